@@ -1,0 +1,114 @@
+"""``python -m ita_data build``: a fresh database from the synthetic national data and data/reports/."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from pathlib import Path
+from typing import Callable
+
+from ita_data import store, synthetic
+
+REPORTS_DIR = store.PROJECT_ROOT / "data" / "reports"
+
+
+def build_database(
+    path: str | os.PathLike[str],
+    reports_dir: Path | None = REPORTS_DIR,
+    synthetic_data: bool = True,
+    seed: int = synthetic.DEFAULT_SEED,
+    progress: Callable[[str], None] | None = None,
+) -> dict[str, int]:
+    """Build into a temporary file and move it into place, so nobody ever opens half a build."""
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(f".{target.name}.building-{os.getpid()}")
+    for leftover in (partial, partial.with_name(partial.name + ".wal")):
+        leftover.unlink(missing_ok=True)
+    say = progress or (lambda _msg: None)
+    counts: dict[str, int] = {}
+    try:
+        with store.Store(partial) as db:
+            if synthetic_data:
+                with db.transaction() as cur:
+                    counts.update(synthetic.load(cur, seed, progress=say))
+            counts["reports"] = _ingest_reports(db, reports_dir, say)
+            _refresh_derived(db, say)
+            db.cursor().execute("CHECKPOINT")
+        os.replace(partial, target)
+        target.with_name(target.name + ".wal").unlink(missing_ok=True)
+    finally:
+        partial.unlink(missing_ok=True)
+        partial.with_name(partial.name + ".wal").unlink(missing_ok=True)
+    return counts
+
+
+def _ingest_reports(db: store.Store, reports_dir: Path | None, say: Callable[[str], None]) -> int:
+    if reports_dir is None or not reports_dir.is_dir():
+        return 0
+    paths = sorted(p for p in reports_dir.iterdir() if p.is_file() and not p.name.startswith("."))
+    paths = [p for p in paths if p.name != "README.md"]
+    if not paths:
+        return 0
+    from ita_data.reports import ingest_paths
+
+    say(f"reading {len(paths)} report file(s) from {reports_dir}")
+    stored = 0
+    for result in ingest_paths(db, paths):
+        if result.status == "error":
+            say(f"  {result.path.name}: {result.message}")
+        else:
+            stored += 1
+            for warning in result.warnings:
+                say(f"  {result.path.name}: {warning}")
+    return stored
+
+
+def _refresh_derived(db: store.Store, say: Callable[[str], None]) -> None:
+    """Tables the analytics keep for speed, rebuilt from what was just stored."""
+    try:
+        from ita_data.analytics import refresh_derived
+    except ImportError:
+        return
+    say("computing derived tables")
+    with db.transaction() as cur:
+        refresh_derived(cur)
+
+
+def _run(args: argparse.Namespace) -> int:
+    target = Path(args.db) if args.db else store.default_db_path()
+    if args.if_missing and target.exists():
+        print(f"ฐานข้อมูลมีอยู่แล้ว: {target} (python -m ita_data build to rebuild)")
+        return 0
+    started = time.perf_counter()
+
+    def say(message: str) -> None:
+        print(f"[{time.perf_counter() - started:5.1f}s] {message}", file=sys.stderr, flush=True)
+
+    try:
+        counts = build_database(
+            target,
+            reports_dir=Path(args.reports) if args.reports else REPORTS_DIR,
+            synthetic_data=not args.no_synthetic,
+            seed=args.seed,
+            progress=say,
+        )
+    except store.StoreError as err:
+        print(err, file=sys.stderr)
+        return 1
+    size_mb = target.stat().st_size / 1e6
+    summary = ", ".join(f"{k} {v:,}" for k, v in counts.items())
+    print(f"built {target} in {time.perf_counter() - started:.1f} s, {size_mb:.1f} MB: {summary}")
+    return 0
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    p = subparsers.add_parser("build", help="build the database from synthetic data and data/reports/")
+    p.add_argument("--db", help="database file (default: $ITA_DB or data/ita.duckdb)")
+    p.add_argument("--reports", help="folder of report files to ingest (default: data/reports)")
+    p.add_argument("--no-synthetic", action="store_true", help="leave out the synthetic national data")
+    p.add_argument("--seed", type=int, default=synthetic.DEFAULT_SEED, help="synthetic data seed")
+    p.add_argument("--if-missing", action="store_true", help="do nothing when the database exists")
+    p.set_defaults(func=_run)
