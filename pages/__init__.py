@@ -1,0 +1,1 @@
+"""The dashboard's pages: each reads the shared filters, calls ita_data, and draws."""
