@@ -36,7 +36,6 @@ def build_database(
                     counts.update(synthetic.load(cur, seed, progress=say))
             counts["reports"] = _ingest_reports(db, reports_dir, say)
             _refresh_derived(db, say)
-            db.cursor().execute("CHECKPOINT")
         os.replace(partial, target)
         target.with_name(target.name + ".wal").unlink(missing_ok=True)
     finally:

@@ -32,3 +32,78 @@ def seed_path(seeds_dir: Path, number: str) -> Path:
     """The seed whose file name starts with the number, e.g. ``"001"``."""
     (match,) = sorted(seeds_dir.glob(f"{number}_*.txt"))
     return match
+
+
+# --- national-scale data and a real server, shared by the page and browser tests -------------
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = "/usr/lib/chromium/chromium"
+SCREENSHOTS = PROJECT_ROOT / "artifacts" / "screenshots"
+
+
+@pytest.fixture(scope="session")
+def national_db(tmp_path_factory) -> Path:
+    """The default dataset, built once for the session; tests copy it before they write."""
+    from ita_data.build import build_database
+
+    path = tmp_path_factory.mktemp("national") / "ita.duckdb"
+    build_database(path, reports_dir=None)
+    return path
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_streamlit(db_path: Path, log_path: Path):
+    """Start `streamlit run dashboard.py` on a free loopback port; returns (process, base URL)."""
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    port = _free_port()
+    env = dict(os.environ, ITA_DB=str(db_path))
+    log = open(log_path, "w")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", str(PROJECT_ROOT / "dashboard.py"),
+         "--server.address", "127.0.0.1", "--server.port", str(port), "--server.headless", "true",
+         "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
+        cwd=PROJECT_ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"streamlit exited early; see {log_path}")
+        try:
+            with urllib.request.urlopen(url + "/_stcore/health", timeout=2) as r:
+                if r.status == 200:
+                    return proc, url
+        except OSError:
+            time.sleep(0.3)
+    proc.kill()
+    raise RuntimeError(f"streamlit did not answer within 60 s; see {log_path}")
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's chromium driven by Playwright (its own browser download does not work here)."""
+    if not Path(CHROMIUM).exists():
+        if os.environ.get("CI"):
+            pytest.fail(f"CI needs {CHROMIUM}: `make test` installs it with apt-get")
+        pytest.skip(f"{CHROMIUM} not installed (sudo apt-get install chromium fonts-thai-tlwg)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(
+            executable_path=CHROMIUM, headless=True,
+            args=["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                  "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        )
+        yield b
+        b.close()

@@ -9,11 +9,12 @@ from ita_data import build, store, synthetic
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    path = tmp_path_factory.mktemp("build") / "ita.duckdb"
-    counts = build.build_database(path, reports_dir=None)
-    db = store.Store(path, read_only=True)
-    yield db, counts, path
+def built(national_db):
+    db = store.Store(national_db, read_only=True)
+    counts = dict(db.query(
+        "SELECT 'organizations' AS t, count(*) AS n FROM organizations "
+        "UNION ALL SELECT 'assessments', count(*) FROM assessments").values)
+    yield db, counts, national_db
     db.close()
 
 
