@@ -9,7 +9,10 @@ import sys
 # Each module has ``register(subparsers)`` that adds its commands with ``set_defaults(func=...)``;
 # a command's function takes the parsed arguments and returns the exit code.
 COMMAND_MODULES = (
+    "ita_data.reports.cli",
     "ita_data.build",
+    "ita_data.bench",
+    "ita_data.tables.cli",
 )
 
 

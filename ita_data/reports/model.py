@@ -1,0 +1,135 @@
+"""What a parsed report says, in the shape ``parse --json`` prints and ingestion stores."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from ita_data import orgs
+
+from .text import item_sort_key
+
+
+@dataclass
+class Organization:
+    type_code: str
+    name: str
+    district: str | None = None
+    province: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "type": orgs.org_type(self.type_code).name_th,
+            "name": self.name,
+            "district": self.district,
+            "province": self.province,
+        }
+
+
+_NO_ORGANIZATION = {"type": None, "name": None, "district": None, "province": None}
+
+
+@dataclass
+class Measure:
+    indicator: int | None = None
+    item: str | None = None  # one code, or several joined by commas ("e1,e2,e3")
+    title: str | None = None
+    issue: str | None = None
+    steps: str | None = None
+    responsible: str | None = None
+    due: dt.date | None = None
+    status: str = "unknown"
+    completed_on: dt.date | None = None
+    result: str | None = None
+    line: int | None = None  # where the measure starts in the document
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "indicator": self.indicator,
+            "item": self.item,
+            "title": self.title,
+            "issue": self.issue,
+            "steps": self.steps,
+            "responsible": self.responsible,
+            "due": self.due.isoformat() if self.due else None,
+            "status": self.status,
+            "completed_on": self.completed_on.isoformat() if self.completed_on else None,
+            "result": self.result,
+        }
+
+    def to_store(self) -> dict[str, Any]:
+        """The fields as ``store.replace_measures`` names them."""
+        out = self.to_json()
+        out["due_date"] = self.due
+        out["completed_on"] = self.completed_on
+        del out["due"]
+        return out
+
+
+@dataclass
+class ParsedReport:
+    source: str
+    kind: str = "analysis"
+    organization: Organization | None = None
+    fiscal_year: int | None = None
+    total_score: float | None = None
+    level: str | None = None
+    province_rank: int | None = None
+    province_rank_of: int | None = None  # "ลำดับที่ 76 จาก 211": stored, not in the JSON object
+    indicator_scores: dict[int, float] = field(default_factory=dict)
+    item_scores: dict[str, float] = field(default_factory=dict)
+    measures: list[Measure] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    def warn(self, message: str) -> None:
+        if message not in self.warnings:
+            self.warnings.append(message)
+
+    @property
+    def has_scores(self) -> bool:
+        return bool(
+            self.total_score is not None or self.level or self.province_rank is not None
+            or self.indicator_scores or self.item_scores
+        )
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "source": self.source,
+            "kind": self.kind,
+            "organization": self.organization.to_json() if self.organization else dict(_NO_ORGANIZATION),
+            "fiscal_year": self.fiscal_year,
+            "total_score": self.total_score,
+            "level": self.level,
+            "province_rank": self.province_rank,
+            "indicator_scores": {str(k): v for k, v in sorted(self.indicator_scores.items())},
+            "item_scores": {
+                k: self.item_scores[k] for k in sorted(self.item_scores, key=item_sort_key)
+            },
+            "measures": [m.to_json() for m in self.measures],
+            "warnings": list(self.warnings),
+        }
+
+    def summary(self) -> str:
+        """One line for a person: who, which year, what was found."""
+        who = (
+            orgs.display_name(self.organization.type_code, self.organization.name)
+            if self.organization else "(organisation not found)"
+        )
+        where = f" จ.{self.organization.province}" if self.organization and self.organization.province else ""
+        parts = [
+            f"{self.source}: {self.kind}",
+            f"{who}{where}",
+            f"FY{self.fiscal_year}" if self.fiscal_year else "FY?",
+        ]
+        if self.total_score is not None:
+            parts.append(f"total {self.total_score:.2f}")
+        if self.level:
+            parts.append(f"level {self.level}")
+        if self.province_rank is not None:
+            parts.append(f"rank {self.province_rank}")
+        parts.append(
+            f"{len(self.indicator_scores)} indicators, {len(self.item_scores)} items, "
+            f"{len(self.measures)} measures, {len(self.warnings)} warnings"
+        )
+        return " | ".join(parts)

@@ -1,0 +1,113 @@
+"""Tab-separated tables as PDF and Word export leaves them: header rows repeated on every page,
+rows broken by a page, blank lines between pages, and the text lines that head each table.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from . import vocabulary as vocab
+from .text import compact, strip_html
+
+_SEPARATOR_CELL = re.compile(r"^[\s\-–—=_|:]*$")
+_HAS_DIGIT = re.compile(r"[0-9๐-๙]")
+
+
+@dataclass
+class Row:
+    line: int  # 1-based line number in the document
+    cells: list[str]  # HTML stripped
+    raw: list[str]
+    after_page_header: bool = False
+
+
+@dataclass
+class Table:
+    header: list[str | None] | None  # column roles, None when the table has no header row
+    header_text: list[str] | None
+    rows: list[Row] = field(default_factory=list)
+    heading: str = ""  # the text lines just above the table
+    section: str = ""  # the last section heading that names a tool (IIT/EIT/OIT)
+
+    @property
+    def is_measures(self) -> bool:
+        return bool(self.header) and bool(vocab.MEASURE_TABLE_ROLES & set(self.header))
+
+
+def header_role(cell: str) -> str | None:
+    key = compact(cell)
+    if key in vocab.HEADER_EXACT:
+        return vocab.HEADER_EXACT[key]
+    for role, words in vocab.HEADER_ROLES:
+        if any(w in key for w in words):
+            return role
+    return None
+
+
+def header_roles(cells: list[str], raw: list[str]) -> list[str | None] | None:
+    """The roles of a header row, or None when the row is data."""
+    if len(cells) < 2 or any("<" in r for r in raw):
+        return None
+    if any(len(c) > 120 for c in cells):
+        return None
+    roles = [header_role(c) if c else None for c in cells]
+    named = [r for r in roles if r]
+    if len(named) < 2 or len(named) < len([c for c in cells if c]) - 1:
+        return None
+    # A data row names an indicator and carries a score; a header row has words only.
+    if sum(1 for c in cells if _HAS_DIGIT.search(c) and not re.search(r"ร้อยละ|คะแนน", c)) > 0:
+        return None
+    return roles
+
+
+def _is_separator(cells: list[str]) -> bool:
+    return all(_SEPARATOR_CELL.match(c) for c in cells)
+
+
+_TOOL = re.compile(r"\b(IIT|EIT|OIT)\b")
+
+
+def split_tables(lines: list[str]) -> tuple[list[Table], list[tuple[int, str]]]:
+    """The tables of a document and its text lines (line number, text) outside tables."""
+    tables: list[Table] = []
+    prose: list[tuple[int, str]] = []
+    current: Table | None = None
+    heading: list[str] = []
+    section = ""
+    pending_break = False
+    for number, line in enumerate(lines, start=1):
+        if "\t" not in line:
+            if not line.strip():
+                pending_break = current is not None
+                continue
+            text = line.strip()
+            prose.append((number, text))
+            current = None
+            heading = (heading + [text])[-3:]
+            if len(text) < 300:
+                tool = _TOOL.search(text)
+                if tool:
+                    section = tool.group(1)
+            continue
+        raw = line.split("\t")
+        cells = [strip_html(c) for c in raw]
+        if _is_separator(cells):
+            continue
+        roles = header_roles(cells, raw)
+        if roles is not None:
+            if current is not None and current.header_text == [compact(c) for c in cells]:
+                pending_break = True  # the same header again: a new page of the same table
+                continue
+            current = Table(roles, [compact(c) for c in cells], heading="\n".join(heading), section=section)
+            tables.append(current)
+            heading = []
+            pending_break = False
+            continue
+        if current is None:
+            current = Table(None, None, heading="\n".join(heading), section=section)
+            tables.append(current)
+            heading = []
+        current.rows.append(Row(number, cells, raw, after_page_header=pending_break))
+        pending_break = False
+    return tables, prose

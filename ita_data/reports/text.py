@@ -1,0 +1,268 @@
+"""Text as reports arrive: bytes to clean text, HTML cells to plain lines, item codes and indicator names found.
+
+Every function here keeps string positions meaningful: Thai digits are read through ``thai.to_arabic``,
+which changes no length, so a match on the Arabic form points at the same place in the original.
+"""
+
+from __future__ import annotations
+
+import difflib
+import html
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from ita_data import framework
+from ita_data.thai import to_arabic
+
+from . import vocabulary as vocab
+
+MAX_BYTES = 20 * 1024 * 1024  # a report is tens of kilobytes; anything this large is not one
+
+
+class ReportError(ValueError):
+    """A file that cannot be read as a report; the message names the file."""
+
+
+# --- bytes to text ---------------------------------------------------------------------------
+
+_THAI_CHAR = re.compile(r"[\u0e01-\u0e5b]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_SIGNATURES = (
+    (b"%PDF", "a PDF file; extract its text first (for example with pdftotext)"),
+    (b"PK\x03\x04", "a zip or Word (.docx) file; save it as text first"),
+    (b"\xd0\xcf\x11\xe0", "an old Word/Excel file; save it as text first"),
+    (b"\x89PNG", "an image, not a text report"),
+    (b"\xff\xd8\xff", "an image, not a text report"),
+)
+
+
+def decode_bytes(data: bytes, name: str) -> tuple[str, list[str]]:
+    """The text of a report and the warnings about its encoding; ReportError when it is not text."""
+    warnings: list[str] = []
+    for signature, what in _SIGNATURES:
+        if data.startswith(signature):
+            raise ReportError(f"{name}: {what}")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        text = data.decode("utf-16", errors="replace")
+    elif b"\x00" in data[:4096]:
+        raise ReportError(f"{name}: binary data (NUL bytes), not a text report")
+    else:
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            text = _decode_legacy(data, name, warnings)
+    if text and len(_CONTROL.findall(text[:20000])) > 0.05 * min(len(text), 20000):
+        raise ReportError(f"{name}: binary data (control characters), not a text report")
+    return text, warnings
+
+
+def _decode_legacy(data: bytes, name: str, warnings: list[str]) -> str:
+    """TIS-620 and Windows-874 are how older Thai files are saved; cp874 reads both."""
+    try:
+        text = data.decode("cp874")
+    except UnicodeDecodeError:
+        text = None
+    if text is not None and _THAI_CHAR.search(text):
+        warnings.append(f"{name}: not UTF-8; read as TIS-620/cp874")
+        return text
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    warnings.append(f"{name}: not valid UTF-8 or TIS-620; {bad} undecodable byte(s) replaced")
+    return text
+
+
+_ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+
+
+def normalize_text(text: str) -> str:
+    """Line ends, zero-width marks, no-break spaces, and ``ํา`` written as two marks (PDF export)."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _ZERO_WIDTH.sub("", text)
+    text = text.replace("\u00a0", " ").replace("\u0e4d\u0e32", "\u0e33")
+    return text
+
+
+# --- HTML cells ------------------------------------------------------------------------------
+
+_INPUT = re.compile(r"<input\b([^>]*)>", re.IGNORECASE)
+_BREAKS = re.compile(r"</?(?:p|ul|ol|li|br|div|tr)\b[^>]*>", re.IGNORECASE)
+_TAG = re.compile(r"<[^<>]{0,400}>")
+_SPACES = re.compile(r"[ \t\f\v]+")
+
+
+def _checkbox(match: re.Match[str]) -> str:
+    attrs = match.group(1).lower()
+    if "checkbox" not in attrs and "radio" not in attrs:
+        return " "
+    checked = re.search(r"\bchecked\b", attrs) is not None
+    return f" {vocab.CHECKED_MARK if checked else vocab.UNCHECKED_MARK} "
+
+
+def strip_html(cell: str) -> str:
+    """A table cell as plain lines: paragraphs and list items on their own line, ticked boxes as ☑."""
+    if "<" in cell:
+        cell = _INPUT.sub(_checkbox, cell)
+        cell = _BREAKS.sub("\n", cell)
+        cell = _TAG.sub(" ", cell)
+    if "&" in cell:
+        cell = html.unescape(cell).replace("\u00a0", " ")
+    lines = (_SPACES.sub(" ", line).strip() for line in cell.split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+def compact(text: str) -> str:
+    """Text with all white space removed, for comparing names that PDFs break with spaces."""
+    return re.sub(r"\s+", "", text)
+
+
+# --- item codes ------------------------------------------------------------------------------
+
+_D = "0-9๐-๙"
+_LETTER_CODE = re.compile(rf"(?<![A-Za-z{_D}])([EeIiOo])\s?([{_D}]{{1,3}})(?![{_D}])")
+_ZERO_AS_O = re.compile(rf"ข้อ\s*[0๐]([{_D}]{{1,2}})(?![{_D}])")
+_ONE_AS_I = re.compile(r"\(\s*1([๐-๙]{1,2})\s*\)")
+_OCR_E = re.compile(
+    rf"(?<![A-Za-z{_D}.,/])([{vocab.OCR_E_DIGITS}])([๐-๙]{{1,2}})(?=\s+(?:{'|'.join(vocab.QUESTION_STARTS)}))"
+)
+
+
+@dataclass(frozen=True)
+class ItemMatch:
+    start: int
+    end: int
+    code: str  # normalised, e.g. "o23"
+
+
+def find_item_codes(text: str, expect_letter: str | None = None) -> list[ItemMatch]:
+    """Item codes in the many ways reports spell them, in text order.
+
+    ``E๑๒``, ``e๖``, ``(O๓๔)``, ``ข้อ ๐๒๓`` (a Thai zero standing for O), ``(1๒๐)`` (an OCR'd i20);
+    with ``expect_letter="e"`` also the OCR'd ``๑๗``/``๘๙``/``๓๑๐`` in front of a survey question.
+    """
+    found: dict[int, ItemMatch] = {}
+    for m in _LETTER_CODE.finditer(text):
+        number = int(to_arabic(m.group(2)))
+        if number > 0:
+            found[m.start()] = ItemMatch(m.start(), m.end(), f"{m.group(1).lower()}{number}")
+    for m in _ZERO_AS_O.finditer(text):
+        number = int(to_arabic(m.group(1)))
+        if number > 0 and not any(m.start() <= s < m.end() for s in found):
+            found[m.start()] = ItemMatch(m.start(), m.end(), f"o{number}")
+    for m in _ONE_AS_I.finditer(text):
+        number = int(to_arabic(m.group(1)))
+        if number > 0:
+            found[m.start()] = ItemMatch(m.start(), m.end(), f"i{number}")
+    if expect_letter == "e":
+        for m in _OCR_E.finditer(text):
+            number = int(to_arabic(m.group(2)))
+            if 1 <= number <= 15 and m.start() not in found:
+                found[m.start()] = ItemMatch(m.start(), m.end(), f"e{number}")
+    return [found[k] for k in sorted(found)]
+
+
+def item_sort_key(code: str) -> tuple[int, int]:
+    return ("ieo".index(code[0]), int(code[1:]))
+
+
+def item_indicator(fiscal_year: int | None, code: str) -> int | None:
+    """The indicator of an item in that year's catalogue; None when the year or the item is unknown."""
+    if fiscal_year is None:
+        return None
+    try:
+        return framework.item_indicator(fiscal_year, code)
+    except (framework.UnknownYearError, ValueError):
+        return None
+
+
+# --- indicator names -------------------------------------------------------------------------
+
+
+@cache
+def _indicator_names() -> tuple[tuple[str, int], ...]:
+    """Every spelling of every indicator name, without spaces, longest first."""
+    pairs = []
+    for ind in framework.indicators():
+        for name in (ind.name_th, *ind.other_names_th):
+            pairs.append((compact(name), ind.number))
+    return tuple(sorted(pairs, key=lambda p: len(p[0]), reverse=True))
+
+
+@cache
+def _names_pattern() -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(n) for n, _ in _indicator_names()))
+
+
+def named_indicator(text: str) -> int | None:
+    """The indicator whose name appears first in the text (names broken by spaces still count)."""
+    key = compact(text)
+    m = _names_pattern().search(key)
+    if not m:
+        return None
+    return dict(_indicator_names())[m.group(0)]
+
+
+def fuzzy_indicator(text: str, cutoff: float = 0.85) -> int | None:
+    """The indicator whose name the text nearly is (a typo such as ``การแก้ไขปัญหาคาการทุจริต``)."""
+    key = compact(text)
+    if not key or len(key) > 60:
+        return None
+    best, best_ratio = None, cutoff
+    for name, number in _indicator_names():
+        ratio = difflib.SequenceMatcher(None, key, name).ratio()
+        if ratio >= best_ratio:
+            best, best_ratio = number, ratio
+    return best
+
+
+_INDICATOR_HEADING = re.compile(r"ตัวชี้วัดที่\s*([0-9๐-๙]{1,2})(?![0-9๐-๙]|\s*[.][0-9๐-๙])")
+
+
+@dataclass(frozen=True)
+class IndicatorMention:
+    indicator: int
+    printed_number: int | None
+    named: bool
+    start: int
+
+
+def indicator_mentions(text: str) -> list[IndicatorMention]:
+    """Each ``ตัวชี้วัดที่ N NAME`` in the text; the name decides, the printed number is kept to warn."""
+    out = []
+    for m in _INDICATOR_HEADING.finditer(text):
+        number = int(to_arabic(m.group(1)))
+        after = text[m.end(): m.end() + 80].split("\n", 1)[0]
+        after = re.split(r"ตัวชี้วัดที่|[0-9๐-๙]{1,3}[.][0-9๐-๙]", after, maxsplit=1)[0]
+        named = named_indicator(after)
+        if named is None:
+            inner = re.match(r"\s*\(?([^()]{2,60})\)?", after)
+            named = fuzzy_indicator(inner.group(1)) if inner else None
+        if named is not None:
+            out.append(IndicatorMention(named, number, True, m.start()))
+        elif 1 <= number <= 10:
+            out.append(IndicatorMention(number, number, False, m.start()))
+    return out
+
+
+def misnumbered_warning(mention: IndicatorMention) -> str | None:
+    if mention.named and mention.printed_number is not None and mention.printed_number != mention.indicator:
+        name = framework.indicator(mention.indicator).name_th
+        return (
+            f"ตัวชี้วัด '{name}' is printed as ตัวชี้วัดที่ {mention.printed_number}; "
+            f"read as indicator {mention.indicator} (the name decides)"
+        )
+    return None
+
+
+# --- numbers ---------------------------------------------------------------------------------
+
+_SCORE = re.compile(r"^\s*([0-9๐-๙]{1,3}(?:[.][0-9๐-๙]{1,2})?)\s*(?:คะแนน|%)?\s*$")
+
+
+def cell_score(cell: str) -> float | None:
+    """A cell that holds only a score (0-100), as a float."""
+    m = _SCORE.match(cell)
+    if not m:
+        return None
+    value = float(to_arabic(m.group(1)))
+    return value if 0 <= value <= 100 else None
