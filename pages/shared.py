@@ -10,7 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from ita_data import labels, thai
-from ita_data.store import Store, StoreError, default_db_path
+from ita_data.store import PROJECT_ROOT, Store, StoreError, default_db_path
 
 
 @st.cache_resource(show_spinner=False)
