@@ -35,7 +35,6 @@ def build_database(
                 with db.transaction() as cur:
                     counts.update(synthetic.load(cur, seed, progress=say))
             counts["reports"] = _ingest_reports(db, reports_dir, say)
-            _refresh_derived(db, say)
         os.replace(partial, target)
         target.with_name(target.name + ".wal").unlink(missing_ok=True)
     finally:
@@ -63,17 +62,6 @@ def _ingest_reports(db: store.Store, reports_dir: Path | None, say: Callable[[st
             for warning in result.warnings:
                 say(f"  {result.path.name}: {warning}")
     return stored
-
-
-def _refresh_derived(db: store.Store, say: Callable[[str], None]) -> None:
-    """Tables the analytics keep for speed, rebuilt from what was just stored."""
-    try:
-        from ita_data.analytics import refresh_derived
-    except ImportError:
-        return
-    say("computing derived tables")
-    with db.transaction() as cur:
-        refresh_derived(cur)
 
 
 def _run(args: argparse.Namespace) -> int:

@@ -52,6 +52,17 @@ def org_type(code: str) -> OrgType:
         raise OrgError(f"ประเภท อปท. ไม่รู้จัก {code!r}: expected one of {', '.join(_BY_CODE)}") from None
 
 
+def find_org_type(text: str) -> OrgType:
+    """A type as a table's type column writes it: ``อบต.``, ``องค์การบริหารส่วนตำบล``, ``sao`` or English."""
+    key = clean_text(text).rstrip(".").casefold()
+    for t in ORG_TYPES:
+        if key in {t.code, t.name_en.casefold(), t.short_th.rstrip("."), *(a.casefold() for a in t.aliases)}:
+            return t
+    raise OrgError(
+        f"ประเภท อปท. ไม่รู้จัก {text!r}: expected a type such as อบต., ทต., ทม., ทน., อบจ. or its full name"
+    )
+
+
 def _alias_pattern() -> list[tuple[re.Pattern[str], OrgType]]:
     pairs = [(alias, t) for t in ORG_TYPES for alias in t.aliases]
     pairs.sort(key=lambda p: len(p[0]), reverse=True)

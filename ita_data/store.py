@@ -162,6 +162,20 @@ def _now() -> dt.datetime:
 # --- the store ---------------------------------------------------------------------------
 
 
+def _refresh_derived(cur: duckdb.DuckDBPyConnection) -> None:
+    # The analytics own their derived tables; the store only guarantees they follow every write.
+    from ita_data.analytics.derived import refresh_derived
+
+    refresh_derived(cur)
+
+
+def _has_derived_tables(con: duckdb.DuckDBPyConnection) -> bool:
+    from ita_data.analytics.common import DERIVED_TABLES
+
+    names = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+    return set(DERIVED_TABLES) <= names
+
+
 def _explain_open_error(path: Path, err: Exception) -> StoreError:
     text = str(err)
     if "lock" in text.lower():
@@ -191,6 +205,9 @@ class Store:
         self._write_lock = threading.Lock()
         if not read_only:
             migrate(self._con)
+            if not _has_derived_tables(self._con):
+                with self.transaction():
+                    pass  # the commit path creates them
         elif _current_version(self._con) != SCHEMA_VERSION:
             raise StoreError(
                 f"ฐานข้อมูล {self.path} เป็นรุ่น {_current_version(self._con)}; open it once for writing "
@@ -220,7 +237,11 @@ class Store:
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[duckdb.DuckDBPyConnection]:
-        """One write, whole or not at all. Writes in this process queue here one after another."""
+        """One write, whole or not at all. Writes in this process queue here one after another.
+
+        Before it commits, the analytics' derived tables are rebuilt in the same transaction, so a
+        reader sees the new data and what is derived from it together, or neither.
+        """
         if self.read_only:
             raise StoreError(f"ฐานข้อมูล {self.path} เปิดแบบอ่านอย่างเดียว: cannot write")
         with self._write_lock:
@@ -228,6 +249,7 @@ class Store:
             cur.execute("BEGIN TRANSACTION")
             try:
                 yield cur
+                _refresh_derived(cur)
                 cur.execute("COMMIT")
             except BaseException:
                 cur.execute("ROLLBACK")
@@ -419,6 +441,13 @@ def save_assessment(
     refresh_computed_level(cur, org_id, fiscal_year)
 
 
+def computed_level(fiscal_year: int, total: float | None, scores: Mapping[int, float]) -> str | None:
+    """The official level of the stored total (or, lacking it, the total of the indicators)."""
+    if total is None or pd.isna(total):
+        total = framework.total_score(fiscal_year, scores)
+    return framework.official_level(fiscal_year, total, framework.tool_scores(scores))
+
+
 def refresh_computed_level(cur: duckdb.DuckDBPyConnection, org_id: int, fiscal_year: int) -> None:
     """The official level from the stored indicators (or, lacking them, the stored total)."""
     scores = dict(
@@ -430,8 +459,7 @@ def refresh_computed_level(cur: duckdb.DuckDBPyConnection, org_id: int, fiscal_y
     row = cur.execute(
         "SELECT total_score FROM assessments WHERE org_id = ? AND fiscal_year = ?", [org_id, fiscal_year]
     ).fetchone()
-    total = row[0] if row and row[0] is not None else framework.total_score(fiscal_year, scores)
-    level = framework.official_level(fiscal_year, total, framework.tool_scores(scores))
+    level = computed_level(fiscal_year, row[0] if row else None, scores)
     cur.execute(
         "UPDATE assessments SET level_computed = ? WHERE org_id = ? AND fiscal_year = ?",
         [level, org_id, fiscal_year],

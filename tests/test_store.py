@@ -182,3 +182,32 @@ def test_read_only_store_refuses_writes(tmp_path):
         with pytest.raises(st.StoreError, match="อ่านอย่างเดียว"):
             with ro.transaction():
                 pass
+
+
+def test_a_new_database_answers_the_analytics_before_any_write(store):
+    from ita_data import analytics
+
+    summary = analytics.overview(store.cursor(), analytics.Filters(2568)).iloc[0]
+    assert summary.org_count == 0
+
+
+def test_the_analytics_see_a_write_as_soon_as_it_commits(store):
+    from ita_data import analytics
+
+    _write(store, total_score=94.30, indicator_scores=SCORES)
+    summary = analytics.overview(store.cursor(), analytics.Filters(2568, province_code="19")).iloc[0]
+    assert (summary.org_count, summary.mean_score) == (1, 94.30)
+
+
+def test_a_failed_write_leaves_the_analytics_as_they_were(store):
+    from ita_data import analytics
+
+    _write(store, total_score=80.0, indicator_scores={n: 80 for n in range(1, 11)})
+    with pytest.raises(st.DataError):
+        with store.transaction() as cur:
+            source = st.add_source(cur, "b.txt", "sum-b", "table")
+            org = st.upsert_organization(cur, st.OrgRecord("sao", "หนองสมมุติ", "สระบุรี"))
+            st.save_assessment(cur, org, 2568, source, label="x", total_score=90.0)
+            st.save_assessment(cur, org, 2568, source, label="x", total_score=190.0)
+    summary = analytics.overview(store.cursor(), analytics.Filters(2568)).iloc[0]
+    assert (summary.org_count, summary.mean_score) == (1, 80.0)
