@@ -25,6 +25,8 @@ STATUSES = {
 
 ALL = "ทั้งหมด"
 
+INGEST_STATUSES = {"added": "เพิ่มใหม่", "updated": "ปรับปรุง", "unchanged": "ไม่เปลี่ยนแปลง", "error": "บันทึกไม่ได้"}
+
 
 def indicator_label(indicator: str | int) -> str:
     """``"total"`` → คะแนนรวม, ``"OIT"`` → the tool, ``9`` → ``ตัวชี้วัดที่ 9 การเปิดเผยข้อมูล``."""

@@ -6,12 +6,12 @@
 
 from __future__ import annotations
 
-from .ingest import IngestResult, ingest_paths
-from .model import Measure, Organization, ParsedReport
+from .ingest import IngestResult, ingest_bytes, ingest_paths
+from .model import Measure, Organization, ParsedReport, preview_row
 from .parser import parse_bytes, parse_file, parse_text
 from .text import ReportError
 
 __all__ = [
     "IngestResult", "Measure", "Organization", "ParsedReport", "ReportError",
-    "ingest_paths", "parse_bytes", "parse_file", "parse_text",
+    "ingest_bytes", "ingest_paths", "parse_bytes", "parse_file", "parse_text", "preview_row",
 ]

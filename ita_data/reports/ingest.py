@@ -58,6 +58,12 @@ def ingest_file(store: Store, path: Path) -> IngestResult:
         data = _read(path)
     except ReportError as err:
         return IngestResult(path, "error", str(err))
+    return ingest_bytes(store, data, path)
+
+
+def ingest_bytes(store: Store, data: bytes, path: str | os.PathLike[str]) -> IngestResult:
+    """Ingest one report given as bytes (an upload); ``path`` names it in results and sources."""
+    path = Path(path)
     checksum = store_module.file_checksum(data)
     cur = store.cursor()
     try:

@@ -133,3 +133,23 @@ class ParsedReport:
             f"{len(self.measures)} measures, {len(self.warnings)} warnings"
         )
         return " | ".join(parts)
+
+
+def preview_row(report: ParsedReport) -> dict[str, Any]:
+    """One row for the import page's preview: what the report would store, with Thai headers."""
+    org = report.organization
+    return {
+        "ไฟล์": report.source,
+        "ชนิดเอกสาร": "วิเคราะห์ผลการประเมิน" if report.kind == "analysis" else "รายงานผลตามมาตรการ",
+        "หน่วยงาน": orgs.display_name(org.type_code, org.name) if org else None,
+        "อำเภอ": org.district if org else None,
+        "จังหวัด": org.province if org else None,
+        "ปีงบประมาณ": report.fiscal_year,
+        "คะแนนรวม": report.total_score,
+        "ระดับตามรายงาน": report.level,
+        "อันดับในจังหวัด": report.province_rank,
+        "ตัวชี้วัด": len(report.indicator_scores),
+        "ข้อ": len(report.item_scores),
+        "มาตรการ": len(report.measures),
+        "คำเตือน": len(report.warnings),
+    }

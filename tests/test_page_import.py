@@ -1,0 +1,77 @@
+"""นำเข้าข้อมูล: a table and a report go in through the page, preview first, and show up in the rankings."""
+
+import shutil
+
+import pytest
+
+from ita_data import analytics
+from ita_data.store import Store
+from tests.conftest import seed_path
+from tests.tables_helpers import MIXED, csv_bytes, row
+
+PAGE = "pages/import_data.py"
+
+
+@pytest.fixture
+def small_db(tmp_path):
+    path = tmp_path / "ita.duckdb"
+    Store(path).close()
+    return path
+
+
+def _upload_table(at, name: str, data: bytes):
+    at.tabs[0].file_uploader[0].upload(name, data, "text/csv").run()
+    return at
+
+
+def test_a_table_is_previewed_then_lands_and_shows_in_the_rankings(app, small_db):
+    data = csv_bytes([row("อบต.หนองทดลอง"), row("ทต.ทุ่งทดลอง", scores=MIXED)])
+    at = app(small_db, page=PAGE)
+    _upload_table(at, "results.csv", data)
+    assert not at.exception
+    metrics = {m.label: m.value for m in at.metric}
+    assert (metrics["แถวที่อ่าน"], metrics["เพิ่มใหม่"], metrics["ถูกปฏิเสธ"]) == ("2", "2", "0")
+    with Store(small_db) as db:  # the preview wrote nothing
+        assert db.query("SELECT count(*) AS n FROM assessments").n[0] == 0
+
+    at.button(key="confirm_table").click().run()
+    assert not at.exception
+    assert at.success and "2" in at.success[0].value
+
+    at.session_state["fy"] = 2566
+    at.switch_page("pages/rankings.py").run()
+    assert not at.exception
+    shown = " ".join(str(df.value.to_csv()) for df in at.dataframe)
+    assert "หนองทดลอง" in shown and "ทุ่งทดลอง" in shown
+
+
+def test_a_table_with_a_bad_row_cannot_be_confirmed_and_lands_nothing(app, small_db):
+    data = csv_bytes([row("อบต.หนองทดลอง"), row("อบต.ดอนทดลอง", total=105), row("อบต.ท่าทดลอง")])
+    at = _upload_table(app(small_db, page=PAGE), "bad.csv", data)
+    assert not at.exception
+    assert not [b for b in at.button if b.key == "confirm_table"]
+    issues = at.dataframe[0].value
+    assert 3 in set(issues.iloc[:, 0])  # the header is row 1: the bad row is row 3
+    with Store(small_db) as db:
+        assert db.query("SELECT count(*) AS n FROM organizations").n[0] == 0
+
+
+def test_a_file_of_the_wrong_type_gets_a_clear_message(app, small_db):
+    at = app(small_db, page=PAGE)
+    at.tabs[0].file_uploader[0].upload("scores.pdf", b"%PDF-1.4", "application/pdf").run()
+    assert not at.exception
+    assert at.error and "scores.pdf" in at.error[0].value
+
+
+def test_a_report_is_previewed_then_ingested(app, small_db, seeds_dir):
+    data = seed_path(seeds_dir, "001").read_bytes()
+    at = app(small_db, page=PAGE)
+    at.tabs[1].file_uploader[0].upload("kluai.txt", data, "text/plain").run()
+    assert not at.exception
+    preview = at.dataframe[0].value.iloc[0]
+    assert (preview["ปีงบประมาณ"], preview["คะแนนรวม"], preview["ระดับตามรายงาน"]) == (2568, 94.30, "ผ่านดี")
+    at.button(key="confirm_reports").click().run()
+    assert not at.exception and at.success
+    with Store(small_db) as db:
+        got = analytics.overview(db.cursor(), analytics.Filters(2568, province_code="19")).iloc[0]
+    assert (got.org_count, got.mean_score) == (1, 94.30)
