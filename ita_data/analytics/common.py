@@ -1,0 +1,127 @@
+"""What every analytics function shares: the filters, the named SQL runner and the year's rules as parameters."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+from typing import Any, Mapping
+
+import duckdb
+import pandas as pd
+
+from ita_data import framework, labels, orgs
+
+INDICATOR_CHOICES = labels.INDICATOR_CHOICES
+ORG_TYPE_CODES = tuple(t.code for t in orgs.ORG_TYPES)
+
+
+# Tables ``refresh_derived`` keeps; the queries read these rather than the raw tables where they can.
+DERIVED_TABLES = (
+    "org_dim", "org_year", "org_scores", "peer_medians", "measures_current", "org_duplicates",
+)
+
+
+class DerivedTablesMissing(RuntimeError):
+    """The database predates the analytics' derived tables."""
+
+
+@dataclass(frozen=True)
+class Filters:
+    """The selection every page offers: one fiscal year, a place, a type, a measure, and synthetic or not.
+
+    ``indicator`` is the measure ranked or compared: ``"total"``, a tool (``"IIT"``, ``"EIT"``,
+    ``"OIT"``) or an indicator number as text (``"1"`` … ``"10"``). Functions that work per indicator
+    read ``"total"`` as all ten indicators and a tool as that tool's indicators.
+    """
+
+    fiscal_year: int
+    province_code: str | None = None
+    district_code: str | None = None
+    org_type: str | None = None
+    indicator: str = "total"
+    include_synthetic: bool = True
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "fiscal_year", int(self.fiscal_year))
+        object.__setattr__(self, "indicator", str(self.indicator))
+        if self.indicator not in INDICATOR_CHOICES:
+            raise ValueError(
+                f"ตัวชี้วัด {self.indicator!r} ไม่รู้จัก: expected one of {', '.join(INDICATOR_CHOICES)}"
+            )
+        if self.org_type is not None and self.org_type not in ORG_TYPE_CODES:
+            raise ValueError(
+                f"ประเภท อปท. {self.org_type!r} ไม่รู้จัก: expected one of {', '.join(ORG_TYPE_CODES)}"
+            )
+
+    def place_params(self) -> dict[str, Any]:
+        """The parameters of the selection predicate every query writes out the same way."""
+        return {
+            "province_code": self.province_code,
+            "district_code": self.district_code,
+            "org_type": self.org_type,
+            "include_synthetic": bool(self.include_synthetic),
+        }
+
+    def indicator_numbers(self) -> list[str]:
+        """The indicators (as text, ``"1"``…``"10"``) that a per-indicator function looks at."""
+        if self.indicator == "total":
+            return [str(i.number) for i in framework.indicators()]
+        if self.indicator in framework.TOOLS:
+            return [str(n) for n in framework.indicators_of_tool(self.indicator)]
+        return [self.indicator]
+
+
+# --- the year's rules as SQL parameters -----------------------------------------------------
+
+
+def pass_mark(fiscal_year: int) -> float:
+    return framework.year_rules(fiscal_year).pass_mark
+
+
+def method_notes(from_year: int, to_year: int) -> str | None:
+    """The changes of method between two years, in Thai, or None when there is none or a year is unknown."""
+    try:
+        notes = framework.method_changes(from_year, to_year)
+    except framework.UnknownYearError:
+        return None
+    return "; ".join(notes) or None
+
+
+@cache
+def method_break_years() -> tuple[int, ...]:
+    """Years whose method differs from the year before: a comparison across one is flagged."""
+    years = framework.known_years()
+    return tuple(fy for fy in years[1:] if framework.method_changes(fy - 1, fy))
+
+
+def scheme_levels(fiscal_year: int) -> list[str]:
+    return [b.level for b in framework.level_bands(fiscal_year)]
+
+
+# --- named SQL -------------------------------------------------------------------------------
+
+
+@cache
+def sql(name: str) -> str:
+    """The query kept in ``analytics/sql/<name>.sql``."""
+    return files("ita_data.analytics").joinpath(f"sql/{name}.sql").read_text(encoding="utf-8")
+
+
+def run(con: duckdb.DuckDBPyConnection, name: str, params: Mapping[str, Any]) -> pd.DataFrame:
+    """Run the named query with bound parameters and return its rows as a DataFrame."""
+    return query_frame(con, sql(name), params)
+
+
+def query_frame(con: duckdb.DuckDBPyConnection, query: str, params: Mapping[str, Any]) -> pd.DataFrame:
+    """Run a query with bound parameters, through Arrow: it builds Thai string columns several times
+    faster than ``.df()``, and every function gives the same dtypes (a missing number is NaN)."""
+    try:
+        return con.sql(query, params=dict(params)).to_arrow_table().to_pandas()
+    except duckdb.CatalogException as err:
+        if any(table in str(err) for table in DERIVED_TABLES):
+            raise DerivedTablesMissing(
+                "ฐานข้อมูลยังไม่มีตารางสรุปสำหรับการวิเคราะห์: the analytics' derived tables are missing; "
+                "rebuild (python -m ita_data build) or call ita_data.analytics.refresh_derived in a write"
+            ) from err
+        raise

@@ -1,0 +1,30 @@
+-- open_measures_summary: counts of the year's open and overdue measures by organisation, indicator or
+-- responsible unit (`$by`); the group with most overdue first.
+WITH open AS (
+    SELECT m.*, d.org_name, coalesce(m.due_date < $as_of, false) AS overdue
+    FROM measures_current m
+    JOIN org_dim d USING (org_id)
+    WHERE m.fiscal_year = $fiscal_year
+      AND list_contains($open_statuses, m.status)
+      AND ($all_indicators OR list_contains($indicators, m.indicator))
+      AND ($province_code IS NULL OR m.province_code = $province_code)
+      AND ($district_code IS NULL OR m.district_code = $district_code)
+      AND ($org_type IS NULL OR m.org_type = $org_type)
+      AND ($include_synthetic OR NOT m.is_synthetic)
+),
+keyed AS (
+    SELECT *,
+           CASE $by WHEN 'org' THEN CAST(org_id AS VARCHAR) WHEN 'indicator' THEN indicator
+                    ELSE responsible END AS key,
+           CASE $by WHEN 'org' THEN org_name WHEN 'indicator' THEN indicator ELSE responsible END AS label
+    FROM open
+)
+SELECT CAST($by AS VARCHAR) AS by, key, any_value(label) AS label,
+       count(*) AS open_count,
+       count(*) FILTER (WHERE overdue) AS overdue_count,
+       count(*) FILTER (WHERE status = 'planned') AS planned_count,
+       count(*) FILTER (WHERE status = 'in_progress') AS in_progress_count,
+       min(due_date) AS earliest_due_date
+FROM keyed
+GROUP BY key
+ORDER BY overdue_count DESC, open_count DESC, key NULLS LAST;

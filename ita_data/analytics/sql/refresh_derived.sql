@@ -1,0 +1,143 @@
+-- The derived tables the analytics read, rebuilt whole inside the caller's write transaction.
+-- Reads three small frames the Python side registers from the rules:
+--   _org_names(org_id, org_name)                      display names from orgs.display_name
+--   _indicator_rules(fiscal_year, indicator, tool, weight, tool_size, indicator_count)
+--   _measure_items(fiscal_year, item, indicator)       measures that name an item but no indicator
+
+-- One row per organisation with its display name.
+CREATE OR REPLACE TABLE org_dim AS
+SELECT o.org_id, n.org_name, o.org_type, o.name, o.province_code, o.province,
+       o.district_code, o.district, o.is_synthetic
+FROM organizations o
+JOIN _org_names n USING (org_id)
+ORDER BY o.org_id;
+
+-- One row per organisation-year: printed and recomputed totals, tool scores, levels, printed rank.
+-- A tool score needs all of its indicators; the recomputed total needs all ten.
+CREATE OR REPLACE TABLE org_year AS
+WITH by_tool AS (
+    SELECT s.org_id, s.fiscal_year, r.tool,
+           CASE WHEN count(*) = any_value(r.tool_size) THEN avg(s.score) END AS tool_score,
+           sum(r.weight * s.score) AS weighted,
+           count(*) AS n,
+           any_value(r.indicator_count) AS indicator_count
+    FROM indicator_scores s
+    JOIN _indicator_rules r USING (fiscal_year, indicator)
+    GROUP BY ALL
+),
+wide AS (
+    SELECT org_id, fiscal_year,
+           max(tool_score) FILTER (WHERE tool = 'IIT') AS iit,
+           max(tool_score) FILTER (WHERE tool = 'EIT') AS eit,
+           max(tool_score) FILTER (WHERE tool = 'OIT') AS oit,
+           -- rounded half up to two decimals, as printed totals are
+           CASE WHEN sum(n) = any_value(indicator_count)
+                THEN CAST(round(CAST(sum(weighted) AS DECIMAL(18, 6)), 2) AS DOUBLE) END AS total_computed,
+           sum(n) AS indicator_count
+    FROM by_tool
+    GROUP BY ALL
+)
+SELECT a.org_id, a.fiscal_year, d.org_type, d.province_code, d.district_code, d.is_synthetic,
+       a.total_score AS total_printed,
+       w.total_computed,
+       coalesce(a.total_score, w.total_computed) AS total_score,
+       w.iit, w.eit, w.oit,
+       coalesce(w.indicator_count, 0) AS indicator_count,
+       a.level_reported, a.level_computed,
+       a.province_rank_reported, a.province_rank_of
+FROM assessments a
+JOIN org_dim d USING (org_id)
+LEFT JOIN wide w USING (org_id, fiscal_year)
+ORDER BY a.fiscal_year, a.org_id;
+
+-- Every score an organisation has in a year, long: the total, the three tools and the ten indicators,
+-- keyed as Filters.indicator spells them; sorted so a (year, indicator) slice is one contiguous run.
+-- score_prev is the same score in the year before (empty when that year has none). Indicator rows also carry points_recoverable (what the total gains if the indicator reached 100 with
+-- the year's weights) and priority (1 = the organisation's indicator worth most that year; ties share).
+CREATE OR REPLACE TABLE org_scores AS
+WITH long AS (
+    SELECT fiscal_year, 'total' AS indicator, org_id, total_score AS score,
+           NULL::DOUBLE AS points_recoverable FROM org_year
+    UNION ALL SELECT fiscal_year, 'IIT', org_id, iit, NULL FROM org_year
+    UNION ALL SELECT fiscal_year, 'EIT', org_id, eit, NULL FROM org_year
+    UNION ALL SELECT fiscal_year, 'OIT', org_id, oit, NULL FROM org_year
+    UNION ALL
+    SELECT s.fiscal_year, CAST(s.indicator AS VARCHAR), s.org_id, s.score, r.weight * (100 - s.score)
+    FROM indicator_scores s
+    JOIN _indicator_rules r USING (fiscal_year, indicator)
+)
+SELECT l.fiscal_year, l.indicator, l.org_id, d.org_type, d.province_code, d.district_code,
+       d.is_synthetic, l.score, p.score AS score_prev, l.points_recoverable,
+       CASE WHEN l.points_recoverable IS NOT NULL
+            THEN rank() OVER (PARTITION BY l.fiscal_year, l.org_id, l.points_recoverable IS NULL
+                              ORDER BY l.points_recoverable DESC) END AS priority
+FROM long l
+JOIN org_dim d USING (org_id)
+LEFT JOIN long p ON p.org_id = l.org_id AND p.indicator = l.indicator AND p.fiscal_year = l.fiscal_year - 1
+WHERE l.score IS NOT NULL
+ORDER BY l.fiscal_year, l.indicator, l.org_id;
+
+-- Medians of every score by year and peer group (province, type, nation), with and without synthetic
+-- organisations, so a page comparing an organisation with its peers does not sort the year again.
+CREATE OR REPLACE TABLE peer_medians AS
+SELECT fiscal_year, indicator, 'province' AS scope, province_code AS peer_key,
+       median(score) AS median_all, median(score) FILTER (WHERE NOT is_synthetic) AS median_real
+FROM org_scores WHERE province_code IS NOT NULL GROUP BY ALL
+UNION ALL
+SELECT fiscal_year, indicator, 'type', org_type,
+       median(score), median(score) FILTER (WHERE NOT is_synthetic)
+FROM org_scores GROUP BY ALL
+UNION ALL
+SELECT fiscal_year, indicator, 'nation', 'nation',
+       median(score), median(score) FILTER (WHERE NOT is_synthetic)
+FROM org_scores GROUP BY ALL
+ORDER BY fiscal_year, indicator, scope, peer_key;
+
+-- The measures that stand for an organisation-year: a measures report (or any non-analysis source)
+-- supersedes the plan listed in the analysis of the same year, which would otherwise count twice.
+CREATE OR REPLACE TABLE measures_current AS
+WITH m AS (
+    SELECT m.*, s.kind AS source_kind,
+           coalesce(m.indicator, r.indicator) AS target_indicator
+    FROM measures m
+    JOIN sources s USING (source_id)
+    LEFT JOIN _measure_items r ON r.fiscal_year = m.fiscal_year AND r.item = m.item
+),
+reported AS (
+    SELECT DISTINCT org_id, fiscal_year FROM m WHERE source_kind <> 'analysis'
+)
+SELECT m.measure_id, m.org_id, m.fiscal_year, d.org_type, d.province_code, d.district_code,
+       d.is_synthetic, CAST(m.target_indicator AS VARCHAR) AS indicator, m.item, m.title,
+       m.responsible, m.due_date, m.status, m.completed_on, m.source_kind
+FROM m
+JOIN org_dim d USING (org_id)
+LEFT JOIN reported r USING (org_id, fiscal_year)
+WHERE m.source_kind <> 'analysis' OR r.org_id IS NULL
+ORDER BY m.fiscal_year, m.org_id, m.measure_id;
+
+-- Pairs of organisations that are probably one organisation spelled two ways: same type, same province
+-- (or one province unknown), no two different districts, and names equal once spaces, dots and Thai
+-- tone marks are dropped, or one letter (not a digit) apart.
+CREATE OR REPLACE TABLE org_duplicates AS
+WITH o AS (
+    SELECT org_id, org_type, name, province_code, district_code,
+           regexp_replace(name, '[\s.\-\x{0E47}-\x{0E4C}]', '', 'g') AS loose
+    FROM organizations
+),
+pairs AS (
+    SELECT a.org_id AS org_id_a, b.org_id AS org_id_b, 'same_name_loosely' AS reason
+    FROM o a JOIN o b ON a.org_type = b.org_type AND a.loose = b.loose AND a.org_id < b.org_id
+    WHERE (a.province_code = b.province_code OR a.province_code IS NULL OR b.province_code IS NULL)
+      AND (a.district_code = b.district_code OR a.district_code IS NULL OR b.district_code IS NULL)
+    UNION ALL
+    SELECT a.org_id, b.org_id, 'one_letter_apart'
+    FROM o a JOIN o b ON a.org_type = b.org_type AND a.province_code = b.province_code
+                     AND a.org_id < b.org_id
+    WHERE a.loose <> b.loose
+      AND length(a.loose) >= 5
+      AND levenshtein(a.loose, b.loose) = 1
+      -- a number in a name tells two organisations apart ("บ้านนา 2" is not "บ้านนา 3")
+      AND regexp_replace(a.loose, '\D', '', 'g') = regexp_replace(b.loose, '\D', '', 'g')
+      AND (a.district_code = b.district_code OR a.district_code IS NULL OR b.district_code IS NULL)
+)
+SELECT * FROM pairs ORDER BY org_id_a, org_id_b;
