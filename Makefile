@@ -31,8 +31,12 @@ browser:
 test: $(STAMP) browser
 	$(BIN)/python -m pytest -q
 
-bench: $(STAMP)
+# Speed and memory figures (printed, never asserted): analytics, parser, import, pages.
+bench: $(STAMP) browser
 	$(BIN)/python -m ita_data bench
+	$(BIN)/python -m ita_data parse-bench
+	$(BIN)/python -m ita_data import-bench
+	$(BIN)/python tests/bench_pages.py
 
 clean:
 	rm -rf $(VENV) data/ita.duckdb data/ita.duckdb.wal

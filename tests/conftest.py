@@ -114,34 +114,14 @@ def browser():
 
 @pytest.fixture
 def app(monkeypatch):
-    """Make an AppTest of dashboard.py on a given database: ``app(db_path, **session_state)``.
+    """Make an AppTest of dashboard.py on a given database: ``app(db_path, page=None, query=None,
+    **session_state)``; see tests/apptest_support.py for why the entry script needs help."""
+    from tests.apptest_support import dashboard_app, entry_script_always_runs
 
-    AppTest (1.67) re-derives ``PagesManager.uses_pages_directory`` before every run and, because our
-    product layout has a ``pages/`` folder, would run only the page file on reruns (the v1 multipage
-    mode). The real server runs the entry script every time because ``st.navigation`` clears the flag;
-    we make AppTest do the same.
-    """
-    from streamlit.runtime import pages_manager
-    from streamlit.testing.v1 import AppTest
+    with entry_script_always_runs():
 
-    original_init = pages_manager.PagesManager.__init__
+        def make(db_path: Path, page: str | None = None, query: dict | None = None, **session):
+            monkeypatch.setenv("ITA_DB", str(db_path))
+            return dashboard_app(page, query, **session)
 
-    def init_without_pages_directory(self, *args, **kwargs):
-        original_init(self, *args, **kwargs)
-        pages_manager.PagesManager.uses_pages_directory = False
-
-    monkeypatch.setattr(pages_manager.PagesManager, "__init__", init_without_pages_directory)
-
-    def make(db_path: Path, page: str | None = None, query: dict | None = None, **session):
-        monkeypatch.setenv("ITA_DB", str(db_path))
-        at = AppTest.from_file(str(PROJECT_ROOT / "dashboard.py"), default_timeout=60)
-        for key, value in (query or {}).items():
-            at.query_params[key] = value
-        for key, value in session.items():
-            at.session_state[key] = value
-        at.run()
-        if page is not None:
-            at.switch_page(page).run()
-        return at
-
-    return make
+        yield make

@@ -1,0 +1,44 @@
+"""AppTest on our multipage layout; shared by the test fixture and the page benchmark."""
+
+from __future__ import annotations
+
+import contextlib
+from pathlib import Path
+from typing import Iterator
+
+from streamlit.runtime import pages_manager
+from streamlit.testing.v1 import AppTest
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+@contextlib.contextmanager
+def entry_script_always_runs() -> Iterator[None]:
+    """AppTest (1.67) re-derives ``PagesManager.uses_pages_directory`` before every run and, because
+    our product layout has a ``pages/`` folder, would run only the page file on reruns (the v1
+    multipage mode). The real server runs the entry script every time because ``st.navigation``
+    clears the flag; this makes AppTest do the same while the block runs."""
+    original_init = pages_manager.PagesManager.__init__
+
+    def init_without_pages_directory(self, *args, **kwargs):
+        original_init(self, *args, **kwargs)
+        pages_manager.PagesManager.uses_pages_directory = False
+
+    pages_manager.PagesManager.__init__ = init_without_pages_directory
+    try:
+        yield
+    finally:
+        pages_manager.PagesManager.__init__ = original_init
+
+
+def dashboard_app(page: str | None = None, query: dict | None = None, **session) -> AppTest:
+    """A first run of dashboard.py (ITA_DB must already point at the database), then the page."""
+    at = AppTest.from_file(str(PROJECT_ROOT / "dashboard.py"), default_timeout=60)
+    for key, value in (query or {}).items():
+        at.query_params[key] = value
+    for key, value in session.items():
+        at.session_state[key] = value
+    at.run()
+    if page is not None:
+        at.switch_page(page).run()
+    return at
