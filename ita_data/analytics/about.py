@@ -1,13 +1,16 @@
-"""What the database holds and where it came from: for the footer, the banner and the about page."""
+"""What the database holds and where it came from: for the footer, the banner, the about page and one
+organisation's profile (who it is, its measures, and the source document behind each of its numbers)."""
 
 from __future__ import annotations
 
-from typing import Any
+import datetime as dt
+from typing import Any, Mapping
 
 import duckdb
 import pandas as pd
 
 from ita_data import framework
+from ita_data.analytics.measures import OPEN_STATUSES
 
 _STATUS_SQL = """
 SELECT
@@ -84,6 +87,127 @@ def indicator_table() -> pd.DataFrame:
         [(i.number, i.tool, i.name_th, i.name_en) for i in framework.indicators()],
         columns=["indicator", "tool", "name_th", "name_en"],
     )
+
+
+def level_bands_by_year() -> pd.DataFrame:
+    """Every year's levels, best first. Columns: fiscal_year, level_scheme, level_order (1 = best),
+    level, min_total, min_each_tool (empty when the level asks nothing of each tool), status
+    (``confirmed`` or ``assumed``)."""
+    return pd.DataFrame(
+        [
+            (fy, framework.year_rules(fy).level_scheme, b.order, b.level, b.min_total, b.min_each_tool, b.status)
+            for fy in framework.known_years()
+            for b in framework.level_bands(fy)
+        ],
+        columns=["fiscal_year", "level_scheme", "level_order", "level", "min_total", "min_each_tool", "status"],
+    )
+
+
+def method_changes() -> pd.DataFrame:
+    """Years whose method differs from the year before, for marking charts over years.
+    Columns: fiscal_year, notes (Thai, ``; ``-separated)."""
+    years = framework.known_years()
+    rows = [(fy, "; ".join(framework.method_changes(fy - 1, fy))) for fy in years[1:]]
+    return pd.DataFrame([r for r in rows if r[1]], columns=["fiscal_year", "notes"])
+
+
+# --- one organisation: who it is, its measures, the source of each number ---------------------
+
+_ORGANIZATION_SQL = """
+SELECT d.org_id, d.org_name, d.org_type, d.province_code, d.province, d.district_code, d.district,
+       d.is_synthetic,
+       (SELECT min(fiscal_year) FROM assessments a WHERE a.org_id = d.org_id) AS first_year,
+       (SELECT max(fiscal_year) FROM assessments a WHERE a.org_id = d.org_id) AS last_year
+FROM org_dim d
+WHERE d.org_id = $org_id
+"""
+
+# The measures that stand (a measures report supersedes the same year's plan: measures_current),
+# with the document text the derived table leaves out and the file each came from.
+_ORG_MEASURES_SQL = """
+SELECT c.measure_id, c.fiscal_year, c.indicator, c.item, c.title, m.issue, m.steps, c.responsible,
+       c.due_date, c.status,
+       coalesce(list_contains($open_statuses, c.status) AND c.due_date < $as_of, false) AS overdue,
+       c.completed_on, m.result, m.source_id, s.file_name
+FROM measures_current c
+JOIN measures m USING (measure_id)
+JOIN sources s ON s.source_id = m.source_id
+WHERE c.org_id = $org_id
+ORDER BY c.fiscal_year DESC, overdue DESC, c.due_date NULLS LAST, c.measure_id
+"""
+
+# One row per stored number of the organisation, with the document it was taken from.
+_ORG_SOURCES_SQL = """
+WITH numbers AS (
+    SELECT fiscal_year, 'total' AS record, 'total' AS key, total_score AS value, source_id,
+           0 AS record_order, 0 AS key_order
+    FROM assessments WHERE org_id = $org_id
+    UNION ALL
+    SELECT fiscal_year, 'indicator', CAST(indicator AS VARCHAR), score, source_id, 1, indicator
+    FROM indicator_scores WHERE org_id = $org_id
+    UNION ALL
+    SELECT fiscal_year, 'item', item, score, source_id, 2,
+           1000 * CASE left(item, 1) WHEN 'i' THEN 0 WHEN 'e' THEN 1 ELSE 2 END
+           + coalesce(TRY_CAST(substr(item, 2) AS INTEGER), 999)
+    FROM item_scores WHERE org_id = $org_id
+    UNION ALL
+    SELECT c.fiscal_year, 'measure', coalesce(c.title, CAST(c.measure_id AS VARCHAR)), NULL, m.source_id, 3,
+           c.measure_id
+    FROM measures_current c JOIN measures m USING (measure_id) WHERE c.org_id = $org_id
+)
+SELECT n.fiscal_year, n.record, n.key, n.value, n.source_id, s.file_name, s.kind, s.imported_at
+FROM numbers n
+JOIN sources s USING (source_id)
+WHERE $fiscal_year IS NULL OR n.fiscal_year = $fiscal_year
+ORDER BY n.fiscal_year DESC, n.record_order, n.key_order, n.key
+"""
+
+
+def _frame(con: duckdb.DuckDBPyConnection, sql: str, params: Mapping[str, Any]) -> pd.DataFrame:
+    # Through Arrow, as the analytics' named queries are: the same dtypes (text is ``str``, missing is NaN).
+    return con.sql(sql, params=dict(params)).to_arrow_table().to_pandas()
+
+
+def organization(con: duckdb.DuckDBPyConnection, org_id: int) -> pd.DataFrame:
+    """One organisation by id: one row, or none when the id is unknown.
+
+    Columns: org_id, org_name, org_type, province_code, province, district_code, district,
+    is_synthetic, first_year, last_year (fiscal years with an assessment; empty when none).
+    """
+    return _frame(con, _ORGANIZATION_SQL, {"org_id": int(org_id)})
+
+
+def org_measures(
+    con: duckdb.DuckDBPyConnection, org_id: int, as_of: dt.date | None = None
+) -> pd.DataFrame:
+    """Every measure of one organisation that stands (a measures report supersedes the plan in the
+    same year's analysis), newest year first, overdue ones first within a year.
+
+    ``overdue`` = still planned or in progress and due before ``as_of`` (default today).
+    Columns: measure_id, fiscal_year, indicator (text; empty when the measure names none), item,
+    title, issue, steps, responsible, due_date, status, overdue, completed_on, result, source_id,
+    file_name (the document it came from).
+    """
+    return _frame(con, _ORG_MEASURES_SQL, {
+        "org_id": int(org_id), "as_of": as_of or dt.date.today(), "open_statuses": list(OPEN_STATUSES),
+    })
+
+
+def org_sources(
+    con: duckdb.DuckDBPyConnection, org_id: int, fiscal_year: int | None = None
+) -> pd.DataFrame:
+    """The source document behind each number stored for one organisation (one year, or all).
+
+    One row per number: the printed total, each indicator score, each item score, each standing
+    measure. Newest year first; within a year total, indicators 1-10, items (IIT, EIT, OIT), measures.
+    Columns: fiscal_year, record (``total``, ``indicator``, ``item`` or ``measure``), key (``total``,
+    the indicator ``"1"``…``"10"``, the item ``o23``, or the measure's title), value (the score;
+    empty for a measure and for a total the document did not print), source_id, file_name, kind,
+    imported_at.
+    """
+    return _frame(con, _ORG_SOURCES_SQL, {
+        "org_id": int(org_id), "fiscal_year": None if fiscal_year is None else int(fiscal_year),
+    })
 
 
 def footer_text(status: dict[str, Any]) -> str:
