@@ -80,8 +80,219 @@ COLUMNS = {
     "result": "ผลการดำเนินการ",
     "delta": "เปลี่ยนแปลง",
     "is_synthetic": "ข้อมูลสมมุติ",
+    # measures, an organisation's profile and the about page
+    "measure_id": "รหัสมาตรการ",
+    "district_code": "รหัสอำเภอ",
+    "overdue": "เกินกำหนด",
+    "days_overdue": "เกินกำหนด (วัน)",
+    "open_count": "ยังไม่เสร็จ (รายการ)",
+    "overdue_count": "เกินกำหนด (รายการ)",
+    "planned_count": "วางแผนไว้ (รายการ)",
+    "in_progress_count": "อยู่ระหว่างดำเนินการ (รายการ)",
+    "earliest_due_date": "กำหนดเสร็จเร็วที่สุด",
+    "province_median": "มัธยฐานจังหวัด",
+    "nation_median": "มัธยฐานทั้งประเทศ",
+    "below_pass": "ต่ำกว่าเกณฑ์ผ่าน",
+    "below_province_median": "ต่ำกว่ามัธยฐานจังหวัด",
+    "points_recoverable": "คะแนนรวมที่เพิ่มได้",
+    "measure_count": "จำนวนมาตรการ",
+    "covered": "มีมาตรการ",
+    "next_year": "ปีถัดไป",
+    "orgs_with_measure": "หน่วยงานที่มีมาตรการ",
+    "mean_change_with_measure": "เปลี่ยนแปลงเฉลี่ย (มีมาตรการ)",
+    "orgs_compared": "หน่วยงานที่มีกลุ่มเทียบ",
+    "mean_change_peers": "เปลี่ยนแปลงเฉลี่ย (จังหวัดเดียวกัน ไม่มีมาตรการ)",
+    "effect": "ผลต่างจากกลุ่มเทียบ",
+    "method_change": "เปลี่ยนวิธีประเมิน",
+    "method_notes": "การเปลี่ยนวิธีประเมิน",
+    "gap_to_full": "ห่างจากคะแนนเต็ม",
+    "record": "ชนิดตัวเลข",
+    "key": "รายการ",
+    "value": "ค่า",
+    "source_id": "รหัสแหล่งข้อมูล",
+    "file_name": "เอกสารที่มา",
+    "kind": "ชนิดเอกสาร",
+    "imported_at": "นำเข้าเมื่อ",
+    "note": "หมายเหตุ",
+    "assessments": "ผลการประเมิน (แถว)",
+    "indicator_scores": "คะแนนตัวชี้วัด (แถว)",
+    "measures": "มาตรการ (แถว)",
+    "tool": "เครื่องมือ",
+    "name_th": "ชื่อตัวชี้วัด",
+    "name_en": "ชื่อภาษาอังกฤษ",
+    "weight_iit": "น้ำหนัก IIT",
+    "weight_eit": "น้ำหนัก EIT",
+    "weight_oit": "น้ำหนัก OIT",
+    "weights_status": "สถานะน้ำหนัก",
+    "level_scheme": "ระบบระดับ",
+    "levels": "ระดับและเกณฑ์",
+    "level_order": "ลำดับ",
+    "min_total": "คะแนนรวมขั้นต่ำ",
+    "min_each_tool": "ทุกเครื่องมือขั้นต่ำ",
+    "pass_mark": "เกณฑ์ผ่าน",
+    "items": "จำนวนข้อ",
+    "source": "ที่มาของเกณฑ์",
+    "notes": "รายละเอียด",
+    "total_printed": "คะแนนรวมตามรายงาน",
+    "total_computed": "คะแนนรวมคำนวณใหม่",
+    "difference": "ผลต่าง",
+    "reported_in_scheme": "ระดับตามระบบของปีนั้น",
+    "years_present": "จำนวนปีที่มีข้อมูล",
+    "org_id_a": "รหัสหน่วยงาน ก",
+    "org_name_a": "หน่วยงาน ก",
+    "org_id_b": "รหัสหน่วยงาน ข",
+    "org_name_b": "หน่วยงาน ข",
+    "district_a": "อำเภอ ก",
+    "district_b": "อำเภอ ข",
+    "reason": "เหตุผล",
+    "years_a": "ปีที่มีข้อมูล ก",
+    "years_b": "ปีที่มีข้อมูล ข",
+    "shared_years": "จำนวนปีที่มีข้อมูลทั้งคู่",
+    # rankings, change and gaps
+    "within": "เทียบภายใน",
+    "score_prev": "คะแนนปีก่อน",
+    "rank_prev": "อันดับปีก่อน",
+    "rank_reported": "อันดับในจังหวัดตามรายงาน",
+    "rank_reported_of": "จากทั้งหมด (ตามรายงาน)",
+    "province_rank_computed": "อันดับในจังหวัด (คำนวณ)",
+    "rank_reported_differs": "อันดับตามรายงานต่างจากที่คำนวณ",
+    "scores": "คะแนนย้อนหลัง",
+    "direction": "ทิศทาง",
+    "position": "ลำดับ",
+    "from_year": "จากปี",
+    "to_year": "ถึงปี",
+    "score_from": "คะแนนปีต้น",
+    "score_to": "คะแนนปีปลาย",
+    "years_count": "จำนวนปีที่มีผล",
+    "years_missing": "ปีที่ขาด",
+    "first_year": "ปีแรก",
+    "last_year": "ปีล่าสุด",
+    "first_score": "คะแนนปีแรก",
+    "last_score": "คะแนนปีล่าสุด",
+    "change": "เปลี่ยนแปลงทั้งช่วง",
+    "slope": "แนวโน้ม (คะแนนต่อปี)",
+    "improving_streak": "ดีขึ้นต่อเนื่อง (ปี)",
+    "gap_to_100": "ห่างจาก 100",
+    "gap_to_pass": "ห่างจากเกณฑ์ผ่าน",
+    "gap_to_province_median": "ห่างจากมัธยฐานจังหวัด",
+    "type_median": "มัธยฐานประเภทเดียวกัน",
+    "gap_to_type_median": "ห่างจากมัธยฐานประเภทเดียวกัน",
+    "priority": "ลำดับที่ควรแก้",
+    "org_count": "จำนวนหน่วยงาน",
+    "below_full_count": "หน่วยงานที่ได้ไม่เต็ม",
+    "share_below_full": "สัดส่วนที่ได้ไม่เต็ม",
+    "mean_score": "คะแนนเฉลี่ย",
+    "below_pass_count": "หน่วยงานที่ต่ำกว่าเกณฑ์",
+    "share_below_pass": "สัดส่วนที่ต่ำกว่าเกณฑ์",
 }
+
+# Values shown in place of codes (a code with no entry is shown as it is).
+INDICATOR_LABELS = {c: indicator_label(c) for c in INDICATOR_CHOICES}
+RECORDS = {"total": "คะแนนรวม", "indicator": "คะแนนตัวชี้วัด", "item": "คะแนนรายข้อ", "measure": "มาตรการ"}
+SOURCE_KINDS = {
+    "analysis": "รายงานวิเคราะห์ผลการประเมิน",
+    "measures": "รายงานผลการดำเนินการตามมาตรการ",
+    "table": "ตารางผลการประเมิน",
+    "synthetic": "ข้อมูลสมมุติ (สร้างโดยโปรแกรม)",
+}
+WEIGHTS_STATUS = {"confirmed": "ยืนยันจากเอกสาร", "assumed": "สันนิษฐาน (ยังไม่ยืนยัน)"}
+LEVEL_SCHEMES = {"letters": "ตัวอักษร AA–F", "thai": "ข้อความ (ผ่านดีเยี่ยม … ต้องปรับปรุงโดยด่วน)"}
+DUPLICATE_REASONS = {
+    "same_name_loosely": "ชื่อเดียวกันเมื่อไม่นับช่องว่าง จุด และวรรณยุกต์",
+    "one_letter_apart": "ชื่อต่างกันหนึ่งตัวอักษร",
+}
+MEASURE_GROUPS = {"responsible": "ผู้รับผิดชอบ", "org": "หน่วยงาน", "indicator": "ตัวชี้วัด"}
+METHOD_CHANGE = "เปลี่ยนวิธีประเมิน"
+
+# The about page: what is synthetic, and whose work the dashboard stands on.
+ABOUT_SYNTHETIC = (
+    "หน่วยงานที่ชื่อมีคำว่า “สมมุติ” ทั้งหมด รวมถึงคะแนนรวม คะแนนตัวชี้วัด คะแนนรายข้อ และมาตรการของหน่วยงานเหล่านั้น "
+    "สร้างขึ้นโดยโปรแกรม (ita_data.synthetic) เพื่อสาธิตการใช้งานในระดับประเทศ ไม่ใช่ผลการประเมินจริง "
+    "ข้อมูลจริงคือข้อมูลที่นำเข้าจากรายงานหรือตารางผลการประเมิน ซึ่งแสดงในตารางแหล่งข้อมูลด้านล่าง "
+    "ปิดตัวเลือก “รวมข้อมูลสมมุติ” ในแถบด้านข้างเพื่อดูเฉพาะข้อมูลจริง"
+)
+CREDITS = (
+    "ผลการประเมิน ITA และเกณฑ์การประเมิน: สำนักงานคณะกรรมการป้องกันและปราบปรามการทุจริตแห่งชาติ (สำนักงาน ป.ป.ช.)",
+    "รายงานวิเคราะห์ผลการประเมินและรายงานผลการดำเนินการตามมาตรการ: องค์กรปกครองส่วนท้องถิ่นที่เผยแพร่",
+    "ชื่อและรหัสจังหวัด อำเภอ ตำบล: แพ็กเกจ geothai (โค้ด MIT, ข้อมูล CC-BY-4.0)",
+    "ขอบเขตจังหวัดบนแผนที่: Natural Earth (สาธารณสมบัติ)",
+)
 
 
 def column_label(name: str) -> str:
     return COLUMNS.get(name, name)
+
+
+# --- words of the rankings, change and gaps pages ---------------------------------------------
+
+EMPTY_SELECTION = "ไม่มีหน่วยงานที่ตรงกับตัวกรองนี้ ลองเลือกจังหวัด ประเภท หรือปีอื่น"
+
+
+def pass_mark_label(mark: float) -> str:
+    return f"เกณฑ์ผ่าน {mark:g}"
+
+
+def indicator_short_label(indicator: str | int) -> str:
+    """For chart axes: ``9`` → ``ตัวชี้วัดที่ 9``; the full name goes in the hover."""
+    key = str(indicator)
+    return f"ตัวชี้วัดที่ {key}" if key.isdigit() else indicator_label(key)
+
+
+# Dicts for Series.map over whole tables (a function per row is slow on national data).
+INDICATOR_SHORT_LABELS = {c: indicator_short_label(c) for c in INDICATOR_CHOICES}
+ORG_TYPE_LABELS = {c: org_type_label(c) for c in ORG_TYPE_CHOICES}
+
+
+RANK_WITHIN_LABEL = "จัดอันดับเทียบกับ"
+RANK_WITHIN = {"nation": "ทั้งประเทศ", "province": "ในจังหวัด", "district": "ในอำเภอ", "type": "ในประเภทเดียวกัน"}
+RANK_ORGS = "หน่วยงาน"
+RANK_PASSING = "ผ่านเกณฑ์"
+RANK_REPORTED_DIFFERS = "อันดับตามรายงานต่างจากที่คำนวณ"
+RANK_REPORTED_DIFFERS_HELP = (
+    "อันดับในจังหวัดที่พิมพ์ในรายงานของหน่วยงาน เทียบกับอันดับในจังหวัดตามคะแนนรวมที่คำนวณจากข้อมูลทั้งหมด"
+)
+RANK_TABLE = "ตารางอันดับ"
+RANK_TABLE_HELP = "เลือกแถวเพื่อเปิดข้อมูลของหน่วยงานนั้น"
+RANK_NO_PROFILE = "หน้าข้อมูลหน่วยงานยังไม่พร้อมใช้งาน"
+RANK_SCORES_HELP = "คะแนนแต่ละปีตั้งแต่ปีแรกที่มีข้อมูลถึงปีที่เลือก"
+RANK_CHART = "คะแนนเทียบเกณฑ์ผ่าน"
+RANK_CHART_SOME = "แสดง {shown} อันดับแรกและ {shown} อันดับสุดท้าย จาก {total:,} หน่วยงาน"
+RANK_DIFFERS_TABLE = "หน่วยงานที่อันดับตามรายงานต่างจากที่คำนวณ"
+
+CHANGE_FROM = "จากปี"
+CHANGE_TO = "ถึงปี"
+CHANGE_NEED_TWO_YEARS = "ต้องมีข้อมูลอย่างน้อยสองปีจึงจะเปรียบเทียบได้"
+CHANGE_ORDER = "เลือก “จากปี” ให้ก่อน “ถึงปี”"
+CHANGE_METHOD_WARNING = "การเปรียบเทียบนี้ข้ามการเปลี่ยนวิธีประเมิน ตัวเลขอาจเทียบกันตรง ๆ ไม่ได้: {notes}"
+CHANGE_METHOD_MARK = "⚠ เปลี่ยนวิธีประเมิน"
+CHANGE_MEAN = "ค่าเฉลี่ย {year}"
+CHANGE_PASS_RATE = "ผ่านเกณฑ์ {year}"
+CHANGE_MOVERS = "เปลี่ยนแปลงมากที่สุด"
+CHANGE_NO_MOVERS = "ไม่มีหน่วยงานที่มีคะแนนทั้งสองปีและคะแนนเปลี่ยน"
+CHANGE_SLOPE = "คะแนนปี {from_year} และ {to_year}"
+CHANGE_HEATMAP = "การเปลี่ยนแปลงรายตัวชี้วัด"
+CHANGE_HEATMAP_NOTE = "แสดงเฉพาะ {count} หน่วยงานในตารางด้านบน (ดีขึ้นหรือลดลงมากที่สุด)"
+CHANGE_TRENDS = "แนวโน้มหลายปี ({first_year}–{last_year})"
+CHANGE_TRENDS_NOTE = "เรียงตามจำนวนปีที่ดีขึ้นต่อเนื่อง แล้วตามแนวโน้ม"
+CHANGE_TRENDS_METHOD = "ช่วงปีนี้ข้ามการเปลี่ยนวิธีประเมิน: {notes}"
+CHANGE_NO_TRENDS = "ไม่มีคะแนนหลายปีของหน่วยงานในกลุ่มที่เลือก"
+DIRECTIONS = {"gain": "ดีขึ้น", "fall": "ลดลง"}
+
+GAP_MEASURE_LABEL = "วัดช่องว่างเทียบกับ"
+GAP_MEASURES = ("gap_to_pass", "gap_to_100", "gap_to_province_median", "gap_to_type_median")
+GAP_HEATMAP = "ช่องว่างรายตัวชี้วัด"
+GAP_HEATMAP_NOTE = (
+    "แสดง {count} หน่วยงานแรกของรายการ “แก้อะไรก่อน” จาก {total:,} หน่วยงาน "
+    "(ค่าบวก = ต่ำกว่าเป้า)"
+)
+GAP_FIX_FIRST = "แก้อะไรก่อน"
+GAP_FIX_FIRST_HELP = "เรียงตามคะแนนรวมที่จะเพิ่มขึ้นหากตัวชี้วัดนั้นได้ 100 ตามน้ำหนักของปี"
+GAP_FIX_FIRST_NONE = "ไม่มีตัวชี้วัดของกลุ่มที่เลือกในลำดับที่ควรแก้ที่กำหนด ลองเพิ่มจำนวนลำดับ"
+GAP_PRIORITY_LIMIT = "ตัวชี้วัดที่ควรแก้ก่อนกี่ลำดับแรกของแต่ละหน่วยงาน"
+GAP_ITEMS_SELECTION = "ข้อที่หน่วยงานในกลุ่มที่เลือกได้ไม่เต็มบ่อยที่สุด"
+GAP_ITEMS_NONE = "ไม่มีคะแนนรายข้อของปีนี้ในกลุ่มที่เลือก"
+GAP_ITEMS_ORG = "ข้อที่ได้ไม่เต็มของหน่วยงานที่เลือก"
+GAP_PICK_HELP = "เลือกแถวเพื่อดูข้อที่หน่วยงานนั้นได้ไม่เต็ม (ด้านล่าง)"
+GAP_ITEMS_ORG_NONE = "หน่วยงานนี้ไม่มีข้อที่ได้ไม่เต็มในปีนี้ (หรือไม่มีคะแนนรายข้อ)"
+GAP_WEAK = "ตัวชี้วัดที่อ่อนของจังหวัด"
+GAP_WEAK_NOTE = "สัดส่วนของหน่วยงานที่ได้ต่ำกว่าเกณฑ์ผ่าน {mark:g} ในแต่ละตัวชี้วัด"

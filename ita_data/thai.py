@@ -113,3 +113,20 @@ def format_be_date(value: dt.date | None) -> str:
         return ""
     abbr = [k for k, v in MONTHS.items() if "." in k]
     return f"{value.day} {abbr[value.month - 1]} {ce_to_be(value.year)}"
+
+
+def format_be_dates(values, with_time: bool = False) -> "pd.Series":
+    """A column of dates (``datetime.date``, timestamps or ISO text) as ``format_be_date`` writes them
+    (``6 เม.ย. 2566``, with ``with_time`` ``6 เม.ย. 2566 14:05``), computed column-wise for tables;
+    a missing date becomes ``""``."""
+    import pandas as pd
+
+    dates = pd.to_datetime(pd.Series(values), errors="coerce")
+    abbr = {v: k for k, v in MONTHS.items() if "." in k}
+    text = (
+        dates.dt.day.astype("Int64").astype(str) + " " + dates.dt.month.map(abbr) + " "
+        + (dates.dt.year + BE_OFFSET).astype("Int64").astype(str)
+    )
+    if with_time:
+        text = text + " " + dates.dt.strftime("%H:%M")
+    return text.where(dates.notna(), "").astype(object)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import importlib
 import io
+import os
 from dataclasses import asdict
-from typing import Any
+from typing import Any, Callable
 
 import pandas as pd
 import streamlit as st
@@ -42,6 +44,14 @@ def open_or_stop() -> Store:
 
 def filters():
     """The filters chosen in the sidebar (set by dashboard.py before the page runs)."""
+    if "_ita_filters" not in st.session_state:
+        # A deep link on a freshly started server runs the page alone (Streamlit's pages/ folder
+        # mode, decided before dashboard.py ever ran); rerun through dashboard.py, whose
+        # st.navigation turns that mode off for the process.
+        from streamlit.runtime.pages_manager import PagesManager
+
+        PagesManager.uses_pages_directory = False
+        st.rerun()
     return st.session_state["_ita_filters"]
 
 
@@ -65,26 +75,37 @@ def for_display(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.rename(columns={c: labels.column_label(c) for c in frame.columns})
 
 
-def _filters_frame() -> pd.DataFrame:
+def _filters_frame(extra: dict[str, Any] | None = None) -> pd.DataFrame:
     f = asdict(filters())
+    f.update(extra or {})
     f["url"] = st.context.url if hasattr(st, "context") else ""
     return pd.DataFrame({"ตัวกรอง": list(f), "ค่า": [str(v) for v in f.values()]})
 
 
-def downloads(frame: pd.DataFrame, name: str, key: str) -> None:
-    """CSV and XLSX of exactly what the table shows, with the filters written into the file."""
+def downloads(frame: pd.DataFrame, name: str, key: str, extra: dict[str, Any] | None = None) -> None:
+    """CSV and XLSX of exactly what the table shows, with the filters written into the file.
+
+    ``extra`` names a page's own filters (Thai label → value) so they are written in too. The files are
+    built only when a button is clicked: an XLSX of tens of thousands of rows takes seconds.
+    """
     shown = for_display(frame)
-    header = "# " + filters_caption() + "\n"
-    csv = header + shown.to_csv(index=False)
-    xlsx = io.BytesIO()
-    with pd.ExcelWriter(xlsx, engine="openpyxl") as writer:
-        shown.to_excel(writer, sheet_name="data", index=False)
-        _filters_frame().to_excel(writer, sheet_name="filters", index=False)
+    caption = " · ".join([filters_caption(), *(f"{k} {v}" for k, v in (extra or {}).items())])
+    filters_sheet = _filters_frame(extra)
+
+    def csv() -> bytes:
+        return ("# " + caption + "\n" + shown.to_csv(index=False)).encode("utf-8-sig")
+
+    def xlsx() -> bytes:
+        out = io.BytesIO()
+        with pd.ExcelWriter(out, engine="openpyxl") as writer:
+            shown.to_excel(writer, sheet_name="data", index=False)
+            filters_sheet.to_excel(writer, sheet_name="filters", index=False)
+        return out.getvalue()
+
     left, right = st.columns(2)
-    left.download_button("ดาวน์โหลด CSV", csv.encode("utf-8-sig"), f"{name}.csv", "text/csv",
-                         key=f"{key}_csv", on_click="ignore")
+    left.download_button("ดาวน์โหลด CSV", csv, f"{name}.csv", "text/csv", key=f"{key}_csv", on_click="ignore")
     right.download_button(
-        "ดาวน์โหลด XLSX", xlsx.getvalue(), f"{name}.xlsx",
+        "ดาวน์โหลด XLSX", xlsx, f"{name}.xlsx",
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key=f"{key}_xlsx", on_click="ignore",
     )
@@ -99,3 +120,46 @@ def number(value: Any, digits: int = 2) -> str:
 def parse_year_input(text: str) -> int | None:
     """Years typed by people: ``2568``, ``๒๕๖๘`` or ``68``."""
     return thai.parse_be_year(text)
+
+
+_MARKDOWN_SPECIALS = str.maketrans({c: "\\" + c for c in "\\`*_{}[]()<>#+-.!|~$:"})
+
+
+def plain(text: Any) -> str:
+    """Text from a document or a link, made safe for a Markdown element (titles, captions, notices):
+    shown as written, never as formatting, a link or HTML."""
+    return str(text).translate(_MARKDOWN_SPECIALS)
+
+
+# --- remembered analytics calls (rankings, change and gaps pages) -----------------------------
+
+
+def data_version() -> tuple:
+    """A token that changes whenever the database file does: every commit writes the file or its WAL.
+
+    Two stats cost microseconds, and they notice writes from any path (the import page, the CLI).
+    """
+    path = store().path
+    stamps = []
+    for file in (path, path.with_name(path.name + ".wal")):
+        try:
+            info = os.stat(file)
+            stamps.append((info.st_mtime_ns, info.st_size))
+        except FileNotFoundError:
+            stamps.append(None)
+    return (str(path), *stamps)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def _remembered(module: str, name: str, version: tuple, args: tuple, kwargs: tuple, _cur) -> Any:
+    return getattr(importlib.import_module(module), name)(_cur, *args, **dict(kwargs))
+
+
+def cached(func: Callable[..., pd.DataFrame], *args: Any, **kwargs: Any) -> pd.DataFrame:
+    """``func(cursor(), *args, **kwargs)``, remembered per arguments and data version, across sessions.
+
+    For an ``ita_data`` call that a page repeats on every rerun and that costs more than a few
+    milliseconds; the arguments (a ``Filters`` among them) must be hashable by ``st.cache_data``.
+    """
+    return _remembered(func.__module__, func.__name__, data_version(), args,
+                       tuple(sorted(kwargs.items())), _cur=cursor())
