@@ -14,7 +14,6 @@ st.set_page_config(page_title=labels.APP_TITLE, page_icon=":material/balance:", 
 NAVIGATION = [
     st.Page(spec.file, title=spec.title, icon=spec.icon, url_path=spec.url_path, default=(i == 0))
     for i, spec in enumerate(PAGES)
-    if (shared.PROJECT_ROOT / spec.file).exists()
 ]
 
 # Query-parameter names of the shared filters (the widget keys; a copied link carries them).

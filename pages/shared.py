@@ -163,3 +163,10 @@ def cached(func: Callable[..., pd.DataFrame], *args: Any, **kwargs: Any) -> pd.D
     """
     return _remembered(func.__module__, func.__name__, data_version(), args,
                        tuple(sorted(kwargs.items())), _cur=cursor())
+
+
+def percent(share: Any, digits: int = 1) -> str:
+    """A share 0–1 as a percentage; an empty share (an empty selection) as a dash."""
+    if share is None or pd.isna(share):
+        return "–"
+    return f"{share:.{digits}%}"

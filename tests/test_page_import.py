@@ -38,8 +38,8 @@ def test_a_table_is_previewed_then_lands_and_shows_in_the_rankings(app, small_db
     assert not at.exception
     assert at.success and "2" in at.success[0].value
 
-    at.session_state["fy"] = 2566
-    at.switch_page("pages/rankings.py").run()
+    at.switch_page("pages/rankings.py").run()  # the sidebar now offers the imported year
+    at.sidebar.selectbox(key="fy").select(2566).run()
     assert not at.exception
     shown = " ".join(str(df.value.to_csv()) for df in at.dataframe)
     assert "หนองทดลอง" in shown and "ทุ่งทดลอง" in shown

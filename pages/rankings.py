@@ -1,0 +1,99 @@
+"""อันดับ: each organisation's rank in the nation, its province, district or type, its move and its past scores."""
+
+import plotly.express as px
+import streamlit as st
+
+from ita_data import analytics, framework, labels
+from ita_data.analytics.history import score_history
+from ita_data.analytics.rankings import SCOPES
+from pages import shared
+
+PROFILE_PAGE = "pages/organization.py"
+
+f = shared.filters()
+st.title("อันดับ")
+st.caption(shared.filters_caption())
+
+within = st.segmented_control(
+    labels.RANK_WITHIN_LABEL, SCOPES, format_func=labels.RANK_WITHIN.get, default="province",
+    required=True, key="within", bind="query-params",
+)
+ranked = shared.cached(analytics.rankings, f, within)
+if ranked.empty:
+    st.info(labels.EMPTY_SELECTION)
+    st.stop()
+
+pass_mark = framework.year_rules(f.fiscal_year).pass_mark
+measure = labels.indicator_label(f.indicator)
+summary = analytics.overview(shared.cursor(), f).iloc[0]
+differs = ranked[ranked.rank_reported_differs]
+a, b, c = st.columns(3)
+a.metric(labels.RANK_ORGS, f"{len(ranked):,}")
+b.metric(f"{labels.RANK_PASSING} (≥ {pass_mark:g})", f"{summary.pass_rate:.1%}")
+c.metric(labels.RANK_REPORTED_DIFFERS, f"{len(differs):,}", help=labels.RANK_REPORTED_DIFFERS_HELP)
+
+# --- the table: choosing a row opens the organisation's profile ------------------------------
+st.subheader(f"{labels.RANK_TABLE} · {measure} · {labels.RANK_WITHIN[within]}")
+history = shared.cached(score_history, f).set_index("org_id").scores
+table = ranked[[
+    "rank", "group_size", "org_id", "org_name", "org_type", "province", "district", "score", "level",
+    "level_reported", "rank_prev", "rank_change", "percentile", "province_rank_computed", "rank_reported",
+    "rank_reported_of", "rank_reported_differs",
+]].assign(org_type=ranked.org_type.map(labels.ORG_TYPE_LABELS))
+shown = table.assign(scores=ranked.org_id.map(history))
+column = labels.column_label
+event = st.dataframe(
+    shared.for_display(shown), key="rank_table", on_select="rerun", selection_mode="single-row",
+    hide_index=True,
+    column_order=[column(c) for c in (
+        "rank", "group_size", "org_name", "org_type", "province", "district", "score", "scores", "level",
+        "level_reported", "rank_change", "rank_prev", "percentile", "province_rank_computed", "rank_reported",
+        "rank_reported_of", "rank_reported_differs",
+    )],
+    column_config={
+        column("scores"): st.column_config.LineChartColumn(
+            column("scores"), y_min=0, y_max=100, help=labels.RANK_SCORES_HELP),
+        column("score"): st.column_config.NumberColumn(format="%.2f"),
+        column("percentile"): st.column_config.NumberColumn(format="%.0f"),
+        column("rank_change"): st.column_config.NumberColumn(format="%+d"),
+        column("rank_reported_differs"): st.column_config.CheckboxColumn(help=labels.RANK_REPORTED_DIFFERS_HELP),
+    },
+)
+st.caption(labels.RANK_TABLE_HELP)
+if event.selection.rows:
+    st.session_state["org"] = int(table.org_id.iloc[event.selection.rows[0]])
+    if (shared.PROJECT_ROOT / PROFILE_PAGE).exists():
+        st.switch_page(PROFILE_PAGE)
+    st.info(labels.RANK_NO_PROFILE)
+shared.downloads(table, f"ita-rankings-{within}-{f.fiscal_year}", "rankings",
+                 {labels.RANK_WITHIN_LABEL: labels.RANK_WITHIN[within]})
+
+if len(differs):
+    st.subheader(labels.RANK_DIFFERS_TABLE)
+    reported = differs[[
+        "org_name", "province", "province_rank_computed", "rank_reported", "rank_reported_of", "score", "level",
+    ]]
+    st.dataframe(shared.for_display(reported), hide_index=True, key="rank_differs")
+    shared.downloads(reported, f"ita-rank-reported-{f.fiscal_year}", "rank_differs")
+
+# --- the bar chart: the selection's scores against the pass mark -----------------------------
+st.subheader(f"{labels.RANK_CHART} · {measure}")
+BARS_EACH_END = 40
+by_score = ranked.sort_values(["score", "org_id"], ascending=[False, True])
+if len(by_score) > 2 * BARS_EACH_END:
+    st.caption(labels.RANK_CHART_SOME.format(shown=BARS_EACH_END, total=len(by_score)))
+    by_score = by_score.iloc[list(range(BARS_EACH_END)) + list(range(-BARS_EACH_END, 0))]
+# Bars stand on org_id: two organisations can share a name; the axis shows names.
+bars = by_score.assign(bar=by_score.org_id.astype(str))
+fig = px.bar(
+    bars, x="bar", y="score", color="level", height=420, hover_name="org_name",
+    hover_data={"province": True, "rank": True, "bar": False},
+    labels={"bar": labels.column_label("org_name"), "score": measure, "level": labels.column_label("level"),
+            "province": labels.column_label("province"), "rank": labels.column_label("rank")},
+)
+fig.add_hline(y=pass_mark, line_dash="dash", line_color="firebrick",
+              annotation_text=labels.pass_mark_label(pass_mark))
+fig.update_xaxes(type="category", categoryorder="array", categoryarray=bars.bar.tolist(),
+                 tickvals=bars.bar.tolist(), ticktext=bars.org_name.tolist(), showticklabels=len(bars) <= 30)
+fig.update_layout(margin=dict(l=0, r=0, t=10, b=0), legend=dict(orientation="h"))
+st.plotly_chart(fig, key="rank_bars")
