@@ -3,7 +3,7 @@
 import plotly.express as px
 import streamlit as st
 
-from ita_data import analytics, geo, labels
+from ita_data import analytics, framework, geo, labels
 from pages import shared
 
 f = shared.filters()
@@ -17,12 +17,16 @@ if not summary.org_count:
     st.info("ไม่มีหน่วยงานที่ตรงกับตัวกรองนี้ ลองเลือกจังหวัด ประเภท หรือปีอื่น")
     st.stop()
 
+pass_mark = framework.year_rules(f.fiscal_year).pass_mark
+subset = summary.org_count < summary.nation_org_count  # compare with the nation only for a part of it
 a, b, c, d = st.columns(4)
 a.metric("หน่วยงาน", f"{summary.org_count:,}", help="จำนวนหน่วยงานที่มีผลการประเมินในปีนี้")
 b.metric(f"ค่าเฉลี่ย {measure}", shared.number(summary.mean_score),
-         delta=shared.number(summary.mean_score - summary.nation_mean_score), delta_description="เทียบทั้งประเทศ")
-c.metric("ผ่านเกณฑ์ (≥ 85)", f"{summary.pass_rate:.1%}",
-         delta=f"{(summary.pass_rate - summary.nation_pass_rate) * 100:+.1f} จุด", delta_description="เทียบทั้งประเทศ")
+         delta=shared.number(summary.mean_score - summary.nation_mean_score) if subset else None,
+         delta_description="เทียบทั้งประเทศ")
+c.metric(f"ผ่านเกณฑ์ (≥ {pass_mark:g})", f"{summary.pass_rate:.1%}",
+         delta=f"{(summary.pass_rate - summary.nation_pass_rate) * 100:+.1f} จุด" if subset else None,
+         delta_description="เทียบทั้งประเทศ")
 d.metric("ค่ามัธยฐาน", shared.number(summary.median_score))
 
 left, right = st.columns([3, 2])
@@ -55,7 +59,7 @@ with right:
     long["group"] = long.group.map({"mean_selection": "ที่เลือก", "mean_nation": "ทั้งประเทศ"})
     fig = px.bar(long, x="indicator", y="mean", color="group", barmode="group", height=300,
                  labels={"indicator": "ตัวชี้วัด", "mean": "ค่าเฉลี่ย", "group": ""})
-    fig.add_hline(y=85, line_dash="dash", annotation_text="เกณฑ์ผ่าน 85")
+    fig.add_hline(y=pass_mark, line_dash="dash", annotation_text=f"เกณฑ์ผ่าน {pass_mark:g}")
     fig.update_layout(margin=dict(l=0, r=0, t=10, b=0), legend=dict(orientation="h"))
     st.plotly_chart(fig, key="indicator_means")
 

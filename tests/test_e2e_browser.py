@@ -39,24 +39,33 @@ def page(browser):
     context.close()
 
 
+SETTLED = """() => document.querySelector('h1')
+    && !document.querySelector('[data-testid="stStatusWidget"]')
+    && !document.querySelector('[data-stale="true"]')"""
+
+
 def _wait_for_app(page) -> None:
+    """Until the script has drawn its title and finished: no running indicator, nothing stale."""
     page.wait_for_selector(APP, timeout=30_000)
-    # Streamlit shows a running indicator while the script runs; wait until it is gone.
-    page.wait_for_function(
-        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=30_000
-    )
+    page.wait_for_timeout(400)  # a rerun may not have started yet
+    page.wait_for_function(SETTLED, timeout=30_000)
+
+
+def _combobox(page, label: str):
+    return page.locator('[data-testid="stSidebar"]').get_by_role("combobox", name=label)
 
 
 def _choose(page, label: str, option: str) -> None:
     """Pick an option of a sidebar selectbox by its visible label."""
-    box = page.locator('[data-testid="stSidebar"] [data-testid="stSelectbox"]').filter(has_text=label)
-    box.locator('[data-baseweb="select"]').click()
-    page.locator('[role="option"]').filter(has_text=option).first.click()
+    box = _combobox(page, label)
+    box.click()
+    box.fill(option)  # long lists are virtual: type to bring the option into view
+    page.get_by_role("option", name=option, exact=True).click()
+    _wait_for_app(page)
 
 
 def _selected(page, label: str) -> str:
-    box = page.locator('[data-testid="stSidebar"] [data-testid="stSelectbox"]').filter(has_text=label)
-    return box.locator('[data-baseweb="select"]').inner_text().strip()
+    return _combobox(page, label).input_value().strip()
 
 
 def test_every_page_opens_without_error_and_shows_its_content(server, page):
