@@ -10,7 +10,7 @@ from ita_data import build, store, synthetic
 
 @pytest.fixture(scope="module")
 def built(national_db):
-    db = store.Store(national_db, read_only=True)
+    db = store.Store(national_db)  # as the app opens it: DuckDB allows one configuration per process
     counts = dict(db.query(
         "SELECT 'organizations' AS t, count(*) AS n FROM organizations "
         "UNION ALL SELECT 'assessments', count(*) FROM assessments").values)

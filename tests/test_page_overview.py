@@ -10,8 +10,10 @@ PAGE = "pages/overview.py"
 
 @pytest.fixture(scope="module")
 def expected(national_db):
-    """What the analytics say for the views the tests open (the page must show the same)."""
-    with Store(national_db, read_only=True) as db:
+    """What the analytics say for the views the tests open (the page must show the same).
+
+    Opened for writing like the app's own store: DuckDB refuses two configurations in one process."""
+    with Store(national_db) as db:
         cur = db.cursor()
         views = {
             "nation": analytics.Filters(2568),
