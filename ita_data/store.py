@@ -362,6 +362,20 @@ def upsert_organization(cur: duckdb.DuckDBPyConnection, record: OrgRecord) -> in
     ).fetchone()[0]
 
 
+# What a newer value does to a stored assessment: it replaces what it gives, keeps what it leaves out,
+# and the assessment's source follows its total. Shared by save_assessment and the bulk importer.
+ASSESSMENT_ON_CONFLICT = (
+    " ON CONFLICT (org_id, fiscal_year) DO UPDATE SET "
+    "total_score = coalesce(excluded.total_score, assessments.total_score), "
+    "level_reported = coalesce(excluded.level_reported, assessments.level_reported), "
+    "province_rank_reported = coalesce(excluded.province_rank_reported, "
+    "assessments.province_rank_reported), "
+    "province_rank_of = coalesce(excluded.province_rank_of, assessments.province_rank_of), "
+    "source_id = CASE WHEN excluded.total_score IS NOT NULL THEN excluded.source_id "
+    "ELSE assessments.source_id END"
+)
+
+
 def save_assessment(
     cur: duckdb.DuckDBPyConnection,
     org_id: int,
@@ -408,15 +422,8 @@ def save_assessment(
 
     cur.execute(
         "INSERT INTO assessments (org_id, fiscal_year, total_score, level_reported, "
-        "province_rank_reported, province_rank_of, source_id) VALUES (?, ?, ?, ?, ?, ?, ?) "
-        "ON CONFLICT (org_id, fiscal_year) DO UPDATE SET "
-        "total_score = coalesce(excluded.total_score, assessments.total_score), "
-        "level_reported = coalesce(excluded.level_reported, assessments.level_reported), "
-        "province_rank_reported = coalesce(excluded.province_rank_reported, "
-        "assessments.province_rank_reported), "
-        "province_rank_of = coalesce(excluded.province_rank_of, assessments.province_rank_of), "
-        "source_id = CASE WHEN excluded.total_score IS NOT NULL THEN excluded.source_id "
-        "ELSE assessments.source_id END",
+        "province_rank_reported, province_rank_of, source_id) VALUES (?, ?, ?, ?, ?, ?, ?)"
+        + ASSESSMENT_ON_CONFLICT,
         [org_id, fiscal_year, total, level_reported, province_rank, province_rank_of, source_id],
     )
     if indicators:

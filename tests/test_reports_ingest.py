@@ -54,7 +54,7 @@ def rows(store, sql):
 
 def counts(store):
     return {
-        t: int(store.query(f"SELECT count(*) AS n FROM {t}")["n"][0])  # table names are ours, not input
+        t: int(store.query("SELECT count(*) AS n FROM " + t)["n"][0])  # table names are ours, not input
         for t in ("sources", "organizations", "assessments", "indicator_scores", "item_scores", "measures")
     }
 

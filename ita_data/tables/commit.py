@@ -29,15 +29,7 @@ _UPSERT_ASSESSMENTS = (
     "INSERT INTO assessments (org_id, fiscal_year, total_score, level_reported, "
     "province_rank_reported, province_rank_of, source_id) "
     "SELECT org_id, fiscal_year, total_score, level_reported, province_rank_reported, province_rank_of, "
-    "source_id FROM _import_assessments "
-    "ON CONFLICT (org_id, fiscal_year) DO UPDATE SET "
-    "total_score = coalesce(excluded.total_score, assessments.total_score), "
-    "level_reported = coalesce(excluded.level_reported, assessments.level_reported), "
-    "province_rank_reported = coalesce(excluded.province_rank_reported, "
-    "assessments.province_rank_reported), "
-    "province_rank_of = coalesce(excluded.province_rank_of, assessments.province_rank_of), "
-    "source_id = CASE WHEN excluded.total_score IS NOT NULL THEN excluded.source_id "
-    "ELSE assessments.source_id END"
+    "source_id FROM _import_assessments" + store.ASSESSMENT_ON_CONFLICT
 )
 _UPSERT_INDICATORS = (
     "INSERT INTO indicator_scores (org_id, fiscal_year, indicator, score, source_id) "
