@@ -23,10 +23,10 @@ a, b, c, d = st.columns(4)
 a.metric("หน่วยงาน", f"{summary.org_count:,}", help="จำนวนหน่วยงานที่มีผลการประเมินในปีนี้")
 b.metric(f"ค่าเฉลี่ย {measure}", shared.number(summary.mean_score),
          delta=shared.number(summary.mean_score - summary.nation_mean_score) if subset else None,
-         delta_description="เทียบทั้งประเทศ")
+         delta_description="เทียบทั้งประเทศ" if subset else None)
 c.metric(f"ผ่านเกณฑ์ (≥ {pass_mark:g})", f"{summary.pass_rate:.1%}",
          delta=f"{(summary.pass_rate - summary.nation_pass_rate) * 100:+.1f} จุด" if subset else None,
-         delta_description="เทียบทั้งประเทศ")
+         delta_description="เทียบทั้งประเทศ" if subset else None)
 d.metric("ค่ามัธยฐาน", shared.number(summary.median_score))
 
 left, right = st.columns([3, 2])
