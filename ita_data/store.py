@@ -170,10 +170,9 @@ def _refresh_derived(cur: duckdb.DuckDBPyConnection) -> None:
 
 
 def _has_derived_tables(con: duckdb.DuckDBPyConnection) -> bool:
-    from ita_data.analytics.common import DERIVED_TABLES
+    from ita_data.analytics.derived import derived_tables_current
 
-    names = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
-    return set(DERIVED_TABLES) <= names
+    return derived_tables_current(con)
 
 
 def _explain_open_error(path: Path, err: Exception) -> StoreError:
@@ -207,7 +206,7 @@ class Store:
             migrate(self._con)
             if not _has_derived_tables(self._con):
                 with self.transaction():
-                    pass  # the commit path creates them
+                    pass  # the commit path (re)builds them: new database, or an older analytics version
         elif _current_version(self._con) != SCHEMA_VERSION:
             raise StoreError(
                 f"ฐานข้อมูล {self.path} เป็นรุ่น {_current_version(self._con)}; open it once for writing "

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import hashlib
+
 import duckdb
 import pandas as pd
 
 from ita_data import framework, orgs
-from ita_data.analytics.common import sql
+from ita_data.analytics.common import DERIVED_TABLES, sql
 
 
 def _rule_frames(cur: duckdb.DuckDBPyConnection) -> dict[str, pd.DataFrame]:
@@ -45,6 +47,20 @@ def _rule_frames(cur: duckdb.DuckDBPyConnection) -> dict[str, pd.DataFrame]:
     }
 
 
+def derived_version() -> str:
+    """Changes whenever the derived tables' definition does, so an older database gets them rebuilt."""
+    return hashlib.sha256(sql("refresh_derived").encode("utf-8")).hexdigest()[:16]
+
+
+def derived_tables_current(cur: duckdb.DuckDBPyConnection) -> bool:
+    """Whether the database has the derived tables of this version of the analytics."""
+    names = {r[0] for r in cur.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+    if not set(DERIVED_TABLES) <= names or "meta" not in names:
+        return False
+    row = cur.execute("SELECT value FROM meta WHERE key = 'derived_version'").fetchone()
+    return row is not None and row[0] == derived_version()
+
+
 def refresh_derived(cur: duckdb.DuckDBPyConnection) -> None:
     """Rebuild every derived table from the stored data, inside the write's transaction.
 
@@ -59,3 +75,7 @@ def refresh_derived(cur: duckdb.DuckDBPyConnection) -> None:
     finally:
         for name in frames:
             cur.unregister(name)
+    cur.execute(
+        "INSERT INTO meta VALUES ('derived_version', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        [derived_version()],
+    )
