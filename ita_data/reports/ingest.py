@@ -17,8 +17,8 @@ from ita_data import framework, orgs, store as store_module
 from ita_data.store import Store
 
 from .model import ParsedReport
-from .parser import parse_bytes
-from .text import MAX_BYTES, ReportError
+from .parser import parse_bytes, read_report_bytes
+from .text import ReportError
 
 
 @dataclass
@@ -38,24 +38,11 @@ def ingest_paths(store: Store, paths: Iterable[str | os.PathLike[str]]) -> list[
     return [ingest_file(store, Path(p)) for p in paths]
 
 
-def _read(path: Path) -> bytes:
-    try:
-        if path.stat().st_size > MAX_BYTES:
-            raise ReportError(f"{path.name}: too large for a report (limit {MAX_BYTES // 2**20} MB)")
-        return path.read_bytes()
-    except IsADirectoryError:
-        raise ReportError(f"{path}: is a folder, not a report file") from None
-    except FileNotFoundError:
-        raise ReportError(f"{path}: no such file") from None
-    except OSError as err:
-        raise ReportError(f"{path}: cannot be read ({err.strerror or err})") from None
-
-
 def ingest_file(store: Store, path: Path) -> IngestResult:
     if path.name.startswith(".") or path.name.lower() == "readme.md":
         return IngestResult(path, "unchanged", "not a report (skipped)")
     try:
-        data = _read(path)
+        data = read_report_bytes(path)
     except ReportError as err:
         return IngestResult(path, "error", str(err))
     return ingest_bytes(store, data, path)

@@ -57,14 +57,14 @@ def parse_bytes(data: bytes, source: str) -> ParsedReport:
     return report
 
 
-def parse_file(path: str | os.PathLike[str]) -> ParsedReport:
-    """Read one report file; ReportError (naming the file) when it cannot be read as text."""
+def read_report_bytes(path: str | os.PathLike[str]) -> bytes:
+    """A report file's bytes; ReportError (naming the file) when it is too large or cannot be read."""
     path = Path(path)
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
             raise ReportError(f"{path.name}: {size / 1e6:.1f} MB is too large for a report (limit {MAX_BYTES // 2**20} MB)")
-        data = path.read_bytes()
+        return path.read_bytes()
     except IsADirectoryError:
         raise ReportError(f"{path}: is a folder, not a report file") from None
     except FileNotFoundError:
@@ -73,4 +73,8 @@ def parse_file(path: str | os.PathLike[str]) -> ParsedReport:
         raise ReportError(f"{path}: permission denied") from None
     except OSError as err:
         raise ReportError(f"{path}: cannot be read ({err.strerror or err})") from None
-    return parse_bytes(data, path.name)
+
+
+def parse_file(path: str | os.PathLike[str]) -> ParsedReport:
+    """Read one report file; ReportError (naming the file) when it cannot be read as text."""
+    return parse_bytes(read_report_bytes(path), Path(path).name)
