@@ -53,20 +53,18 @@ def _select(label: str, key: str, options: list, format_func=str, notices: list[
 
 def sidebar_filters(cur) -> tuple[Filters, list[str]]:
     notices: list[str] = []
-    years = sorted(analytics.years(cur).fiscal_year.astype(int).tolist(), reverse=True)
-    years = years or [max(framework.known_years())]
+    options = analytics.filter_options(cur)
+    years = sorted(map(int, shared.choices(options, "year")), reverse=True) or [max(framework.known_years())]
     fiscal_year = _select("ปีงบประมาณ (พ.ศ.)", "fy", years, str, notices)
 
-    provinces = analytics.provinces(cur)
-    province_names = dict(zip(provinces.province_code, provinces.province))
+    province_names = shared.choices(options, "province")
     province_code = _select(
         "จังหวัด", "province", [None, *province_names],
         lambda c: labels.ALL if c is None else province_names[c], notices,
     )
     district_code = None
     if province_code:
-        districts = analytics.districts(cur, province_code)
-        district_names = dict(zip(districts.district_code, districts.district))
+        district_names = shared.choices(analytics.filter_options(cur, province_code), "district")
         district_code = _select(
             "อำเภอ", "district", [None, *district_names],
             lambda c: labels.ALL if c is None else district_names[c], notices,

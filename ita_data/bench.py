@@ -26,9 +26,9 @@ import duckdb
 import numpy as np
 import pandas as pd
 
-from ita_data import analytics, framework, store
+from ita_data import analytics, framework, labels, store
 from ita_data.analytics import Filters
-from ita_data.analytics.common import INDICATOR_CHOICES, method_break_years, scheme_levels
+from ita_data.analytics.common import INDICATOR_CHOICES, ORG_TYPE_CODES, method_break_years, scheme_levels
 from ita_data.analytics.measures import OPEN_STATUSES
 
 TARGET_P95_MS = 50.0
@@ -321,27 +321,27 @@ def pd_duplicate_orgs(p: Frames, f: Filters) -> pd.DataFrame:
     return out
 
 
-def pd_years(p: Frames) -> pd.DataFrame:
-    return p.org_year.groupby("fiscal_year").size().rename("org_count").reset_index()
-
-
-def pd_provinces(p: Frames) -> pd.DataFrame:
-    out = p.org.groupby(["province_code", "province"]).size().rename("org_count").reset_index()
-    return out.sort_values("province")
-
-
-def pd_districts(p: Frames, province_code: str) -> pd.DataFrame:
-    o = p.org[p.org.province_code == province_code]
-    return o.groupby(["district_code", "district"]).size().rename("org_count").reset_index()
-
-
-def pd_org_types(p: Frames) -> pd.DataFrame:
-    return p.org.groupby("org_type").size().rename("org_count").reset_index()
+def pd_filter_options(p: Frames, province_code: str | None) -> pd.DataFrame:
+    years = p.org_year.groupby("fiscal_year").size().rename("org_count").reset_index()
+    provinces = p.org.groupby(["province_code", "province"]).size().rename("org_count").reset_index()
+    in_province = p.org[p.org.province_code == province_code]
+    districts = in_province.groupby(["district_code", "district"]).size().rename("org_count").reset_index()
+    types = p.org.groupby("org_type").size().rename("org_count").reindex(ORG_TYPE_CODES).dropna().reset_index()
+    return pd.concat([
+        pd.DataFrame({"kind": "year", "code": years.fiscal_year.astype(str), "label": years.fiscal_year.astype(str),
+                      "org_count": years.org_count}),
+        pd.DataFrame({"kind": "province", "code": provinces.province_code, "label": provinces.province,
+                      "org_count": provinces.org_count}).sort_values("label"),
+        pd.DataFrame({"kind": "district", "code": districts.district_code, "label": districts.district,
+                      "org_count": districts.org_count}).sort_values("label"),
+        pd.DataFrame({"kind": "org_type", "code": types.org_type, "label": types.org_type.map(labels.ORG_TYPE_LABELS),
+                      "org_count": types.org_count}),
+    ], ignore_index=True)
 
 
 def pd_search_orgs(p: Frames, text: str) -> pd.DataFrame:
     o = p.org[p.org.org_name.str.contains(text, regex=False) | p.org.name.str.contains(text, regex=False)]
-    return o.sort_values("org_name").head(50)
+    return o.sort_values("name_order").head(50)
 
 
 def pd_org_history(p: Frames, org_id: int) -> pd.DataFrame:
@@ -369,10 +369,7 @@ def cases(org_id: int) -> list[Case]:
     """One call per public function, on the whole nation unless the function is about one thing."""
     m = Filters(MEASURE_YEAR)
     return [
-        Case("years", lambda c: analytics.years(c), pd_years),
-        Case("provinces", lambda c: analytics.provinces(c), pd_provinces),
-        Case("districts", lambda c: analytics.districts(c, "30"), lambda p: pd_districts(p, "30")),
-        Case("org_types", lambda c: analytics.org_types(c), pd_org_types),
+        Case("filter_options", lambda c: analytics.filter_options(c, "30"), lambda p: pd_filter_options(p, "30")),
         Case("search_orgs", lambda c: analytics.search_orgs(c, "หนอง"), lambda p: pd_search_orgs(p, "หนอง")),
         Case("org_history", lambda c: analytics.org_history(c, org_id), lambda p: pd_org_history(p, org_id)),
         Case("overview", lambda c: analytics.overview(c, PROVINCE), lambda p: pd_overview(p, PROVINCE)),

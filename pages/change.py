@@ -17,7 +17,7 @@ cur = shared.cursor()
 st.title("การเปลี่ยนแปลง")
 st.caption(shared.filters_caption())
 
-years = analytics.years(cur, f.include_synthetic).fiscal_year.astype(int).tolist()  # oldest first
+years = shared.data_years(cur, f.include_synthetic)  # oldest first
 if len(years) < 2:
     st.info(labels.CHANGE_NEED_TWO_YEARS)
     st.stop()

@@ -137,7 +137,7 @@ else:
 st.subheader("ผลของมาตรการต่อคะแนนปีถัดไป")
 st.caption("ตัวชี้วัดของหน่วยงานที่มีมาตรการมุ่งแก้ เปลี่ยนไปเท่าใดในปีถัดไป เทียบกับหน่วยงานในจังหวัดเดียวกันที่ไม่มีมาตรการ"
            " (นับมาตรการทุกสถานะ)")
-held = analytics.years(cur, f.include_synthetic).fiscal_year.astype(int).tolist()
+held = shared.data_years(cur, f.include_synthetic)
 measure_years = [y for y in held if y + 1 in held]
 effect = None
 if not measure_years:

@@ -11,7 +11,7 @@ from typing import Any, Callable
 import pandas as pd
 import streamlit as st
 
-from ita_data import labels, thai
+from ita_data import analytics, labels, thai
 from ita_data.store import PROJECT_ROOT, Store, StoreError, default_db_path
 
 
@@ -53,6 +53,18 @@ def filters():
         PagesManager.uses_pages_directory = False
         st.rerun()
     return st.session_state["_ita_filters"]
+
+
+def choices(options: pd.DataFrame, kind: str) -> dict[str, str]:
+    """One kind of choice (``year``, ``province``, ``district``, ``org_type``) of an
+    ``analytics.filter_options`` result: code -> Thai label, in the order the filters list them."""
+    found = options[options.kind == kind]
+    return dict(zip(found.code, found.label))
+
+
+def data_years(cur, include_synthetic: bool = True) -> list[int]:
+    """The fiscal years the data has, oldest first."""
+    return [int(year) for year in choices(analytics.filter_options(cur, None, include_synthetic), "year")]
 
 
 def filters_caption() -> str:

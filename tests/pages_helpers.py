@@ -21,8 +21,24 @@ def analytics_cursor(db_path: Path):
         store.close()
 
 
+def province_names(cur) -> dict[str, str]:
+    """DOPA code -> Thai name of the provinces with organisations, in the sidebar's order."""
+    options = analytics.filter_options(cur)
+    provinces = options[options.kind == "province"]
+    return dict(zip(provinces.code, provinces.label))
+
+
+def province_codes(cur) -> list[str]:
+    return list(province_names(cur))
+
+
+def data_years(cur) -> list[int]:
+    options = analytics.filter_options(cur)
+    return [int(code) for code in options.code[options.kind == "year"]]
+
+
 def latest_year(cur) -> int:
-    return int(analytics.years(cur).fiscal_year.max())
+    return max(data_years(cur))
 
 
 def shown(at, key: str) -> pd.DataFrame:

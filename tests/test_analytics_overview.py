@@ -27,16 +27,40 @@ def nation(store):
     return ids
 
 
-def test_option_lists(store, nation):
+def _kind(options, kind):
+    return list(options[options.kind == kind][["code", "label", "org_count"]].itertuples(index=False, name=None))
+
+
+def test_filter_options(store, nation):
     cur = store.cursor()
-    assert list(analytics.years(cur).itertuples(index=False, name=None)) == [(2565, 1), (2566, 4)]
+    every = analytics.filter_options(cur)
+    assert list(every.columns) == ["kind", "code", "label", "org_count"]
+    assert list(dict.fromkeys(every.kind)) == ["year", "province", "org_type"]  # no province, no districts
+    assert _kind(every, "year") == [("2565", "2565", 1), ("2566", "2566", 4)]
     # Thai order: กระบี่ < ลพบุรี < สระบุรี
-    assert list(analytics.provinces(cur).province) == ["กระบี่", "ลพบุรี", "สระบุรี"]
-    assert list(analytics.provinces(cur, include_synthetic=False).province) == ["ลพบุรี", "สระบุรี"]
-    assert list(analytics.districts(cur, "19").district) == ["แก่งคอย", "เมืองสระบุรี"]
-    assert list(analytics.org_types(cur).org_type) == ["sao"]
+    assert [label for _, label, _ in _kind(every, "province")] == ["กระบี่", "ลพบุรี", "สระบุรี"]
+    assert _kind(every, "org_type") == [("sao", "องค์การบริหารส่วนตำบล", 4)]
+    real = analytics.filter_options(cur, include_synthetic=False)
+    assert [label for _, label, _ in _kind(real, "province")] == ["ลพบุรี", "สระบุรี"]
+    assert _kind(real, "year") == [("2565", "2565", 1), ("2566", "2566", 3)]
+    saraburi = analytics.filter_options(cur, "19")
+    assert [label for _, label, n in _kind(saraburi, "district")] == ["แก่งคอย", "เมืองสระบุรี"]
+    assert _kind(saraburi, "province") == _kind(every, "province")
+    assert analytics.filter_options(cur, "99").kind.tolist().count("district") == 0
+
+
+def test_search_orgs(store, nation):
+    cur = store.cursor()
     found = analytics.search_orgs(cur, "บี")
     assert list(found.org_name) == ["อบต.บ้านบี"]
+    # the display name counts as well as the name; spaces around the text do not
+    assert list(analytics.search_orgs(cur, " อบต.บ้านซี ").org_name) == ["อบต.บ้านซี"]
+    assert list(analytics.search_orgs(cur, "บ้าน").org_name) == ["อบต.บ้านซี", "อบต.บ้านบี", "อบต.บ้านสมมุติ", "อบต.บ้านเอ"]
+    assert list(analytics.search_orgs(cur, "บ้าน", include_synthetic=False, limit=2).org_name) == [
+        "อบต.บ้านซี", "อบต.บ้านบี"]
+    nothing = analytics.search_orgs(cur, "ไม่มีชื่อนี้")
+    assert nothing.empty and list(nothing.columns) == list(found.columns)
+    assert nothing.dtypes.to_dict() == found.dtypes.to_dict()
 
 
 def test_overview_selection_beside_the_nation(store, nation):

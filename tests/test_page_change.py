@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from pages_helpers import analytics_cursor, latest_year, table_with, texts
+from pages_helpers import (
+    analytics_cursor, data_years, latest_year, province_codes, province_names, table_with, texts,
+)
 
 from ita_data import analytics, labels
 from ita_data.analytics import Filters
@@ -50,7 +52,7 @@ def test_change_page_compares_the_year_with_the_one_before(app, national_db):
 def test_choosing_other_years_compares_those(app, national_db):
     at = app(national_db, page=PAGE)
     with analytics_cursor(national_db) as cur:
-        years = analytics.years(cur).fiscal_year.tolist()
+        years = data_years(cur)
         from_year, to_year = int(years[1]), int(years[3])
         expected = analytics.movers(cur, Filters(fiscal_year=to_year), n=10, from_year=from_year)
         after = analytics.overview(cur, Filters(fiscal_year=to_year)).iloc[0]
@@ -80,7 +82,7 @@ def test_choosing_a_province_and_indicator_narrows_the_movers(app, national_db):
     at = app(national_db, page=PAGE)
     with analytics_cursor(national_db) as cur:
         to_year = latest_year(cur)
-        province = analytics.provinces(cur).province_code.iloc[10]
+        province = province_codes(cur)[10]
         expected = analytics.movers(cur, Filters(fiscal_year=to_year, province_code=province, indicator="OIT"),
                                     n=10, from_year=to_year - 1)
     at.selectbox(key="province").set_value(province).run()
@@ -108,7 +110,7 @@ def test_a_province_and_type_with_no_organisations_says_so(app, national_db):
     at = app(national_db, page=PAGE)
     with analytics_cursor(national_db) as cur:
         year = latest_year(cur)
-        province = analytics.provinces(cur).province_code.iloc[0]
+        province = province_codes(cur)[0]
 
         def count(org_type: str, fiscal_year: int) -> int:
             f = Filters(fiscal_year=fiscal_year, province_code=province, org_type=org_type)
@@ -140,8 +142,7 @@ def test_a_selection_assessed_only_in_the_later_year_shows_no_deltas(app, tmp_pa
         b.year(b.org("บ้านใหม่"), 2566, flat(90))  # Saraburi: nothing in 2565
     at = app(path, page=PAGE)
     with analytics_cursor(path) as cur:
-        saraburi = next(c for c, n in analytics.provinces(cur)[["province_code", "province"]].itertuples(index=False)
-                        if n == "สระบุรี")
+        saraburi = next(c for c, n in province_names(cur).items() if n == "สระบุรี")
     at.selectbox(key="province").set_value(saraburi).run()
     assert not at.exception
     assert metric(at, labels.CHANGE_MEAN.format(year=2565)) == "–"

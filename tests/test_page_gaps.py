@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from pages_helpers import analytics_cursor, latest_year, shown, table_with, texts
+from pages_helpers import analytics_cursor, latest_year, province_codes, shown, table_with, texts
 
 from ita_data import analytics, labels
 from ita_data.analytics import Filters
@@ -74,7 +74,7 @@ def test_choosing_a_row_shows_that_organisations_items(app, national_db):
 def test_a_province_shows_its_weak_indicators(app, national_db):
     at = app(national_db, page=PAGE)
     with analytics_cursor(national_db) as cur:
-        province = analytics.provinces(cur).province_code.iloc[5]
+        province = province_codes(cur)[5]
         f = Filters(fiscal_year=latest_year(cur), province_code=province)
         weak = analytics.province_weak_shares(cur, f)
         expected = fix_first_expected(cur, f)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from analytics_helpers import Builder, flat
-from pages_helpers import analytics_cursor, latest_year, shown, table_with, texts
+from pages_helpers import analytics_cursor, latest_year, province_codes, shown, table_with, texts
 
 from ita_data import analytics, labels
 from ita_data.analytics import Filters
@@ -56,7 +56,7 @@ def test_choosing_the_nation_ranks_across_the_country(app, national_db):
 def test_choosing_a_province_and_an_indicator_narrows_and_reranks(app, national_db):
     at = app(national_db, page=PAGE)
     with analytics_cursor(national_db) as cur:
-        province = analytics.provinces(cur).province_code.iloc[3]
+        province = province_codes(cur)[3]
         expected = analytics.rankings(
             cur, Filters(fiscal_year=latest_year(cur), province_code=province, indicator="9"), "province")
     at.selectbox(key="province").set_value(province).run()

@@ -13,15 +13,14 @@ from ita_data.analytics.measures import (
     measure_coverage, measure_effectiveness, open_measures, open_measures_summary,
 )
 from ita_data.analytics.overview import (
-    districts, indicator_means, level_distribution, org_history, org_types, overview, province_map,
-    provinces, search_orgs, years,
+    filter_options, indicator_means, level_distribution, org_history, overview, province_map, search_orgs,
 )
 from ita_data.analytics.quality import duplicate_orgs, level_check, missing_years, total_check
 from ita_data.analytics.rankings import rankings
 
 __all__ = [
     "DerivedTablesMissing", "Filters", "refresh_derived",
-    "years", "provinces", "districts", "org_types", "search_orgs", "org_history",
+    "filter_options", "search_orgs", "org_history",
     "overview", "level_distribution", "indicator_means", "province_map",
     "rankings",
     "yoy_change", "movers", "trends",

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import warnings
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
-from typing import Any, Mapping
+from typing import Any, Iterator, Mapping
 
 import duckdb
+import numpy as np
 import pandas as pd
 
 from ita_data import framework, labels, orgs
@@ -19,6 +22,7 @@ ORG_TYPE_CODES = tuple(t.code for t in orgs.ORG_TYPES)
 # Tables ``refresh_derived`` keeps; the queries read these rather than the raw tables where they can.
 DERIVED_TABLES = (
     "org_dim", "org_year", "org_scores", "peer_medians", "measures_current", "org_duplicates",
+    "measures_open", "filter_options", "total_checks", "level_checks", "org_missing_years",
 )
 
 
@@ -113,11 +117,48 @@ def run(con: duckdb.DuckDBPyConnection, name: str, params: Mapping[str, Any]) ->
     return query_frame(con, sql(name), params)
 
 
+def run_rows(con: duckdb.DuckDBPyConnection, name: str, params: Mapping[str, Any]) -> list[tuple]:
+    """Run the named query and return its rows as tuples: for a handful of numbers that the function
+    shapes itself, where building an Arrow table would cost more than the query."""
+    with _derived_tables_checked():
+        return con.execute(sql(name), dict(params)).fetchall()
+
+
+def run_small(con: duckdb.DuckDBPyConnection, name: str, params: Mapping[str, Any]) -> pd.DataFrame:
+    """``run`` for a query that returns a few dozen rows of numbers and text: through NumPy, which for
+    so few rows costs less than building an Arrow table, with the dtypes ``run`` gives (not for dates,
+    which NumPy gives as datetime64)."""
+    with _derived_tables_checked():
+        result = con.execute(sql(name), dict(params))
+        text_columns = [column for column, type_code, *_ in result.description if str(type_code) == "VARCHAR"]
+        arrays = result.fetchnumpy()
+    frame = pd.DataFrame({
+        column: values.filled(None) if isinstance(values, np.ma.MaskedArray) else values
+        for column, values in arrays.items()
+    })
+    if frame.empty:  # pandas infers text only from values; an empty column says object
+        frame = frame.astype({column: "str" for column in text_columns})
+    return frame
+
+
 def query_frame(con: duckdb.DuckDBPyConnection, query: str, params: Mapping[str, Any]) -> pd.DataFrame:
     """Run a query with bound parameters, through Arrow: it builds Thai string columns several times
-    faster than ``.df()``, and every function gives the same dtypes (a missing number is NaN)."""
+    faster than ``.df()``, and every function gives the same dtypes (a missing number is NaN).
+
+    ``execute`` binds the query once; ``con.sql(query, params=...)`` would build a relation and bind
+    it again, about half a millisecond more per call. DuckDB warns that Arrow output of an executed
+    query copies the rows; the copy costs less than the second bind (``python -m ita_data bench``).
+    """
+    with _derived_tables_checked(), warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)
+        return con.execute(query, dict(params)).to_arrow_table().to_pandas(split_blocks=True)
+
+
+@contextmanager
+def _derived_tables_checked() -> Iterator[None]:
+    """Turn "no such table" for a derived table into the message that says how to get them."""
     try:
-        return con.sql(query, params=dict(params)).to_arrow_table().to_pandas()
+        yield
     except duckdb.CatalogException as err:
         if any(table in str(err) for table in DERIVED_TABLES):
             raise DerivedTablesMissing(

@@ -7,12 +7,13 @@ import hashlib
 import duckdb
 import pandas as pd
 
-from ita_data import framework, orgs
+from ita_data import framework, labels, orgs
 from ita_data.analytics.common import DERIVED_TABLES, sql
+from ita_data.analytics.measures import OPEN_STATUSES
 
 
 def _rule_frames(cur: duckdb.DuckDBPyConnection) -> dict[str, pd.DataFrame]:
-    """The small frames refresh_derived.sql joins: names from orgs, weights and items from framework."""
+    """The small frames refresh_derived.sql joins: names and types from orgs, the rules from framework."""
     names = cur.execute("SELECT org_id, org_type, name FROM organizations").fetchall()
     org_names = pd.DataFrame(
         {"org_id": [r[0] for r in names], "org_name": [orgs.display_name(r[1], r[2]) for r in names]},
@@ -38,8 +39,21 @@ def _rule_frames(cur: duckdb.DuckDBPyConnection) -> dict[str, pd.DataFrame]:
             number = None  # an item code the rules cannot place stays without an indicator
         if number is not None:
             measure_items.append((fy, item, number))
+    org_types = pd.DataFrame(
+        [(t.code, position, labels.org_type_label(t.code)) for position, t in enumerate(orgs.ORG_TYPES, 1)],
+        columns=["org_type", "type_order", "label"],
+    )
+    levels = pd.DataFrame(
+        [(fy, band.level, position)
+         for fy in framework.known_years()
+         for position, band in enumerate(framework.level_bands(fy), 1)],
+        columns=["fiscal_year", "level", "level_order"],
+    )
     return {
         "_org_names": org_names,
+        "_org_types": org_types,
+        "_levels": levels,
+        "_open_statuses": pd.DataFrame({"status": list(OPEN_STATUSES)}),
         "_indicator_rules": indicator_rules,
         "_measure_items": pd.DataFrame(
             measure_items, columns=["fiscal_year", "item", "indicator"]

@@ -16,7 +16,7 @@ SUMMARY_KEYS = ("org", "indicator", "responsible")
 def _open_params(filters: Filters, as_of: dt.date | None) -> dict:
     return {
         **filters.place_params(), "fiscal_year": filters.fiscal_year,
-        "as_of": as_of or dt.date.today(), "open_statuses": list(OPEN_STATUSES),
+        "as_of": as_of or dt.date.today(),
         "indicators": filters.indicator_numbers(), "all_indicators": filters.indicator == "total",
     }
 

@@ -3,43 +3,24 @@
 from __future__ import annotations
 
 import duckdb
+import numpy as np
 import pandas as pd
 
-from ita_data.analytics.common import INDICATOR_CHOICES, ORG_TYPE_CODES, Filters, pass_mark, run, scheme_levels
+from ita_data.analytics.common import INDICATOR_CHOICES, Filters, pass_mark, run, run_rows, run_small, scheme_levels
 
 
-def years(con: duckdb.DuckDBPyConnection, include_synthetic: bool = True) -> pd.DataFrame:
-    """The fiscal years the data has, oldest first.
-
-    Columns: fiscal_year, org_count (organisations assessed that year).
-    """
-    return run(con, "years", {"include_synthetic": include_synthetic})
-
-
-def provinces(con: duckdb.DuckDBPyConnection, include_synthetic: bool = True) -> pd.DataFrame:
-    """The provinces that have organisations, in Thai alphabetical order.
-
-    Columns: province_code (DOPA), province (Thai name), org_count.
-    """
-    return run(con, "provinces", {"include_synthetic": include_synthetic})
-
-
-def districts(
-    con: duckdb.DuckDBPyConnection, province_code: str, include_synthetic: bool = True
+def filter_options(
+    con: duckdb.DuckDBPyConnection, province_code: str | None = None, include_synthetic: bool = True
 ) -> pd.DataFrame:
-    """The districts of one province that have organisations, in Thai alphabetical order.
+    """Everything the filters offer, in one call: the fiscal years (oldest first), the provinces and
+    the districts of ``province_code`` (Thai alphabetical order), and the organisation types present
+    (orgs.ORG_TYPES order). Only choices that have organisations come back.
 
-    Columns: district_code (DOPA), district (Thai name), org_count.
+    Columns: kind (``year``, ``province``, ``district``, ``org_type``), code (the fiscal year, DOPA
+    code or type code, as text), label (Thai: the B.E. year, the place's name, the type's name),
+    org_count (organisations assessed that year, or organisations of that place or type).
     """
-    return run(con, "districts", {"province_code": province_code, "include_synthetic": include_synthetic})
-
-
-def org_types(con: duckdb.DuckDBPyConnection, include_synthetic: bool = True) -> pd.DataFrame:
-    """The organisation types present, in orgs.ORG_TYPES order.
-
-    Columns: org_type (code, e.g. ``sao``), org_count.
-    """
-    return run(con, "org_types", {"type_order": list(ORG_TYPE_CODES), "include_synthetic": include_synthetic})
+    return run(con, "filter_options", {"province_code": province_code, "include_synthetic": include_synthetic})
 
 
 def search_orgs(
@@ -49,7 +30,9 @@ def search_orgs(
 
     Columns: org_id, org_name, org_type, province_code, province, district_code, district, is_synthetic.
     """
-    return run(con, "search_orgs", {"text": text.strip(), "include_synthetic": include_synthetic, "limit": limit})
+    # A line break could only match across the two names search_text joins (see refresh_derived.sql).
+    text = " ".join(text.split())
+    return run_small(con, "search_orgs", {"text": text, "include_synthetic": include_synthetic, "limit": limit})
 
 
 def overview(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
@@ -71,9 +54,17 @@ def level_distribution(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.D
     Columns: level_order (1 = best), level, org_count, share (0-1 of the selection; empty when the
     selection is).
     """
-    return run(con, "level_distribution", {
+    counts = dict(run_rows(con, "level_distribution", {
         **filters.place_params(), "fiscal_year": filters.fiscal_year,
-        "levels": scheme_levels(filters.fiscal_year),
+    }))
+    levels = scheme_levels(filters.fiscal_year)
+    org_count = np.array([counts.get(order, 0) for order in range(1, len(levels) + 1)], dtype="int64")
+    total = org_count.sum()
+    return pd.DataFrame({
+        "level_order": np.arange(1, len(levels) + 1, dtype="int64"),
+        "level": pd.array(levels, dtype="str"),
+        "org_count": org_count,
+        "share": org_count / total if total else np.full(len(levels), np.nan),
     })
 
 

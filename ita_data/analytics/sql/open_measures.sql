@@ -1,17 +1,15 @@
 -- open_measures: the year's measures still planned or in progress, with those past their due date
--- as of a day flagged; the most overdue first.
-SELECT m.measure_id, m.org_id, d.org_name, d.org_type, d.province_code, d.province,
-       d.district_code, d.district, m.fiscal_year, m.indicator, m.item, m.title, m.responsible,
+-- as of a day flagged. measures_open is stored soonest due first, which is most days overdue first
+-- and then by due date, whatever the day.
+SELECT m.measure_id, m.org_id, m.org_name, m.org_type, m.province_code, m.province,
+       m.district_code, m.district, m.fiscal_year, m.indicator, m.item, m.title, m.responsible,
        m.due_date, m.status,
        coalesce(m.due_date < $as_of, false) AS overdue,
        CASE WHEN m.due_date < $as_of THEN date_diff('day', m.due_date, $as_of) END AS days_overdue
-FROM measures_current m
-JOIN org_dim d USING (org_id)
+FROM measures_open m
 WHERE m.fiscal_year = $fiscal_year
-  AND list_contains($open_statuses, m.status)
   AND ($all_indicators OR list_contains($indicators, m.indicator))
   AND ($province_code IS NULL OR m.province_code = $province_code)
   AND ($district_code IS NULL OR m.district_code = $district_code)
   AND ($org_type IS NULL OR m.org_type = $org_type)
-  AND ($include_synthetic OR NOT m.is_synthetic)
-ORDER BY days_overdue DESC NULLS LAST, m.due_date NULLS LAST, m.org_id, m.measure_id;
+  AND ($include_synthetic OR NOT m.is_synthetic);

@@ -1,11 +1,9 @@
 -- open_measures_summary: counts of the year's open and overdue measures by organisation, indicator or
 -- responsible unit (`$by`); the group with most overdue first.
 WITH open AS (
-    SELECT m.*, d.org_name, coalesce(m.due_date < $as_of, false) AS overdue
-    FROM measures_current m
-    JOIN org_dim d USING (org_id)
+    SELECT m.*, coalesce(m.due_date < $as_of, false) AS overdue
+    FROM measures_open m
     WHERE m.fiscal_year = $fiscal_year
-      AND list_contains($open_statuses, m.status)
       AND ($all_indicators OR list_contains($indicators, m.indicator))
       AND ($province_code IS NULL OR m.province_code = $province_code)
       AND ($district_code IS NULL OR m.district_code = $district_code)

@@ -3,16 +3,33 @@
 --   _org_names(org_id, org_name)                      display names from orgs.display_name
 --   _indicator_rules(fiscal_year, indicator, tool, weight, tool_size, indicator_count)
 --   _measure_items(fiscal_year, item, indicator)       measures that name an item but no indicator
+--   _org_types(org_type, type_order, label)            the types in orgs.ORG_TYPES order, Thai names
+--   _levels(fiscal_year, level, level_order)           each year's official levels, 1 = best
+--   _open_statuses(status)                             measures.OPEN_STATUSES
+--
+-- Several tables are stored in the order a query lists them, so that query needs no ORDER BY: DuckDB
+-- keeps a table's row order through a scan of that one table with WHERE, SELECT and LIMIT
+-- (https://duckdb.org/docs/2.0/sql/dialect/order_preservation). tests/test_analytics_order.py
+-- checks each such query against an explicit sort.
 
--- One row per organisation with its display name.
+-- One row per organisation with its display name; name_order is its place in a Thai alphabetical
+-- list (name, then province), and the table is stored in that order for search_orgs.
 CREATE OR REPLACE TABLE org_dim AS
-SELECT o.org_id, n.org_name, o.org_type, o.name, o.province_code, o.province,
-       o.district_code, o.district, o.is_synthetic
+SELECT o.org_id, CAST(n.org_name AS VARCHAR) AS org_name, o.org_type, o.name, o.province_code, o.province,
+       o.district_code, o.district, o.is_synthetic,
+       -- what search_orgs looks in: the display name, and the name too when the display name lacks it
+       -- (Bangkok, Pattaya); a line break keeps a match from spanning the two
+       CASE WHEN contains(CAST(n.org_name AS VARCHAR), o.name) THEN CAST(n.org_name AS VARCHAR)
+            ELSE CAST(n.org_name AS VARCHAR) || chr(10) || o.name END AS search_text,
+       CAST(row_number() OVER (ORDER BY CAST(n.org_name AS VARCHAR) COLLATE th, o.province COLLATE th, o.org_id)
+           AS INTEGER) AS name_order
 FROM organizations o
 JOIN _org_names n USING (org_id)
-ORDER BY o.org_id;
+ORDER BY name_order;
 
--- One row per organisation-year: printed and recomputed totals, tool scores, levels, printed rank.
+-- One row per organisation-year: printed and recomputed totals, tool scores, levels (level_order:
+-- the official level's place in the year's scheme, 1 = best), printed rank, and the organisation's
+-- names, so the per-year lists need no join.
 -- A tool score needs all of its indicators; the recomputed total needs all ten.
 CREATE OR REPLACE TABLE org_year AS
 WITH by_tool AS (
@@ -38,16 +55,18 @@ wide AS (
     GROUP BY ALL
 )
 SELECT a.org_id, a.fiscal_year, d.org_type, d.province_code, d.district_code, d.is_synthetic,
+       d.org_name, d.province, d.district,
        a.total_score AS total_printed,
        w.total_computed,
        coalesce(a.total_score, w.total_computed) AS total_score,
        w.iit, w.eit, w.oit,
        coalesce(w.indicator_count, 0) AS indicator_count,
-       a.level_reported, a.level_computed,
+       a.level_reported, a.level_computed, CAST(l.level_order AS TINYINT) AS level_order,
        a.province_rank_reported, a.province_rank_of
 FROM assessments a
 JOIN org_dim d USING (org_id)
 LEFT JOIN wide w USING (org_id, fiscal_year)
+LEFT JOIN _levels l ON l.fiscal_year = a.fiscal_year AND l.level = a.level_computed
 ORDER BY a.fiscal_year, a.org_id;
 
 -- Every score an organisation has in a year, long: the total, the three tools and the ten indicators,
@@ -95,6 +114,7 @@ ORDER BY fiscal_year, indicator, scope, peer_key;
 
 -- The measures that stand for an organisation-year: a measures report (or any non-analysis source)
 -- supersedes the plan listed in the analysis of the same year, which would otherwise count twice.
+-- The organisation's names ride along, as in org_year.
 CREATE OR REPLACE TABLE measures_current AS
 WITH m AS (
     SELECT m.*, s.kind AS source_kind,
@@ -107,13 +127,22 @@ reported AS (
     SELECT DISTINCT org_id, fiscal_year FROM m WHERE source_kind <> 'analysis'
 )
 SELECT m.measure_id, m.org_id, m.fiscal_year, d.org_type, d.province_code, d.district_code,
-       d.is_synthetic, CAST(m.target_indicator AS VARCHAR) AS indicator, m.item, m.title,
+       d.is_synthetic, d.org_name, d.province, d.district,
+       CAST(m.target_indicator AS VARCHAR) AS indicator, m.item, m.title,
        m.responsible, m.due_date, m.status, m.completed_on, m.source_kind
 FROM m
 JOIN org_dim d USING (org_id)
 LEFT JOIN reported r USING (org_id, fiscal_year)
 WHERE m.source_kind <> 'analysis' OR r.org_id IS NULL
 ORDER BY m.fiscal_year, m.org_id, m.measure_id;
+
+-- The measures of measures_current still open (planned or in progress), soonest due first: for
+-- open_measures, overdue ones (most days overdue first) and then the rest by due date.
+CREATE OR REPLACE TABLE measures_open AS
+SELECT m.*
+FROM measures_current m
+WHERE m.status IN (SELECT status FROM _open_statuses)
+ORDER BY m.fiscal_year, m.due_date NULLS LAST, m.org_id, m.measure_id;
 
 -- Pairs of organisations that are probably one organisation spelled two ways: same type, same province
 -- (or one province unknown), no two different districts, and names equal once spaces, dots and Thai
@@ -141,3 +170,77 @@ pairs AS (
       AND (a.district_code = b.district_code OR a.district_code IS NULL OR b.district_code IS NULL)
 )
 SELECT * FROM pairs ORDER BY org_id_a, org_id_b;
+
+-- The choices the filters offer (years, provinces, districts, organisation types) with how many
+-- organisations each has, with and without synthetic ones, in the order they are listed: years
+-- oldest first, places in Thai alphabetical order, types in orgs.ORG_TYPES order.
+CREATE OR REPLACE TABLE filter_options AS
+WITH options AS (
+    SELECT 1 AS kind_order, 'year' AS kind, CAST(fiscal_year AS VARCHAR) AS code,
+           CAST(fiscal_year AS VARCHAR) AS label, NULL::VARCHAR AS province_code,
+           count(*) AS org_count_all, count(*) FILTER (WHERE NOT is_synthetic) AS org_count_real,
+           row_number() OVER (ORDER BY fiscal_year) AS within_order
+    FROM org_year
+    GROUP BY fiscal_year
+    UNION ALL
+    SELECT 2, 'province', province_code, any_value(province), province_code,
+           count(*), count(*) FILTER (WHERE NOT is_synthetic),
+           row_number() OVER (ORDER BY any_value(province) COLLATE th, province_code)
+    FROM org_dim
+    WHERE province_code IS NOT NULL
+    GROUP BY province_code
+    UNION ALL
+    SELECT 3, 'district', district_code, any_value(district), any_value(province_code),
+           count(*), count(*) FILTER (WHERE NOT is_synthetic),
+           row_number() OVER (ORDER BY any_value(district) COLLATE th, district_code)
+    FROM org_dim
+    WHERE province_code IS NOT NULL AND district_code IS NOT NULL
+    GROUP BY district_code
+    UNION ALL
+    SELECT 4, 'org_type', d.org_type, any_value(t.label), NULL,
+           count(*), count(*) FILTER (WHERE NOT d.is_synthetic), any_value(t.type_order)
+    FROM org_dim d
+    JOIN _org_types t USING (org_type)
+    GROUP BY d.org_type
+)
+SELECT kind, code, label, province_code, org_count_all, org_count_real,
+       CAST(row_number() OVER (ORDER BY kind_order, within_order) AS INTEGER) AS sort_order
+FROM options
+ORDER BY sort_order;
+
+-- Organisation-years whose printed total differs at all from the recomputed one, largest difference
+-- first (total_check filters these few rows by its tolerance), and those whose printed level is not
+-- the official one, by organisation (level_check).
+CREATE OR REPLACE TABLE total_checks AS
+SELECT *
+FROM org_year
+WHERE abs(total_printed - total_computed) > 1e-9
+ORDER BY fiscal_year, abs(total_printed - total_computed) DESC, org_id;
+
+CREATE OR REPLACE TABLE level_checks AS
+SELECT *
+FROM org_year
+WHERE level_reported IS NOT NULL AND level_reported IS DISTINCT FROM level_computed
+ORDER BY fiscal_year, org_id;
+
+-- Each organisation with each year the data has that it lacks; year_has_real tells whether any
+-- real (not synthetic) organisation has the year, and present_years lists the years it does have.
+CREATE OR REPLACE TABLE org_missing_years AS
+WITH data_years AS (
+    SELECT fiscal_year, bool_or(NOT is_synthetic) AS year_has_real
+    FROM org_year
+    GROUP BY fiscal_year
+),
+present AS (
+    SELECT org_id, list(fiscal_year ORDER BY fiscal_year) AS present_years
+    FROM org_year
+    GROUP BY org_id
+)
+SELECT d.org_id, d.org_name, d.org_type, d.province_code, d.province, d.district_code, d.district,
+       d.is_synthetic, y.fiscal_year, y.year_has_real,
+       coalesce(p.present_years, []) AS present_years
+FROM org_dim d
+CROSS JOIN data_years y
+LEFT JOIN present p USING (org_id)
+WHERE NOT list_contains(coalesce(p.present_years, []), y.fiscal_year)
+ORDER BY d.org_id, y.fiscal_year;
