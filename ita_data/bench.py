@@ -339,9 +339,11 @@ def pd_filter_options(p: Frames, province_code: str | None) -> pd.DataFrame:
     ], ignore_index=True)
 
 
-def pd_search_orgs(p: Frames, text: str) -> pd.DataFrame:
+def pd_search_orgs(p: Frames, text: str, include_synthetic: bool = True) -> pd.DataFrame:
     o = p.org[p.org.org_name.str.contains(text, regex=False) | p.org.name.str.contains(text, regex=False)]
-    return o.sort_values("name_order").head(50)
+    if not include_synthetic:
+        o = o[~o.is_synthetic]
+    return o.sort_values("name_order").head(50)[[*p.org_cols, "is_synthetic"]]
 
 
 def pd_org_history(p: Frames, org_id: int) -> pd.DataFrame:

@@ -90,3 +90,25 @@ def test_level_check_by_organisation(store):
             b.year(org_id, 2566, flat(90), level="A")  # a letter where FY2566 uses Thai levels
     found = analytics.level_check(store.cursor(), Filters(2566))
     assert found.org_id.tolist() == sorted(ids)
+
+
+def test_threads_share_the_parsed_queries(national_db):
+    """Sessions query from their own threads and cursors; the parsed statements are shared by all."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    calls = [
+        lambda c: analytics.search_orgs(c, "หนอง"),
+        lambda c: analytics.filter_options(c, "30"),
+        lambda c: analytics.rankings(c, Filters(2566, province_code="30"), "province"),
+        lambda c: analytics.open_measures(c, Filters(2567), dt.date(2025, 10, 15)),
+        lambda c: analytics.movers(c, Filters(2566)),
+    ]
+    with Store(national_db, read_only=True) as db:
+        expected = [call(db.cursor()) for call in calls]
+
+        def work(round_: int) -> bool:
+            cur = db.cursor()
+            return all(call(cur).equals(want) for call, want in zip(calls, expected))
+
+        with ThreadPoolExecutor(max_workers=4) as pool:
+            assert all(pool.map(work, range(12)))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 import duckdb
 import pandas as pd
 
@@ -43,9 +45,15 @@ def movers(
 
     Columns: direction (``gain`` or ``fall``), position (1 = biggest), then the yoy_change columns.
     """
-    query = "WITH changes AS (\n" + sql("yoy_change") + "\n)\n" + sql("movers")
     params = {**_change_params(filters, from_year, False), "n": int(n)}
-    return query_frame(con, query, params)
+    return query_frame(con, _movers_statement(), params)
+
+
+@cache
+def _movers_statement() -> duckdb.Statement:
+    """movers.sql reads yoy_change.sql's rows as ``changes``; parsed once, as common.statement does."""
+    (parsed,) = duckdb.extract_statements("WITH changes AS (\n" + sql("yoy_change") + "\n)\n" + sql("movers"))
+    return parsed
 
 
 def trends(con: duckdb.DuckDBPyConnection, filters: Filters, first_year: int | None = None) -> pd.DataFrame:
