@@ -9,6 +9,7 @@ import pandas as pd
 
 from ita_data import analytics
 from ita_data.store import Store
+from pages import shared
 
 
 @contextmanager
@@ -23,22 +24,15 @@ def analytics_cursor(db_path: Path):
 
 def province_names(cur) -> dict[str, str]:
     """DOPA code -> Thai name of the provinces with organisations, in the sidebar's order."""
-    options = analytics.filter_options(cur)
-    provinces = options[options.kind == "province"]
-    return dict(zip(provinces.code, provinces.label))
+    return shared.choices(analytics.filter_options(cur), "province")
 
 
 def province_codes(cur) -> list[str]:
     return list(province_names(cur))
 
 
-def data_years(cur) -> list[int]:
-    options = analytics.filter_options(cur)
-    return [int(code) for code in options.code[options.kind == "year"]]
-
-
 def latest_year(cur) -> int:
-    return max(data_years(cur))
+    return max(shared.data_years(cur))
 
 
 def shown(at, key: str) -> pd.DataFrame:

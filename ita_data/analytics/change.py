@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from functools import cache
-
 import duckdb
 import pandas as pd
 
 from ita_data import framework
 from ita_data.analytics.common import (
-    INDICATOR_CHOICES, Filters, method_break_years, method_notes, query_frame, run, sql,
+    INDICATOR_CHOICES, Filters, composed_statement, method_break_years, method_notes, query_frame, run,
 )
 
 
@@ -46,14 +44,7 @@ def movers(
     Columns: direction (``gain`` or ``fall``), position (1 = biggest), then the yoy_change columns.
     """
     params = {**_change_params(filters, from_year, False), "n": int(n)}
-    return query_frame(con, _movers_statement(), params)
-
-
-@cache
-def _movers_statement() -> duckdb.Statement:
-    """movers.sql reads yoy_change.sql's rows as ``changes``; parsed once, as common.statement does."""
-    (parsed,) = duckdb.extract_statements("WITH changes AS (\n" + sql("yoy_change") + "\n)\n" + sql("movers"))
-    return parsed
+    return query_frame(con, composed_statement("yoy_change", "changes", "movers"), params)
 
 
 def trends(con: duckdb.DuckDBPyConnection, filters: Filters, first_year: int | None = None) -> pd.DataFrame:

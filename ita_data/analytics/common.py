@@ -121,6 +121,14 @@ def statement(name: str) -> duckdb.Statement:
     return parsed
 
 
+@cache
+def composed_statement(inner: str, cte: str, outer: str) -> duckdb.Statement:
+    """Query ``outer`` reading query ``inner``'s rows as the CTE ``cte``, parsed once."""
+    inner_sql = sql(inner).rstrip().removesuffix(";")
+    (parsed,) = duckdb.extract_statements(f"WITH {cte} AS (\n{inner_sql}\n)\n{sql(outer)}")
+    return parsed
+
+
 def run(con: duckdb.DuckDBPyConnection, name: str, params: Mapping[str, Any]) -> pd.DataFrame:
     """Run the named query with bound parameters and return its rows as a DataFrame."""
     return query_frame(con, statement(name), params)

@@ -7,7 +7,7 @@ import datetime as dt
 import duckdb
 import pandas as pd
 
-from ita_data.analytics.common import Filters, method_notes, pass_mark, run
+from ita_data.analytics.common import Filters, composed_statement, method_notes, pass_mark, query_frame, run
 
 OPEN_STATUSES = ("planned", "in_progress")
 SUMMARY_KEYS = ("org", "indicator", "responsible")
@@ -47,7 +47,8 @@ def open_measures_summary(
     """
     if by not in SUMMARY_KEYS:
         raise ValueError(f"by={by!r}: expected one of {', '.join(SUMMARY_KEYS)}")
-    return run(con, "open_measures_summary", {**_open_params(filters, as_of), "by": by})
+    return query_frame(con, composed_statement("open_measures", "open", "open_measures_summary"),
+                       {**_open_params(filters, as_of), "by": by})
 
 
 def measure_coverage(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:

@@ -1,16 +1,7 @@
 -- open_measures_summary: counts of the year's open and overdue measures by organisation, indicator or
--- responsible unit (`$by`); the group with most overdue first.
-WITH open AS (
-    SELECT m.*, coalesce(m.due_date < $as_of, false) AS overdue
-    FROM measures_open m
-    WHERE m.fiscal_year = $fiscal_year
-      AND ($all_indicators OR list_contains($indicators, m.indicator))
-      AND ($province_code IS NULL OR m.province_code = $province_code)
-      AND ($district_code IS NULL OR m.district_code = $district_code)
-      AND ($org_type IS NULL OR m.org_type = $org_type)
-      AND ($include_synthetic OR NOT m.is_synthetic)
-),
-keyed AS (
+-- responsible unit (`$by`); the group with most overdue first. Follows the CTE `open`
+-- (open_measures.sql).
+, keyed AS (
     SELECT *,
            CASE $by WHEN 'org' THEN CAST(org_id AS VARCHAR) WHEN 'indicator' THEN indicator
                     ELSE responsible END AS key,
