@@ -19,6 +19,10 @@ INDICATOR_CHOICES = labels.INDICATOR_CHOICES
 ORG_TYPE_CODES = tuple(t.code for t in orgs.ORG_TYPES)
 
 
+# Set once, not per call: ``warnings.catch_warnings`` swaps process-wide state and races between the
+# threads Streamlit runs sessions in. See query_frame.
+warnings.filterwarnings("ignore", message="Arrow output on a DB-API result", category=UserWarning)
+
 # Tables ``refresh_derived`` keeps; the queries read these rather than the raw tables where they can.
 DERIVED_TABLES = (
     "org_dim", "org_year", "org_scores", "peer_medians", "measures_current", "org_duplicates",
@@ -166,10 +170,10 @@ def query_frame(
 
     ``execute`` binds the query once; ``con.sql(query, params=...)`` would build a relation and bind
     it again, about half a millisecond more per call. DuckDB warns that Arrow output of an executed
-    query copies the rows; the copy costs less than the second bind (``python -m ita_data bench``).
+    query copies the rows; the copy costs less than the second bind (``python -m ita_data bench``),
+    so that one warning is silenced where this module is imported.
     """
-    with _derived_tables_checked(), warnings.catch_warnings():
-        warnings.simplefilter("ignore", UserWarning)
+    with _derived_tables_checked():
         return con.execute(query, dict(params)).to_arrow_table().to_pandas(split_blocks=True)
 
 
