@@ -2,15 +2,16 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed-$(shell sha1sum requirements.txt | cut -c1-12)
+STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | sha1sum | cut -c1-12)
+DEBIAN_PACKAGES := $(shell grep -v '^\#' setup/debian-packages.txt)
 CHROMIUM := /usr/lib/chromium/chromium
 
-.PHONY: run test build bench browser clean
+.PHONY: run test build bench system clean
 
-$(STAMP): requirements.txt
+$(STAMP): requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -r requirements.txt
+	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
 	rm -f $(VENV)/.installed-* && touch $@
 
 build: $(STAMP)
@@ -21,18 +22,20 @@ run: $(STAMP)
 	$(BIN)/streamlit run dashboard.py --server.address 127.0.0.1 --server.port 8501 \
 		--server.headless true --browser.gatherUsageStats false
 
-# The end-to-end tests drive Debian's chromium; Thai fonts make the screenshots readable.
-browser:
-	@if [ -x $(CHROMIUM) ] && fc-list 2>/dev/null | grep -qi -e tlwg -e garuda; then :; \
+# Debian packages (setup/debian-packages.txt): chromium for the browser tests and the brief, Thai fonts,
+# Tesseract for scans, poppler, LibreOffice for the document fixtures, HAProxy for `make serve`.
+system:
+	@missing=$$(for p in $(DEBIAN_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -z "$$missing" ]; then :; \
 	elif [ "$$(id -u)" = 0 ]; then apt-get update -qq && \
-		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-thai-tlwg >/dev/null; \
-	else echo "browser tests need: sudo apt-get install chromium fonts-thai-tlwg"; fi
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
+	else echo "install first: sudo apt-get install $$missing"; fi
 
-test: $(STAMP) browser
+test: $(STAMP) system
 	$(BIN)/python -m pytest -q
 
 # Speed and memory figures (printed, never asserted): analytics, parser, import, pages.
-bench: $(STAMP) browser
+bench: $(STAMP) system
 	$(BIN)/python -m ita_data bench
 	$(BIN)/python -m ita_data parse-bench
 	$(BIN)/python -m ita_data import-bench
