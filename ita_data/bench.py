@@ -26,10 +26,11 @@ import duckdb
 import numpy as np
 import pandas as pd
 
-from ita_data import analytics, framework, labels, store
+from ita_data import analytics, framework, labels
 from ita_data.analytics import Filters
 from ita_data.analytics.common import INDICATOR_CHOICES, ORG_TYPE_CODES, method_break_years, scheme_levels
-from ita_data.analytics.measures import OPEN_STATUSES
+from ita_data.derived import open_store
+from ita_data.store import OPEN_STATUSES
 
 TARGET_P95_MS = 50.0
 # The day the synthetic measures' statuses describe (synthetic.AS_OF); any day works for timing.
@@ -451,7 +452,7 @@ def _duckdb_peak(cur: duckdb.DuckDBPyConnection, call: Callable[[], Any], profil
 
 
 def run_bench(db_path: Path, runs: int = 30, say: Callable[[str], None] = lambda _m: None) -> list[dict]:
-    with store.Store(db_path, read_only=True) as db:
+    with open_store(db_path, read_only=True) as db:
         cur = db.cursor()
         profile_cur = db.cursor()
         say("loading the tables into pandas")
@@ -509,7 +510,7 @@ def _run(args: argparse.Namespace) -> int:
             db_path = Path(tmp) / "bench.duckdb"
             say(f"building the national synthetic data into {db_path}")
             build_database(db_path, reports_dir=None, synthetic_data=True, progress=say)
-        with store.Store(db_path, read_only=True) as db:
+        with open_store(db_path, read_only=True) as db:
             counts = {t: int(db.query("SELECT count(*) AS n FROM " + t).n[0])
                       for t in ("organizations", "assessments", "indicator_scores", "item_scores", "measures")}
         results = run_bench(db_path, runs=args.runs, say=say)

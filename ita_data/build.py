@@ -9,9 +9,10 @@ import time
 from pathlib import Path
 from typing import Callable
 
-from ita_data import store, synthetic
+from ita_data import settings, store, synthetic
+from ita_data.derived import open_store
 
-REPORTS_DIR = store.PROJECT_ROOT / "data" / "reports"
+REPORTS_DIR = settings.REPORTS_DIR
 
 
 def build_database(
@@ -25,21 +26,18 @@ def build_database(
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(f".{target.name}.building-{os.getpid()}")
-    for leftover in (partial, partial.with_name(partial.name + ".wal")):
-        leftover.unlink(missing_ok=True)
+    store.remove_files(partial)
     say = progress or (lambda _msg: None)
     counts: dict[str, int] = {}
     try:
-        with store.Store(partial) as db:
+        with open_store(partial) as db:
             if synthetic_data:
                 with db.transaction() as cur:
                     counts.update(synthetic.load(cur, seed, progress=say))
             counts["reports"] = _ingest_reports(db, reports_dir, say)
-        os.replace(partial, target)
-        target.with_name(target.name + ".wal").unlink(missing_ok=True)
+        store.publish_file(partial, target, on_wait=say)
     finally:
-        partial.unlink(missing_ok=True)
-        partial.with_name(partial.name + ".wal").unlink(missing_ok=True)
+        store.remove_files(partial)
     return counts
 
 
@@ -65,7 +63,7 @@ def _ingest_reports(db: store.Store, reports_dir: Path | None, say: Callable[[st
 
 
 def _run(args: argparse.Namespace) -> int:
-    target = Path(args.db) if args.db else store.default_db_path()
+    target = Path(args.db) if args.db else settings.default_db_path()
     if args.if_missing and target.exists():
         print(f"ฐานข้อมูลมีอยู่แล้ว: {target} (python -m ita_data build to rebuild)")
         return 0

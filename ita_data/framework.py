@@ -9,10 +9,11 @@ from __future__ import annotations
 import csv
 import re
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
 from functools import cache
 from importlib.resources import files
-from typing import Mapping
+from typing import Mapping, Sequence
+
+import numpy as np
 
 TOOLS = ("IIT", "EIT", "OIT")
 ITEM_TOOL_LETTER = {"i": "IIT", "e": "EIT", "o": "OIT"}
@@ -158,7 +159,7 @@ def all_levels() -> tuple[str, ...]:
 
 def round2(value: float) -> float:
     """Round half up to two decimals, as printed results are (floats round half to even)."""
-    return float(Decimal(repr(float(value))).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
+    return float(_round2_array([value])[0])
 
 
 def tool_scores(indicator_scores: Mapping[int, float]) -> dict[str, float]:
@@ -186,18 +187,44 @@ def official_level(
     """The level the year's scheme gives a total (and, where the scheme asks, each tool's score)."""
     if total is None:
         return None
-    total = round2(total)
-    rounded_tools = {t: round2(v) for t, v in (tools or {}).items()}
-    for band in level_bands(fiscal_year):
-        if total < band.min_total:
-            continue
-        if band.min_each_tool is not None:
-            if len(rounded_tools) < len(TOOLS):
-                continue  # cannot prove every tool reached the bar
-            if any(v < band.min_each_tool for v in rounded_tools.values()):
-                continue
-        return band.level
-    return level_bands(fiscal_year)[-1].level
+    given = tools or {}
+    return official_levels(
+        [fiscal_year], [total], {t: [given.get(t, float("nan"))] for t in TOOLS}
+    )[0]
+
+
+def _round2_array(values: Sequence[float]) -> np.ndarray:
+    """``round2`` of many values at once (NaN stays NaN)."""
+    a = np.asarray(values, dtype="float64")
+    # To six decimals first, as a decimal number would be written, so 84.995 is 84.995 and not
+    # 84.99499999…; then half up — the rule the printed totals and total_computed in SQL follow.
+    return np.floor(np.round(a * 100, 4) + 0.5) / 100
+
+
+def official_levels(
+    fiscal_years: Sequence[int], totals: Sequence[float], tools: Mapping[str, Sequence[float]]
+) -> list[str | None]:
+    """The official level of many organisation-years at once: the one place a level is computed.
+
+    ``tools`` maps IIT/EIT/OIT to each row's tool score (NaN where a tool is not known); a band that
+    asks for every tool's score cannot be reached without them. NaN totals give None.
+    """
+    years = np.asarray(fiscal_years, dtype="int64")
+    total = _round2_array(totals)
+    tool_matrix = np.column_stack([_round2_array(tools.get(t, [float("nan")] * len(years))) for t in TOOLS])
+    out = np.full(len(years), None, dtype=object)
+    for year in np.unique(years):
+        rows = (years == year) & ~np.isnan(total)
+        bands = level_bands(int(year))
+        assigned = np.zeros(len(years), dtype=bool)
+        for band in bands:
+            ok = rows & ~assigned & (total >= band.min_total)
+            if band.min_each_tool is not None:
+                ok &= np.all(tool_matrix >= band.min_each_tool, axis=1)  # NaN compares False
+            out[ok] = band.level
+            assigned |= ok
+        out[rows & ~assigned] = bands[-1].level
+    return out.tolist()
 
 
 def level_from_indicators(fiscal_year: int, indicator_scores: Mapping[int, float]) -> str | None:

@@ -6,7 +6,7 @@ import json
 from functools import cache
 from typing import Any
 
-from ita_data.store import PROJECT_ROOT
+from ita_data.settings import PROJECT_ROOT
 
 PROVINCES_GEOJSON = PROJECT_ROOT / "data" / "th_provinces.geojson"
 

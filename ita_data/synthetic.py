@@ -188,17 +188,13 @@ def generate(seed: int = DEFAULT_SEED) -> Dataset:
         }
         total = sum(weights[t] * tools[t] for t in framework.TOOLS)
         total = np.array([framework.round2(v) for v in total])
-        levels = [
-            framework.official_level(fy, total[i], {t: tools[t][i] for t in framework.TOOLS})
-            for i in range(n)
-        ]
+        levels = framework.official_levels(np.full(n, fy), total, tools)
         frame = pd.DataFrame(
             {
                 "org_id": org_ids,
                 "fiscal_year": fy,
                 "total_score": total,
                 "level_reported": levels,
-                "level_computed": levels,
                 "province_code": organizations["province_code"].to_numpy(),
             }
         )[present]
@@ -293,7 +289,7 @@ def _measures_for_year(
 
 
 def load(cur, seed: int = DEFAULT_SEED, progress: Callable[[str], None] | None = None) -> dict[str, int]:
-    """Write the dataset through the store's bulk path, inside the caller's transaction."""
+    """Write the dataset through the store's one write path, inside the caller's transaction."""
     from ita_data import store
 
     say = progress or (lambda _msg: None)
@@ -302,29 +298,31 @@ def load(cur, seed: int = DEFAULT_SEED, progress: Callable[[str], None] | None =
     say("generating organisations and scores")
     data = generate(seed)
     checksum = store.file_checksum(f"{SOURCE_NAME}:{seed}".encode())
-    source_id = store.add_source(cur, SOURCE_NAME, checksum, "synthetic", note="ข้อมูลสมมุติเพื่อสาธิต")
-    cur.execute(
-        "UPDATE sources SET imported_at = ? WHERE source_id = ?",
-        [dt.datetime(2025, 10, 15), source_id],  # fixed, so that two builds are identical
+    source_id = store.add_source(
+        cur, SOURCE_NAME, checksum, "synthetic", note="ข้อมูลสมมุติเพื่อสาธิต",
+        imported_by="ita_data build", imported_at=dt.datetime(2025, 10, 15),  # fixed: two builds are identical
     )
-    counts = {}
-    for table, frame in (
-        ("organizations", data.organizations),
-        ("assessments", data.assessments),
-        ("indicator_scores", data.indicator_scores),
-        ("measures", data.measures),
-    ):
-        say(f"writing {table} ({len(frame):,} rows)")
-        if table != "organizations":
-            frame = frame.assign(source_id=source_id)
-        store.bulk_insert(cur, table, frame)
-        counts[table] = len(frame)
-    counts["item_scores"] = 0
+    say(f"writing organizations ({len(data.organizations):,} rows)")
+    store.add_organizations(cur, data.organizations, source_id)
+    counts = {"organizations": len(data.organizations), "assessments": len(data.assessments),
+              "indicator_scores": len(data.indicator_scores), "measures": len(data.measures), "item_scores": 0}
+    # One year at a time keeps memory flat: its totals, indicators and items are one write.
     for frame in data.item_scores:
         year = int(frame["fiscal_year"].iloc[0])
-        say(f"writing item_scores FY{year} ({len(frame):,} rows)")
-        store.bulk_insert(cur, "item_scores", frame.assign(source_id=source_id))
+        say(f"writing FY{year}: totals, indicators and {len(frame):,} item scores")
+        facts = pd.concat([
+            store.facts_from_columns(data.assessments[data.assessments.fiscal_year == year],
+                                     store.ASSESSMENT_COLUMNS),
+            store.facts_from_long(data.indicator_scores[data.indicator_scores.fiscal_year == year],
+                                  "indicator", "indicator"),
+            store.facts_from_long(frame, "item", "item"),
+        ], ignore_index=True)
+        store.write_facts(cur, source_id, facts, choose=False)
         counts["item_scores"] += len(frame)
+    say(f"writing measures ({len(data.measures):,} rows)")
+    store.write_facts(cur, source_id, measures=data.measures, choose=False)
+    say("choosing the current values")
+    store.resolve(cur, None)
     # The generated ids were given explicitly: move the sequences past them so that organisations
     # and measures added later (reports, tables) do not collide.
     cur.execute("SELECT max(nextval('org_ids')) FROM range(?)", [counts["organizations"]])

@@ -50,8 +50,9 @@ def stored_scores(store: Store) -> dict[tuple[str, int], dict[str, Any]]:
     """What the store says of each organisation-year, keyed by (org_key, fiscal_year)."""
     out = {}
     frame = store.query(
-        "SELECT o.org_key, o.district, a.fiscal_year, a.total_score, a.level_reported, a.level_computed, "
-        "a.province_rank_reported, a.province_rank_of FROM assessments a JOIN organizations o USING (org_id)"
+        "SELECT o.org_key, o.district, a.fiscal_year, a.total_score, a.level_reported, y.level_computed, "
+        "a.province_rank_reported, a.province_rank_of FROM assessments a JOIN organizations o USING (org_id) "
+        "JOIN org_year y USING (org_id, fiscal_year)"
     )
     for rec in frame.to_dict("records"):
         rec = {k: None if pd.isna(v) else v for k, v in rec.items()}  # NaN != NaN would spoil ==

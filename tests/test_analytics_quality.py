@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import duckdb
 import pytest
 from analytics_helpers import Builder, flat
 
@@ -71,6 +72,9 @@ def test_one_organisation_under_two_spellings(store):
 
 
 def test_a_database_without_derived_tables_says_how_to_fix_it(store):
-    store.cursor().execute("DROP TABLE org_scores")  # as in a file written before the analytics existed
+    store.close()
+    con = duckdb.connect(str(store.path))
+    con.execute("DROP TABLE org_scores")  # as in a file written before the analytics existed
+    con.close()
     with pytest.raises(DerivedTablesMissing):
         analytics.rankings(store.cursor(), Filters(2566))

@@ -31,7 +31,7 @@ def test_a_new_database_has_the_current_schema(store):
 def test_assessment_round_trip_keeps_every_number_and_its_source(store):
     org, source = _write(store, total_score=94.30, level_reported="ผ่านดี", province_rank=3,
                          province_rank_of=50, indicator_scores=SCORES, item_scores={"O25": 10, "e1": 98.5})
-    a = store.query("SELECT * FROM assessments").iloc[0]
+    a = store.query("SELECT a.*, y.level_computed FROM assessments a JOIN org_year y USING (org_id, fiscal_year)").iloc[0]
     assert (a.total_score, a.level_reported, a.level_computed) == (94.30, "ผ่านดี", "ผ่านดี")
     assert (a.province_rank_reported, a.province_rank_of, a.source_id) == (3, 50, source)
     ind = store.query("SELECT indicator, score FROM indicator_scores ORDER BY indicator")
@@ -98,16 +98,18 @@ def test_unknown_measure_status_is_refused(store):
             st.replace_measures(cur, org, 2566, "measures", [{"status": "maybe"}], source, label="x")
 
 
-def test_database_constraints_back_the_checks(store):
-    cur = store.cursor()
-    cur.execute("INSERT INTO organizations (org_key, org_type, name) VALUES ('k', 'sao', 'ก')")
-    cur.execute("INSERT INTO assessments (org_id, fiscal_year, source_id) VALUES (1, 2568, 1)")
-    with pytest.raises(duckdb.ConstraintException):
-        cur.execute("INSERT INTO assessments (org_id, fiscal_year, source_id) VALUES (1, 2568, 1)")
-    with pytest.raises(duckdb.ConstraintException):
-        cur.execute("INSERT INTO indicator_scores VALUES (1, 2568, 1, 105, 1)")
-    with pytest.raises(duckdb.ConstraintException):
-        cur.execute("INSERT INTO measures (org_id, fiscal_year, status, source_id) VALUES (1, 2568, 'x', 1)")
+@pytest.mark.parametrize("statement", [
+    "INSERT INTO assessments (org_id, fiscal_year, source_id) VALUES (1, 2568, 1), (1, 2568, 1)",
+    "INSERT INTO indicator_scores VALUES (1, 2568, 1, 105, 1)",
+    "INSERT INTO measures (org_id, fiscal_year, status, source_id) VALUES (1, 2568, 'x', 1)",
+    "INSERT INTO facts (source_id, org_id, fiscal_year, fact, key, value_num) VALUES (1, 1, 2568, 'item', 'o1', 101)",
+    "INSERT INTO facts (source_id, org_id, fiscal_year, fact, value_num) VALUES (1, 1, 2568, 'province_rank', 0)",
+    "INSERT INTO facts (source_id, org_id, fiscal_year, fact, value_num) VALUES (1, 1, 2568, 'rumour', 1)",
+])
+def test_database_constraints_back_the_checks(store, statement):
+    with pytest.raises(duckdb.ConstraintException), store.transaction() as cur:
+        cur.execute(statement)
+    assert store.query("SELECT count(*) AS n FROM facts").n[0] == 0
 
 
 def test_a_later_source_updates_only_what_it_gives(store):
@@ -146,8 +148,10 @@ def test_migrating_a_version_1_database_keeps_its_data(tmp_path):
 
 def test_a_newer_database_than_the_program_is_refused(tmp_path):
     path = tmp_path / "new.duckdb"
-    with st.Store(path) as s:
-        s.cursor().execute("INSERT INTO schema_version VALUES (99, now())")
+    st.Store(path).close()
+    con = duckdb.connect(str(path))
+    con.execute("INSERT INTO schema_version VALUES (99, now())")
+    con.close()
     with pytest.raises(st.StoreError, match="รุ่น 99"):
         st.Store(path)
 
@@ -166,7 +170,7 @@ def test_a_file_held_by_another_process_gives_a_clear_message(tmp_path):
     )
     try:
         assert holder.stdout.readline().strip() == "holding"
-        with pytest.raises(st.StoreBusy, match=r"ถูกเปิดใช้งานโดยโปรแกรมอื่น \(PID \d+\)"):
+        with pytest.raises(st.StoreBusy, match=r"ถูกเปิดเขียนโดยโปรแกรมอื่น \(PID \d+\)"):
             st.Store(path)
     finally:
         holder.kill()
@@ -217,9 +221,10 @@ def test_derived_tables_of_an_older_version_are_rebuilt_on_open(tmp_path):
     path = tmp_path / "older.duckdb"
     with st.Store(path) as s:
         _write(s, total_score=80.0, indicator_scores={n: 80 for n in range(1, 11)})
-        cur = s.cursor()
-        cur.execute("UPDATE meta SET value = 'an-older-version' WHERE key = 'derived_version'")
-        cur.execute("DROP TABLE org_scores")  # as if an older version had defined it differently
+    con = duckdb.connect(str(path))
+    con.execute("UPDATE meta SET value = 'an-older-version' WHERE key = 'derived_version'")
+    con.execute("DROP TABLE org_scores")  # as if an older version had defined it differently
+    con.close()
     with st.Store(path) as reopened:
         from ita_data import analytics
 

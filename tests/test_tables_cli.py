@@ -70,9 +70,8 @@ def test_a_database_held_by_another_process_gets_one_line_and_exit_1(tmp_path):
     db = tmp_path / "held.duckdb"
     holder = subprocess.Popen(
         [sys.executable, "-c", textwrap.dedent(f"""
-            import sys
-            from ita_data.store import Store
-            s = Store({str(db)!r})
+            import sys, duckdb
+            con = duckdb.connect({str(db)!r})  # an older version of the program held it for writing
             print("ready", flush=True)
             sys.stdin.read()
         """)],
@@ -91,4 +90,4 @@ def test_a_database_held_by_another_process_gets_one_line_and_exit_1(tmp_path):
     assert done.returncode == 1
     assert "Traceback" not in done.stderr
     lines = done.stderr.strip().splitlines()
-    assert len(lines) == 1 and "ถูกเปิดใช้งานโดยโปรแกรมอื่น" in lines[0] and f"PID {holder.pid}" in lines[0]
+    assert len(lines) == 1 and "ถูกเปิดเขียนโดยโปรแกรมอื่น" in lines[0] and f"PID {holder.pid}" in lines[0]

@@ -30,18 +30,19 @@ def test_readers_see_only_the_state_before_or_after_an_import(store):
     started = threading.Barrier(READERS + 1)
 
     def read(slot: int) -> None:
-        cur = store.cursor()
         try:
             started.wait()
             while True:
                 finished = done.is_set()  # one last read after the import is known to be over
-                seen[slot].add(tuple(cur.execute(COUNT_SQL).fetchone()))
+                cur = store.cursor()  # as a dashboard rerun does: the newest published snapshot
+                try:
+                    seen[slot].add(tuple(cur.execute(COUNT_SQL).fetchone()))
+                finally:
+                    cur.close()
                 if finished:
                     return
         except Exception as err:  # a reader's error is the failure this test looks for
             failures.append(err)
-        finally:
-            cur.close()
 
     readers = [threading.Thread(target=read, args=(i,)) for i in range(READERS)]
     for t in readers:

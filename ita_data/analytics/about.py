@@ -10,7 +10,7 @@ import duckdb
 import pandas as pd
 
 from ita_data import framework
-from ita_data.analytics.measures import OPEN_STATUSES
+from ita_data.store import OPEN_STATUSES
 
 _STATUS_SQL = """
 SELECT

@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 
 from ita_data import framework, labels, orgs
+from ita_data.derived import DERIVED_TABLES
 
 INDICATOR_CHOICES = labels.INDICATOR_CHOICES
 ORG_TYPE_CODES = tuple(t.code for t in orgs.ORG_TYPES)
@@ -23,11 +24,6 @@ ORG_TYPE_CODES = tuple(t.code for t in orgs.ORG_TYPES)
 # threads Streamlit runs sessions in. See query_frame.
 warnings.filterwarnings("ignore", message="Arrow output on a DB-API result", category=UserWarning)
 
-# Tables ``refresh_derived`` keeps; the queries read these rather than the raw tables where they can.
-DERIVED_TABLES = (
-    "org_dim", "org_year", "org_scores", "peer_medians", "measures_current", "org_duplicates",
-    "measures_open", "filter_options", "total_checks", "level_checks", "org_missing_years",
-)
 
 
 class DerivedTablesMissing(RuntimeError):
@@ -186,6 +182,6 @@ def _derived_tables_checked() -> Iterator[None]:
         if any(table in str(err) for table in DERIVED_TABLES):
             raise DerivedTablesMissing(
                 "ฐานข้อมูลยังไม่มีตารางสรุปสำหรับการวิเคราะห์: the analytics' derived tables are missing; "
-                "rebuild (python -m ita_data build) or call ita_data.analytics.refresh_derived in a write"
+                "open it once with ita_data.derived.open_store, which rebuilds them"
             ) from err
         raise

@@ -9,7 +9,6 @@ import pandas as pd
 
 from ita_data.analytics.common import Filters, composed_statement, method_notes, pass_mark, query_frame, run
 
-OPEN_STATUSES = ("planned", "in_progress")
 SUMMARY_KEYS = ("org", "indicator", "responsible")
 
 

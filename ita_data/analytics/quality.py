@@ -26,6 +26,21 @@ def total_check(
     })
 
 
+def source_disagreements(
+    con: duckdb.DuckDBPyConnection, province_code: str | None = None, include_synthetic: bool = True
+) -> pd.DataFrame:
+    """Facts two sources state differently, newest year first; the current value is the one the store's
+    precedence rule chose (a result table over a report, then the newer import).
+
+    Columns: org_id, org_name, province_code, province, fiscal_year, fact (total_score, level_reported,
+    province_rank, province_rank_of, indicator, item), key (indicator number or item code), current_value,
+    current_source (file name), other_sources ("file: value; …").
+    """
+    return run(con, "source_disagreements", {
+        "province_code": province_code, "include_synthetic": bool(include_synthetic),
+    })
+
+
 def level_check(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
     """Organisation-years whose printed level differs from the official level of the year.
 

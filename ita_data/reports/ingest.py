@@ -1,7 +1,8 @@
 """Store parsed reports: one transaction per file, nothing half-stored, the same file twice changes nothing.
 
-A newer report for the same organisation and year replaces the numbers it prints (each keeps the id of
-the source it came from); numbers it does not print keep theirs.
+Every number a report prints becomes a fact of the report's source, with the page and line it was read
+from; the store's precedence rule decides which values are current. Numbers read by OCR are held back
+unless the person confirmed them (``ocr_confirmed``), and are then stored marked as OCR.
 """
 
 from __future__ import annotations
@@ -33,23 +34,36 @@ class IngestResult:
         return f"{self.path.name}: {self.status} - {self.message}"
 
 
-def ingest_paths(store: Store, paths: Iterable[str | os.PathLike[str]]) -> list[IngestResult]:
-    """Ingest each file in its own transaction; a file that fails leaves nothing behind and others go on."""
-    return [ingest_file(store, Path(p)) for p in paths]
+def ingest_paths(store: Store, paths: Iterable[str | os.PathLike[str]], **options) -> list[IngestResult]:
+    """Ingest each file in its own transaction, published once for the batch; a file that fails leaves
+    nothing behind and the others go on."""
+    with store.batch():
+        return [ingest_file(store, Path(p), **options) for p in paths]
 
 
-def ingest_file(store: Store, path: Path) -> IngestResult:
+def ingest_file(store: Store, path: Path, **options) -> IngestResult:
     if path.name.startswith(".") or path.name.lower() == "readme.md":
         return IngestResult(path, "unchanged", "not a report (skipped)")
     try:
         data = read_report_bytes(path)
     except ReportError as err:
         return IngestResult(path, "error", str(err))
-    return ingest_bytes(store, data, path)
+    return ingest_bytes(store, data, path, **options)
 
 
-def ingest_bytes(store: Store, data: bytes, path: str | os.PathLike[str]) -> IngestResult:
-    """Ingest one report given as bytes (an upload); ``path`` names it in results and sources."""
+def ingest_bytes(
+    store: Store,
+    data: bytes,
+    path: str | os.PathLike[str],
+    *,
+    imported_by: str | None = None,
+    ocr_confirmed: bool = False,
+) -> IngestResult:
+    """Ingest one report given as bytes (an upload); ``path`` names it in results and sources.
+
+    ``imported_by`` is who the record names (default: the OS user); numbers read by OCR are stored
+    only with ``ocr_confirmed`` (a person compared them with the page).
+    """
     path = Path(path)
     checksum = store_module.file_checksum(data)
     cur = store.cursor()
@@ -68,7 +82,7 @@ def ingest_bytes(store: Store, data: bytes, path: str | os.PathLike[str]) -> Ing
         return IngestResult(path, "error", f"{path.name}: {problem}", report.warnings)
     try:
         with store.transaction() as cur:
-            return _write(cur, path, checksum, report)
+            return _write(cur, path, checksum, report, imported_by, ocr_confirmed)
     except store_module.DataError as err:
         return IngestResult(path, "error", f"{path.name}: {err}", report.warnings)
     except duckdb.Error as err:
@@ -89,43 +103,75 @@ def _cannot_store(report: ParsedReport) -> str | None:
     return None
 
 
-def _write(cur: duckdb.DuckDBPyConnection, path: Path, checksum: str, report: ParsedReport) -> IngestResult:
+def _where(report: ParsedReport, key: str) -> tuple[str | None, str | None, bool]:
+    """(page and line, the line's text, read by OCR) of one fact of the report."""
+    line = report.locations.get(key)
+    if line is None:
+        return None, None, False
+    document = report.document
+    page = document.page_of_line(line) if document is not None else None
+    where = f"หน้า {page} บรรทัด {line}" if page else f"บรรทัด {line}"
+    ocr = bool(document is not None and document.is_ocr_line(line))
+    return where, report.snippet(key) or None, ocr
+
+
+def _write(cur: duckdb.DuckDBPyConnection, path: Path, checksum: str, report: ParsedReport,
+           imported_by: str | None, ocr_confirmed: bool) -> IngestResult:
     # Someone may have ingested the same bytes between the check above and this transaction.
     known = store_module.find_source(cur, checksum)
     if known is not None:
         return IngestResult(path, "unchanged", f"already ingested (source {known})", report.warnings, known)
     org = report.organization
     record = store_module.OrgRecord(org.type_code, org.name, org.province, org.district)
-    org_id = store_module.upsert_organization(cur, record)
     fy = report.fiscal_year
-    existed = cur.execute(
-        "SELECT (SELECT count(*) FROM assessments WHERE org_id = ? AND fiscal_year = ?)"
-        " + (SELECT count(*) FROM measures WHERE org_id = ? AND fiscal_year = ?)",
-        [org_id, fy, org_id, fy],
-    ).fetchone()[0]
-    note = f"{len(report.warnings)} warning(s)" if report.warnings else None
-    source_id = store_module.add_source(cur, path.name, checksum, report.kind, note)
     label = record.label()
-    if report.has_scores:
-        store_module.save_assessment(
-            cur, org_id, fy, source_id,
-            label=label,
-            total_score=report.total_score,
-            level_reported=report.level,
-            province_rank=report.province_rank,
-            province_rank_of=report.province_rank_of,
-            indicator_scores=report.indicator_scores,
-            item_scores=report.item_scores,
+    places = {key: _where(report, key) for key in report.locations}
+    ocr_keys = {key for key, (_w, _s, ocr) in places.items() if ocr}
+    warnings = list(report.warnings)
+    held = sorted(ocr_keys) if not ocr_confirmed else []
+    if held:
+        warnings.append(
+            f"{path.name}: ตัวเลข {len(held)} ค่าอ่านด้วย OCR ยังไม่ได้บันทึก ต้องยืนยันก่อน "
+            f"({', '.join(held[:8])}{'…' if len(held) > 8 else ''}): numbers read by OCR are held until "
+            "confirmed (--accept-ocr, or the confirmation on the import page)"
         )
-    stored_measures = 0
-    if report.measures:
-        stored_measures = store_module.replace_measures(
-            cur, org_id, fy, report.kind, [m.to_store() for m in report.measures], source_id, label=label,
-        )
+    held_keys = set(held)
+    indicator_scores = {n: v for n, v in report.indicator_scores.items() if f"indicator:{n}" not in held_keys}
+    item_scores = {c: v for c, v in report.item_scores.items() if f"item:{c}" not in held_keys}
+    total = None if "total_score" in held_keys else report.total_score
+    level = None if "level" in held_keys else report.level
+    rank = None if "province_rank" in held_keys else report.province_rank
+    rank_of = None if "province_rank_of" in held_keys or rank is None else report.province_rank_of
+    existed = cur.execute(
+        "SELECT (SELECT count(*) FROM assessments a JOIN organizations o USING (org_id) "
+        "WHERE o.org_key = $key AND a.fiscal_year = $fy) + (SELECT count(*) FROM measures m "
+        "JOIN organizations o USING (org_id) WHERE o.org_key = $key AND m.fiscal_year = $fy)",
+        {"key": store_module.org_frame([record])["org_key"].iloc[0], "fy": fy},
+    ).fetchone()[0]
+    note = f"{len(warnings)} warning(s)" if warnings else None
+    source_id = store_module.add_source(
+        cur, path.name, checksum, report.kind, note, imported_by=imported_by, from_ocr=bool(ocr_keys - set(held))
+    )
+    org_id = store_module.upsert_organization(cur, record, source_id)
+    facts = store_module.assessment_facts(
+        org_id, fy, label=label, total_score=total, level_reported=level, province_rank=rank,
+        province_rank_of=rank_of, indicator_scores=indicator_scores, item_scores=item_scores,
+        locations={key: (where, snippet) for key, (where, snippet, _ocr) in places.items()},
+        from_ocr=ocr_keys,
+    )
+    measures = []
+    for number, measure in enumerate(report.measures, start=1):
+        where, snippet, ocr = places.get(f"measure:{number}", (None, None, False))
+        measures.append(measure.to_store() | {"location": where, "snippet": snippet, "from_ocr": ocr})
+    measure_rows = store_module.measure_frame(org_id, fy, measures, label=label)
+    store_module.write_facts(cur, source_id, facts, measure_rows)
+    store_module.record_changes(cur, source_id, {"added": 0 if existed else 1, "updated": 1 if existed else 0,
+                                                 "unchanged": 0, "rejected": 0, "facts": len(facts),
+                                                 "measures": len(measure_rows), "held_ocr": len(held)})
     status = "updated" if existed else "added"
     who = orgs.display_name(org.type_code, org.name)
     message = (
-        f"{who} FY{fy}: {len(report.indicator_scores)} indicator and {len(report.item_scores)} item "
-        f"scores, {stored_measures} measures (source {source_id})"
+        f"{who} FY{fy}: {len(indicator_scores)} indicator and {len(item_scores)} item "
+        f"scores, {len(measure_rows)} measures (source {source_id})"
     )
-    return IngestResult(path, status, message, report.warnings, source_id)
+    return IngestResult(path, status, message, warnings, source_id)

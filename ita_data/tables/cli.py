@@ -13,7 +13,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from ita_data import framework, orgs, store, synthetic
+from ita_data import framework, orgs, settings, store, synthetic
+from ita_data.derived import open_store
 from ita_data.tables.commit import commit_table, import_table_file
 from ita_data.tables.export import RESULT_HEADERS, export_all
 from ita_data.tables.read import TableError, read_table
@@ -22,7 +23,7 @@ NATIONAL_ROWS = 7850
 
 
 def _open(args: argparse.Namespace) -> store.Store:
-    return store.Store(Path(args.db) if args.db else store.default_db_path())
+    return open_store(Path(args.db) if args.db else settings.default_db_path())
 
 
 def _print_problems(title: str, problems: list[tuple[int, str]]) -> None:
@@ -112,7 +113,7 @@ def _bench(args: argparse.Namespace) -> int:
     name = f"national.{args.format}"
     print(f"{len(frame):,} rows, {len(data) / 1e6:.1f} MB {args.format}; peak RSS before {baseline:.0f} MB")
     with tempfile.TemporaryDirectory() as tmp:
-        with store.Store(Path(args.db) if args.db else Path(tmp) / "bench.duckdb") as db:
+        with open_store(Path(args.db) if args.db else Path(tmp) / "bench.duckdb") as db:
             started = time.perf_counter()
             preview = read_table(data, name)
             read_s = time.perf_counter() - started

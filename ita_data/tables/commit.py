@@ -1,49 +1,27 @@
 """Store a checked table preview in one transaction: all rows land or none, each number keeps its source.
 
-This is the set-based twin of ``store.upsert_organization`` + ``store.save_assessment``: the same rules
-(a value given replaces the stored one and takes the new source; a blank keeps the old), applied to a
-whole table at once, because row by row a national table (7,850 rows) took three minutes. Only values
-that differ from the stored ones are written, so a corrected file moves the source of what it corrected
-and nothing else, and the same file twice changes nothing.
+Every value the file gives becomes a fact of the file's source, through the store's one write path; the
+store's precedence rule decides which values are current (a result table outranks a report). The plan
+compares the file with the current values to say what it adds, updates and leaves unchanged; the same
+file twice changes nothing.
 """
 
 from __future__ import annotations
 
-import contextlib
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import duckdb
 import pandas as pd
 
-from ita_data import framework, store
+from ita_data import store
 from ita_data.tables.read import INDICATOR_COLUMNS, Progress, TablePreview, check_upload, read_table
 
 _ASSESSMENT_FIELDS = ("total_score", "level_reported", "province_rank_reported", "province_rank_of")
 _SAME = 1e-9  # two parsed scores closer than this are the same number
 
-# The statement save_assessment runs, for many rows: the assessment's source follows its total.
-_UPSERT_ASSESSMENTS = (
-    "INSERT INTO assessments (org_id, fiscal_year, total_score, level_reported, "
-    "province_rank_reported, province_rank_of, source_id) "
-    "SELECT org_id, fiscal_year, total_score, level_reported, province_rank_reported, province_rank_of, "
-    "source_id FROM _import_assessments" + store.ASSESSMENT_ON_CONFLICT
-)
-_UPSERT_INDICATORS = (
-    "INSERT INTO indicator_scores (org_id, fiscal_year, indicator, score, source_id) "
-    "SELECT org_id, fiscal_year, indicator, score, source_id FROM _import_indicators "
-    "ON CONFLICT (org_id, fiscal_year, indicator) DO UPDATE SET "
-    "score = excluded.score, source_id = excluded.source_id"
-)
-# item_scores has no primary key (it would outweigh the table), so a changed item is replaced.
-_REPLACE_ITEMS = (
-    "DELETE FROM item_scores USING _import_items i WHERE item_scores.org_id = i.org_id "
-    "AND item_scores.fiscal_year = i.fiscal_year AND item_scores.item = i.item",
-    "INSERT INTO item_scores (org_id, fiscal_year, item, indicator, score, source_id) "
-    "SELECT org_id, fiscal_year, item, indicator, score, source_id FROM _import_items",
-)
 _CHANGE_COLUMNS = ["row", "org_name", "province", "fiscal_year", "status", "changed"]
 
 
@@ -81,19 +59,6 @@ class ImportResult:
         )
 
 
-@contextlib.contextmanager
-def _registered(cur: duckdb.DuckDBPyConnection, name: str, frame: pd.DataFrame) -> Iterator[None]:
-    cur.register(name, frame)
-    try:
-        yield
-    except BaseException:
-        # An aborted transaction refuses even this; the cursor is closed on the way out anyway.
-        with contextlib.suppress(duckdb.Error):
-            cur.unregister(name)
-        raise
-    cur.unregister(name)
-
-
 def _differs(new: Any, old: Any) -> bool:
     """A value given in the file that the store does not already hold."""
     if new is None or pd.isna(new):
@@ -128,7 +93,7 @@ def _long(rows: pd.DataFrame, value_columns: list[str], key: str) -> pd.DataFram
 def _plan(cur: duckdb.DuckDBPyConnection, preview: TablePreview) -> _Plan:
     rows = preview.rows.copy()
     keys = rows[["row", "org_key", "fiscal_year"]]
-    with _registered(cur, "_import_keys", keys):
+    with store.registered(cur, "_import_keys", keys):
         orgs = cur.execute(
             "SELECT k.row, o.org_id, o.district_code AS stored_district_code, o.district AS stored_district "
             "FROM _import_keys k JOIN organizations o ON o.org_key = k.org_key"
@@ -212,85 +177,21 @@ def _changed_scores(new: pd.DataFrame, old: pd.DataFrame, key: str) -> pd.DataFr
     return merged.loc[keep, ["row", key, "score"]].reset_index(drop=True)
 
 
-def _write(cur: duckdb.DuckDBPyConnection, plan: _Plan, source_id: int, say: Progress) -> None:
+def _write(cur: duckdb.DuckDBPyConnection, plan: _Plan, preview: TablePreview, source_id: int,
+           say: Progress) -> None:
+    """Every value the file gives becomes a fact of its source (the unchanged ones too, so that the
+    file still stands behind them if another source is withdrawn); the store chooses current values."""
     say(0.3, "บันทึกหน่วยงาน (organisations)")
-    if len(plan.new_orgs):
-        with _registered(cur, "_import_orgs", plan.new_orgs):
-            cur.execute(
-                "INSERT INTO organizations (org_key, org_type, name, province_code, province, "
-                "district_code, district) SELECT org_key, org_type, name, province_code, province, "
-                "district_code, district FROM _import_orgs"
-            )
-    if len(plan.districts):
-        with _registered(cur, "_import_districts", plan.districts):
-            cur.execute(
-                "UPDATE organizations SET district_code = d.district_code, district = d.district "
-                "FROM _import_districts d WHERE organizations.org_id = d.org_id"
-            )
-    keys = plan.rows[["row", "org_key", "fiscal_year"]]
-    with _registered(cur, "_import_keys", keys):
-        ids = cur.execute(
-            "SELECT k.row, o.org_id FROM _import_keys k JOIN organizations o ON o.org_key = k.org_key"
-        ).df()
-    ids = ids.merge(keys[["row", "fiscal_year"]], on="row")
-
-    def with_ids(frame: pd.DataFrame) -> pd.DataFrame:
-        out = frame.merge(ids, on="row")
-        out["source_id"] = source_id
-        return out
-
-    say(0.45, "บันทึกคะแนนรวม (assessments)")
-    assessments = with_ids(plan.assessments).astype(
-        {"total_score": "float64", "province_rank_reported": "Int64", "province_rank_of": "Int64",
-         "level_reported": "object"}
-    )
-    with _registered(cur, "_import_assessments", assessments):
-        cur.execute(_UPSERT_ASSESSMENTS)
-    say(0.6, "บันทึกคะแนนตัวชี้วัด (indicator scores)")
-    if len(plan.indicators):
-        with _registered(cur, "_import_indicators", with_ids(plan.indicators)):
-            cur.execute(_UPSERT_INDICATORS)
-    if len(plan.items):
-        items = with_ids(plan.items)
-        catalogue = {
-            (fy, code): framework.item_indicator(fy, code)
-            for fy, code in set(zip(items["fiscal_year"], items["item"]))
-        }
-        items["indicator"] = pd.array(
-            [catalogue[(fy, code)] for fy, code in zip(items["fiscal_year"], items["item"])], dtype="Int64"
-        )
-        say(0.7, "บันทึกคะแนนรายข้อ (item scores)")
-        with _registered(cur, "_import_items", items):
-            for statement in _REPLACE_ITEMS:
-                cur.execute(statement)
-    say(0.8, "คำนวณระดับตามเกณฑ์ (official levels)")
-    touched = ids[ids["row"].isin(plan.rows.loc[plan.rows["status"] != "unchanged", "row"])]
-    _refresh_levels(cur, touched[["org_id", "fiscal_year"]].drop_duplicates())
-
-
-def _refresh_levels(cur: duckdb.DuckDBPyConnection, keys: pd.DataFrame) -> None:
-    """store.refresh_computed_level for many org-years: one read, one update."""
-    with _registered(cur, "_import_touched", keys):
-        totals = cur.execute(
-            "SELECT a.org_id, a.fiscal_year, a.total_score FROM _import_touched t "
-            "JOIN assessments a ON a.org_id = t.org_id AND a.fiscal_year = t.fiscal_year"
-        ).fetchall()
-        scores: dict[tuple[int, int], dict[int, float]] = {}
-        for org_id, fy, indicator, score in cur.execute(
-            "SELECT s.org_id, s.fiscal_year, s.indicator, s.score FROM _import_touched t "
-            "JOIN indicator_scores s ON s.org_id = t.org_id AND s.fiscal_year = t.fiscal_year"
-        ).fetchall():
-            scores.setdefault((org_id, fy), {})[indicator] = score
-    levels = pd.DataFrame(
-        [(org_id, fy, store.computed_level(fy, total, scores.get((org_id, fy), {})))
-         for org_id, fy, total in totals],
-        columns=["org_id", "fiscal_year", "level_computed"],
-    ).astype({"level_computed": "object"})
-    with _registered(cur, "_import_levels", levels):
-        cur.execute(
-            "UPDATE assessments SET level_computed = l.level_computed FROM _import_levels l "
-            "WHERE assessments.org_id = l.org_id AND assessments.fiscal_year = l.fiscal_year"
-        )
+    org_columns = ["org_key", "org_type", "name", "province_code", "province", "district_code", "district"]
+    ids = store.add_organizations(cur, plan.rows[org_columns], source_id)
+    rows = plan.rows.drop(columns=["org_id"]).merge(ids, on="org_key")
+    sheet = f" แผ่นงาน {preview.sheet}" if preview.sheet else ""
+    rows["location"] = [f"แถว {row}{sheet}" for row in rows["row"]]
+    say(0.5, "บันทึกคะแนน (scores)")
+    columns = dict(store.ASSESSMENT_COLUMNS)
+    columns.update({column: ("indicator", column.removeprefix("indicator_")) for column in INDICATOR_COLUMNS})
+    columns.update({code: ("item", code) for code in preview.item_codes})
+    store.write_facts(cur, source_id, store.facts_from_columns(rows, columns))
 
 
 def _result(plan: _Plan, preview: TablePreview, source_id: int | None, dry_run: bool, started: float
@@ -309,11 +210,13 @@ def _result(plan: _Plan, preview: TablePreview, source_id: int | None, dry_run: 
 
 
 def commit_table(
-    db: store.Store, preview: TablePreview, progress: Progress | None = None, *, dry_run: bool = False
+    db: store.Store, preview: TablePreview, progress: Progress | None = None, *, dry_run: bool = False,
+    imported_by: str | None = None,
 ) -> ImportResult:
     """Store the preview's rows in one transaction, or nothing if any row was rejected.
 
-    ``dry_run`` computes what would be added, updated and left unchanged without writing.
+    ``dry_run`` computes what would be added, updated and left unchanged without writing;
+    ``imported_by`` is who the record of the import names (default: the OS user).
     """
     started = time.perf_counter()
     say = progress or (lambda _f, _m: None)
@@ -335,14 +238,19 @@ def commit_table(
     with db.transaction() as cur:
         plan = _plan(cur, preview)
         source_id = store.find_source(cur, preview.checksum)
-        if plan.changes_anything:
-            if source_id is None:
-                source_id = store.add_source(
-                    cur, preview.file_name, preview.checksum, "table",
-                    note=f"{len(plan.rows)} rows" + (f", sheet {preview.sheet}" if preview.sheet else ""),
-                )
-            _write(cur, plan, source_id, say)
-            say(0.9, "ปรับตารางสรุป (derived tables)")  # the store refreshes them as it commits
+        if source_id is not None:
+            plan.rows["status"], plan.rows["changed"] = "unchanged", ""  # this very file is in already
+        elif plan.changes_anything:
+            source_id = store.add_source(
+                cur, preview.file_name, preview.checksum, "table",
+                note=f"{len(plan.rows)} rows" + (f", sheet {preview.sheet}" if preview.sheet else ""),
+                imported_by=imported_by,
+            )
+            _write(cur, plan, preview, source_id, say)
+            counts = plan.rows["status"].value_counts()
+            store.record_changes(cur, source_id, {k: int(counts.get(k, 0)) for k in ("added", "updated", "unchanged")}
+                                 | {"rejected": 0})
+            say(0.9, "ปรับตารางสรุป (derived tables)")  # the store refreshes them as it publishes
     say(1.0, "เสร็จ (done)")
     return _result(plan, preview, source_id, False, started)
 
@@ -354,9 +262,10 @@ def import_table_file(
     fiscal_year: int | None = None,
     dry_run: bool = False,
     progress: Progress | None = None,
+    imported_by: str | None = None,
 ) -> tuple[TablePreview, ImportResult]:
     """Read and store one table file (the CLI's path); the preview tells what was read."""
     path = Path(path)
     check_upload(path.name, path.stat().st_size)
     preview = read_table(path.read_bytes(), path.name, fiscal_year=fiscal_year, progress=progress)
-    return preview, commit_table(db, preview, progress, dry_run=dry_run)
+    return preview, commit_table(db, preview, progress, dry_run=dry_run, imported_by=imported_by)

@@ -1,73 +1,31 @@
 -- The derived tables the analytics read, rebuilt whole inside the caller's write transaction.
--- Reads three small frames the Python side registers from the rules:
+-- Runs after base.sql (org_dim, _org_year_base); reads small frames the Python side registers from the rules:
 --   _org_names(org_id, org_name)                      display names from orgs.display_name
 --   _indicator_rules(fiscal_year, indicator, tool, weight, tool_size, indicator_count)
 --   _measure_items(fiscal_year, item, indicator)       measures that name an item but no indicator
 --   _org_types(org_type, type_order, label)            the types in orgs.ORG_TYPES order, Thai names
 --   _levels(fiscal_year, level, level_order)           each year's official levels, 1 = best
---   _open_statuses(status)                             measures.OPEN_STATUSES
+--   _open_statuses(status)                             store.OPEN_STATUSES
+--   _computed_levels(org_id, fiscal_year, level_computed)  framework.official_levels of each row
 --
 -- Several tables are stored in the order a query lists them, so that query needs no ORDER BY: DuckDB
 -- keeps a table's row order through a scan of that one table with WHERE, SELECT and LIMIT
 -- (https://duckdb.org/docs/2.0/sql/dialect/order_preservation). tests/test_analytics_order.py
 -- checks each such query against an explicit sort.
 
--- One row per organisation with its display name; name_order is its place in a Thai alphabetical
--- list (name, then province), and the table is stored in that order for search_orgs.
-CREATE OR REPLACE TABLE org_dim AS
-SELECT o.org_id, CAST(n.org_name AS VARCHAR) AS org_name, o.org_type, o.name, o.province_code, o.province,
-       o.district_code, o.district, o.is_synthetic,
-       -- what search_orgs looks in: the display name, and the name too when the display name lacks it
-       -- (Bangkok, Pattaya); a line break keeps a match from spanning the two
-       CASE WHEN contains(CAST(n.org_name AS VARCHAR), o.name) THEN CAST(n.org_name AS VARCHAR)
-            ELSE CAST(n.org_name AS VARCHAR) || chr(10) || o.name END AS search_text,
-       CAST(row_number() OVER (ORDER BY CAST(n.org_name AS VARCHAR) COLLATE th, o.province COLLATE th, o.org_id)
-           AS INTEGER) AS name_order
-FROM organizations o
-JOIN _org_names n USING (org_id)
-ORDER BY name_order;
-
--- One row per organisation-year: printed and recomputed totals, tool scores, levels (level_order:
--- the official level's place in the year's scheme, 1 = best), printed rank, and the organisation's
--- names, so the per-year lists need no join.
--- A tool score needs all of its indicators; the recomputed total needs all ten.
+-- One row per organisation-year: printed and recomputed totals, tool scores, levels (level_computed: the
+-- official level by the year's rules; level_order: its place in the year's scheme, 1 = best), printed
+-- rank, and the organisation's names, so the per-year lists need no join.
 CREATE OR REPLACE TABLE org_year AS
-WITH by_tool AS (
-    SELECT s.org_id, s.fiscal_year, r.tool,
-           CASE WHEN count(*) = any_value(r.tool_size) THEN avg(s.score) END AS tool_score,
-           sum(r.weight * s.score) AS weighted,
-           count(*) AS n,
-           any_value(r.indicator_count) AS indicator_count
-    FROM indicator_scores s
-    JOIN _indicator_rules r USING (fiscal_year, indicator)
-    GROUP BY ALL
-),
-wide AS (
-    SELECT org_id, fiscal_year,
-           max(tool_score) FILTER (WHERE tool = 'IIT') AS iit,
-           max(tool_score) FILTER (WHERE tool = 'EIT') AS eit,
-           max(tool_score) FILTER (WHERE tool = 'OIT') AS oit,
-           -- rounded half up to two decimals, as printed totals are
-           CASE WHEN sum(n) = any_value(indicator_count)
-                THEN CAST(round(CAST(sum(weighted) AS DECIMAL(18, 6)), 2) AS DOUBLE) END AS total_computed,
-           sum(n) AS indicator_count
-    FROM by_tool
-    GROUP BY ALL
-)
-SELECT a.org_id, a.fiscal_year, d.org_type, d.province_code, d.district_code, d.is_synthetic,
-       d.org_name, d.province, d.district,
-       a.total_score AS total_printed,
-       w.total_computed,
-       coalesce(a.total_score, w.total_computed) AS total_score,
-       w.iit, w.eit, w.oit,
-       coalesce(w.indicator_count, 0) AS indicator_count,
-       a.level_reported, a.level_computed, CAST(l.level_order AS TINYINT) AS level_order,
-       a.province_rank_reported, a.province_rank_of
-FROM assessments a
-JOIN org_dim d USING (org_id)
-LEFT JOIN wide w USING (org_id, fiscal_year)
-LEFT JOIN _levels l ON l.fiscal_year = a.fiscal_year AND l.level = a.level_computed
-ORDER BY a.fiscal_year, a.org_id;
+SELECT b.org_id, b.fiscal_year, b.org_type, b.province_code, b.district_code, b.is_synthetic,
+       b.org_name, b.province, b.district, b.total_printed, b.total_computed, b.total_score,
+       b.iit, b.eit, b.oit, b.indicator_count,
+       b.level_reported, c.level_computed, CAST(l.level_order AS TINYINT) AS level_order,
+       b.province_rank_reported, b.province_rank_of
+FROM _org_year_base b
+LEFT JOIN _computed_levels c USING (org_id, fiscal_year)
+LEFT JOIN _levels l ON l.fiscal_year = b.fiscal_year AND l.level = c.level_computed
+ORDER BY b.fiscal_year, b.org_id;
 
 -- Every score an organisation has in a year, long: the total, the three tools and the ten indicators,
 -- keyed as Filters.indicator spells them; sorted so a (year, indicator) slice is one contiguous run.
@@ -244,3 +202,5 @@ CROSS JOIN data_years y
 LEFT JOIN present p USING (org_id)
 WHERE NOT list_contains(coalesce(p.present_years, []), y.fiscal_year)
 ORDER BY d.org_id, y.fiscal_year;
+
+DROP TABLE _org_year_base;
