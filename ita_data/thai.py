@@ -34,13 +34,24 @@ def to_thai_digits(text: str) -> str:
     return str(text).translate(_TO_THAI)
 
 
-def parse_number(text: str) -> float | None:
-    """``"๙๔.๓๐"``, ``"94.30"`` or ``"1,234.5"`` as a float; None when it is not a number."""
-    cleaned = to_arabic(str(text)).replace(",", "").strip()
-    try:
+# A number as people write it: Arabic digits (Thai ones translated first), at most one decimal point,
+# commas only as thousands separators (1,234.5).
+_PLAIN_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)", re.ASCII)
+_GROUPED_NUMBER = re.compile(r"[+-]?\d{1,3}(?:,\d{3})+(?:\.\d*)?", re.ASCII)
+
+
+def parse_number(text: str, *, thousands: bool = True) -> float | None:
+    """``"๙๔.๓๐"``, ``"94.30"`` or ``"1,234.5"`` as a float; None when it is not a number.
+
+    Stricter than ``float``: no ``_``, exponent, ``nan`` or ``inf``, and a comma only between groups of
+    three digits (``"9,0"`` is None, never 90). ``thousands=False`` refuses every comma.
+    """
+    cleaned = to_arabic(str(text)).strip()
+    if _PLAIN_NUMBER.fullmatch(cleaned):
         return float(cleaned)
-    except ValueError:
-        return None
+    if thousands and _GROUPED_NUMBER.fullmatch(cleaned):
+        return float(cleaned.replace(",", ""))
+    return None
 
 
 def be_to_ce(year: int) -> int:
