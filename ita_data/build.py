@@ -80,8 +80,10 @@ def _run(args: argparse.Namespace) -> int:
             seed=args.seed,
             progress=say,
         )
-    except store.StoreError as err:
-        print(err, file=sys.stderr)
+    except (store.StoreError, OSError) as err:
+        kept = f"ฐานข้อมูลเดิม {target} ไม่ถูกเปลี่ยน (the existing database is unchanged)" if target.exists() else (
+            "ไม่ได้สร้างฐานข้อมูล (no database was made)")
+        print(f"สร้างฐานข้อมูลไม่สำเร็จ: {err}\n{kept}", file=sys.stderr)
         return 1
     size_mb = target.stat().st_size / 1e6
     summary = ", ".join(f"{k} {v:,}" for k, v in counts.items())

@@ -50,6 +50,12 @@ ORG_TYPE_CHOICES = tuple(t.code for t in orgs.ORG_TYPES)
 
 # Column headers as shown and as written into downloads.
 COLUMNS = {
+    "fact": "ข้อมูล",
+    "current_value": "ค่าปัจจุบัน",
+    "current_source": "แหล่งของค่าปัจจุบัน",
+    "other_sources": "แหล่งอื่นระบุ",
+    "imported_by": "นำเข้าโดย",
+    "withdrawn_at": "ถอนเมื่อ",
     "org_id": "รหัสหน่วยงาน",
     "org_name": "หน่วยงาน",
     "org_type": "ประเภท",
@@ -200,6 +206,10 @@ LEVEL_SCHEMES = {"letters": "ตัวอักษร AA–F", "thai": "ข้�
 DUPLICATE_REASONS = {
     "same_name_loosely": "ชื่อเดียวกันเมื่อไม่นับช่องว่าง จุด และวรรณยุกต์",
     "one_letter_apart": "ชื่อต่างกันหนึ่งตัวอักษร",
+}
+FACT_LABELS = {
+    "total_score": "คะแนนรวม", "level_reported": "ระดับตามรายงาน", "province_rank": "ลำดับในจังหวัด",
+    "province_rank_of": "จำนวนหน่วยงานในจังหวัด", "indicator": "คะแนนตัวชี้วัด", "item": "คะแนนรายข้อ",
 }
 MEASURE_GROUPS = {"responsible": "ผู้รับผิดชอบ", "org": "หน่วยงาน", "indicator": "ตัวชี้วัด"}
 METHOD_CHANGE = "เปลี่ยนวิธีประเมิน"

@@ -319,10 +319,39 @@ def _explain_open_error(path: Path, err: Exception) -> StoreError:
     )
 
 
+def is_damage(text: str) -> bool:
+    """Whether a DuckDB message says the file is damaged."""
+    return any(word in text for word in ("Corrupt database file", "checksum", "not a valid DuckDB database",
+                                         "The file is not a valid", "block header"))
+
+
+def _is_full(text: str) -> bool:
+    return "No space left" in text or "disk is full" in text.lower()
+
+
+def explain_read_error(path: Path | None, err: Exception) -> StoreError:
+    """A database error met while reading, in words: a damaged file is said to be damaged."""
+    if isinstance(err, StoreError):
+        return err
+    text = str(err)
+    where = f" {path}" if path else ""
+    if _is_full(text):
+        return explain_write_error(path or Path("."), err)
+    if is_damage(text):
+        return StoreDamaged(
+            f"ไฟล์ฐานข้อมูล{where} เสียหาย อ่านข้อมูลบางส่วนไม่ได้: part of the database file is damaged "
+            f"({text.splitlines()[0][:200]}). Nothing was changed. Restore the file from a backup, or build "
+            "a new one with `python -m ita_data build` and import the sources again."
+        )
+    return StoreError(f"อ่านฐานข้อมูล{where} ไม่ได้: {text.splitlines()[0][:300] if text else type(err).__name__}")
+
+
 def explain_write_error(path: Path, err: Exception) -> StoreError:
     """A failed write in words: what happened, and that the published database is unchanged."""
     text = str(err)
-    if "No space left" in text or "disk is full" in text.lower():
+    if isinstance(err, duckdb.Error) and is_damage(text):
+        return explain_read_error(path, err)
+    if _is_full(text):
         return StoreError(
             f"พื้นที่ดิสก์เต็ม: บันทึกไม่สำเร็จ ฐานข้อมูล {path} ยังเหมือนเดิมทุกประการ "
             "(no space left on the disk; nothing was changed). Free some space and try again."
@@ -626,8 +655,10 @@ class Store:
                         resolve(cur, None)  # the rules changed: every current value is chosen again
                 try:
                     yield con
-                except duckdb.IOException as err:
-                    raise explain_write_error(self.path, err) from err
+                except duckdb.Error as err:
+                    if isinstance(err, duckdb.IOException) or is_damage(str(err)) or _is_full(str(err)):
+                        raise explain_write_error(self.path, err) from err
+                    raise
                 try:
                     if self.derived is not None:
                         with _unit(con) as cur:

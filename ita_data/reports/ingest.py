@@ -66,11 +66,14 @@ def ingest_bytes(
     """
     path = Path(path)
     checksum = store_module.file_checksum(data)
-    cur = store.cursor()
     try:
-        known = store_module.find_source(cur, checksum)
-    finally:
-        cur.close()
+        cur = store.cursor()
+        try:
+            known = store_module.find_source(cur, checksum)
+        finally:
+            cur.close()
+    except (duckdb.Error, store_module.StoreError) as err:
+        return IngestResult(path, "error", f"{path.name}: {store_module.explain_read_error(store.path, err)}")
     if known is not None:
         return IngestResult(path, "unchanged", f"already ingested (source {known})", source_id=known)
     try:
@@ -85,8 +88,14 @@ def ingest_bytes(
             return _write(cur, path, checksum, report, imported_by, ocr_confirmed)
     except store_module.DataError as err:
         return IngestResult(path, "error", f"{path.name}: {err}", report.warnings)
+    except store_module.StoreError as err:
+        return IngestResult(path, "error", f"{path.name}: {err}", report.warnings)
     except duckdb.Error as err:
-        return IngestResult(path, "error", f"{path.name}: database refused the report ({err})", report.warnings)
+        explained = store_module.explain_write_error(store.path, err)
+        if isinstance(explained, store_module.StoreDamaged) or "No space" in str(err):
+            return IngestResult(path, "error", f"{path.name}: {explained}", report.warnings)
+        return IngestResult(path, "error", f"{path.name}: ฐานข้อมูลไม่รับรายงานนี้ (database refused the report: "
+                            f"{err}); nothing from this file was stored", report.warnings)
 
 
 def _cannot_store(report: ParsedReport) -> str | None:

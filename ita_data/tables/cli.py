@@ -10,6 +10,7 @@ import tempfile
 import time
 from pathlib import Path
 
+import duckdb
 import numpy as np
 import pandas as pd
 
@@ -22,8 +23,12 @@ from ita_data.tables.read import TableError, read_table
 NATIONAL_ROWS = 7850
 
 
+def _db_path(args: argparse.Namespace) -> Path:
+    return Path(args.db) if args.db else settings.default_db_path()
+
+
 def _open(args: argparse.Namespace) -> store.Store:
-    return open_store(Path(args.db) if args.db else settings.default_db_path())
+    return open_store(_db_path(args), on_wait=lambda message: print(message, file=sys.stderr, flush=True))
 
 
 def _print_problems(title: str, problems: list[tuple[int, str]]) -> None:
@@ -39,6 +44,9 @@ def _import(args: argparse.Namespace) -> int:
             preview, result = import_table_file(db, args.file, fiscal_year=args.year, dry_run=args.dry_run)
     except (TableError, store.StoreError, OSError) as err:
         print(err, file=sys.stderr)
+        return 1
+    except duckdb.Error as err:
+        print(store.explain_read_error(_db_path(args), err), file=sys.stderr)
         return 1
     where = f", sheet {preview.sheet}" if preview.sheet else ""
     encoding = f", {preview.encoding}" if preview.encoding else ""
@@ -59,6 +67,9 @@ def _export(args: argparse.Namespace) -> int:
             written = export_all(db, args.out)
     except (store.StoreError, OSError) as err:
         print(err, file=sys.stderr)
+        return 1
+    except duckdb.Error as err:
+        print(store.explain_read_error(_db_path(args), err), file=sys.stderr)
         return 1
     for name, path in written.items():
         print(f"{name}: {path}")
