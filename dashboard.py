@@ -7,13 +7,19 @@ import streamlit as st
 from ita_data import analytics, framework, labels, thai
 from ita_data.analytics import Filters
 from ita_data.analytics import about as about_data
-from pages import PAGES, shared
+from pages import PAGES, access, shared
 
-st.set_page_config(page_title=labels.APP_TITLE, page_icon=":material/balance:", layout="wide")
+# An emoji icon is drawn by the browser itself: a ":material/...:" page icon would be fetched from
+# fonts.gstatic.com on every page load, and nothing the dashboard shows may need the internet.
+st.set_page_config(page_title=labels.APP_TITLE, page_icon="⚖️", layout="wide")
 
+# The first page opens at the root and also at its own address (/overview), hidden from the menu so
+# it is listed once; a page's hash is its url_path, so the two never clash.
 NAVIGATION = [
-    st.Page(spec.file, title=spec.title, icon=spec.icon, url_path=spec.url_path, default=(i == 0))
-    for i, spec in enumerate(PAGES)
+    st.Page(PAGES[0].file, title=PAGES[0].title, icon=PAGES[0].icon, url_path="", default=True),
+    *(st.Page(spec.file, title=spec.title, icon=spec.icon, url_path=spec.url_path) for spec in PAGES[1:]),
+    st.Page(PAGES[0].file, title=PAGES[0].title, icon=PAGES[0].icon, url_path=PAGES[0].url_path,
+            visibility="hidden"),
 ]
 
 # Query-parameter names of the shared filters (the widget keys; a copied link carries them).
@@ -37,7 +43,8 @@ def _checked_option(key: str, options: list, format_func, notices: list[str]):
         year = thai.parse_be_year(value)
         if year in options:
             return year
-    notices.append(f"ค่า “{value}” ในลิงก์ ({key}) ไม่มีในตัวเลือก จึงใช้ค่าเริ่มต้นแทน")
+    # The value comes from a link anyone can craft: echoed as plain text, never as a link.
+    notices.append(f"ค่า “{shared.plain(value, shared.URL_ECHO_LIMIT)}” ในลิงก์ ({key}) ไม่มีในตัวเลือก จึงใช้ค่าเริ่มต้นแทน")
     return None
 
 
@@ -53,7 +60,7 @@ def _select(label: str, key: str, options: list, format_func=str, notices: list[
 
 def sidebar_filters(cur) -> tuple[Filters, list[str]]:
     notices: list[str] = []
-    options = analytics.filter_options(cur)
+    options = shared.cached(analytics.filter_options)  # every rerun of every session asks: once per data version
     years = sorted(map(int, shared.choices(options, "year")), reverse=True) or [max(framework.known_years())]
     fiscal_year = _select("ปีงบประมาณ (พ.ศ.)", "fy", years, str, notices)
 
@@ -64,7 +71,7 @@ def sidebar_filters(cur) -> tuple[Filters, list[str]]:
     )
     district_code = None
     if province_code:
-        district_names = shared.choices(analytics.filter_options(cur, province_code), "district")
+        district_names = shared.choices(shared.cached(analytics.filter_options, province_code), "district")
         district_code = _select(
             "อำเภอ", "district", [None, *district_names],
             lambda c: labels.ALL if c is None else district_names[c], notices,
@@ -93,10 +100,11 @@ def main() -> None:
     navigation = st.navigation(NAVIGATION)
     st.sidebar.title(labels.APP_TITLE)
     filters, notices = sidebar_filters(cur)
+    access.sidebar()
     st.session_state["_ita_filters"] = filters
     for notice in notices:
         st.warning(notice, icon=":material/link_off:")
-    about = about_data.data_status(cur)
+    about = shared.cached(about_data.data_status)
     if filters.include_synthetic and about["synthetic_orgs"]:
         st.warning(labels.SYNTHETIC_BANNER, icon=":material/science:")
     navigation.run()

@@ -78,7 +78,7 @@ else:
         fig.add_trace(go.Scatter(
             x=[str(from_year), str(to_year), None] * len(rows),
             y=np.column_stack([rows.score_from, rows.score_to, gap]).ravel(),
-            text=np.repeat((rows.org_name + " (" + rows.province.fillna("") + ")").to_numpy(), 3),
+            text=np.repeat(shared.chart_text(rows.org_name + " (" + rows.province.fillna("") + ")").to_numpy(), 3),
             customdata=np.repeat(rows.delta.to_numpy(), 3),
             mode="lines+markers", name=labels.DIRECTIONS[direction], line=dict(color=colour),
             hovertemplate="%{text}<br>%{y:.2f} (%{customdata:+.2f})<extra></extra>",
@@ -98,7 +98,7 @@ else:
     every = shared.cached(analytics.yoy_change, pair, from_year=from_year, all_indicators=True)
     cells = every[every.org_id.isin(moved.org_id) & every.indicator.str.isdigit()]
     # Rows by org_id (names repeat across the country), labelled with the name and province.
-    row_of = dict(zip(moved.org_id, moved.org_name + " (" + moved.province.fillna("") + ")"))
+    row_of = dict(zip(moved.org_id, shared.chart_text(moved.org_name + " (" + moved.province.fillna("") + ")")))
     order = list(dict.fromkeys(moved.org_id))
     heat = go.Figure(go.Heatmap(
         x=cells.indicator.map(labels.INDICATOR_SHORT_LABELS), y=cells.org_id.astype(str), z=cells.delta,

@@ -34,7 +34,9 @@ fix_first = fix_first.assign(indicator=fix_first.indicator.map(labels.INDICATOR_
 picked = st.dataframe(
     shared.for_display(fix_first), hide_index=True, key="fix_first", on_select="rerun", selection_mode="single-row",
     column_config={column("points_recoverable"): st.column_config.ProgressColumn(
-        format="%.2f", min_value=0, max_value=max(float(fix_first.points_recoverable.max()), 1.0))},
+        # An empty list has no maximum (NaN, which the column config cannot carry).
+        format="%.2f", min_value=0,
+        max_value=max(float(fix_first.points_recoverable.max()) if len(fix_first) else 0.0, 1.0))},
 )
 st.caption(labels.GAP_PICK_HELP if len(fix_first) else labels.GAP_FIX_FIRST_NONE)
 shared.downloads(fix_first, f"ita-fix-first-{f.fiscal_year}", "fix_first", {labels.GAP_PRIORITY_LIMIT: top})
@@ -49,7 +51,7 @@ orgs_shown = fix_first.org_id.drop_duplicates().head(HEATMAP_ORGS).tolist()
 st.caption(labels.GAP_HEATMAP_NOTE.format(count=len(orgs_shown), total=gaps.org_id.nunique()))
 cells = gaps[gaps.org_id.isin(orgs_shown)]
 named = cells.drop_duplicates("org_id")
-names = dict(zip(named.org_id, named.org_name + " (" + named.province.fillna("") + ")"))
+names = dict(zip(named.org_id, shared.chart_text(named.org_name + " (" + named.province.fillna("") + ")")))
 heat = go.Figure(go.Heatmap(
     x=cells.indicator.map(labels.INDICATOR_SHORT_LABELS), y=cells.org_id.astype(str), z=cells[measure],
     customdata=cells.indicator.map(labels.INDICATOR_LABELS),
@@ -79,7 +81,7 @@ elif weak.province_code.nunique() == 1:
     chart.update_yaxes(tickformat=".0%", range=[0, 1])
 else:
     chart = go.Figure(go.Heatmap(
-        x=weak.indicator, y=weak.province, z=weak.share_below_pass, zmin=0, zmax=1, colorscale="Reds",
+        x=weak.indicator, y=shared.chart_text(weak.province), z=weak.share_below_pass, zmin=0, zmax=1, colorscale="Reds",
         colorbar=dict(title="", tickformat=".0%"), hovertemplate="%{y} · %{x}<br>%{z:.0%}<extra></extra>",
     ))
     chart.update_xaxes(categoryorder="array",

@@ -93,7 +93,9 @@ else:
         label=summary.label.map(labels.INDICATOR_LABELS) if by == "indicator" else summary.label,
         earliest_due_date=thai.format_be_dates(summary.earliest_due_date.to_numpy()),
     ).rename(columns={"label": labels.MEASURE_GROUPS[by]})
+    group = labels.MEASURE_GROUPS[by]
     top = summary.head(15)
+    top = top.assign(**{group: shared.chart_text(top[group].astype(str))})  # units from documents
     fig = px.bar(top, y=labels.MEASURE_GROUPS[by], x=["open_count", "overdue_count"], orientation="h",
                  barmode="group", height=120 + 28 * len(top),
                  labels={"value": "มาตรการ", "variable": ""}, color_discrete_sequence=["#7f8c8d", "#c0392b"])

@@ -11,26 +11,35 @@ from typing import Any, Callable
 import pandas as pd
 import streamlit as st
 
-from ita_data import analytics, labels, thai
-from ita_data.store import PROJECT_ROOT, Store, StoreError, default_db_path
+from ita_data import analytics, labels, safe_text, thai
+from ita_data.derived import open_store
+from ita_data.settings import PROJECT_ROOT  # noqa: F401 (pages find their files with shared.PROJECT_ROOT)
+from ita_data.store import Store, StoreError, default_db_path
 
 
 @st.cache_resource(show_spinner=False)
 def _open_store(path: str) -> Store:
-    return Store(path)
+    return open_store(path)
 
 
 def store() -> Store:
-    """The process's one open database (reads and the import page's writes go through it)."""
+    """The process's one open database: it reads the newest published snapshot, and the import page's
+    writes publish a new one (other dashboard processes pick it up at their next rerun)."""
     return _open_store(str(default_db_path()))
 
 
+def data_version() -> str:
+    """Names the published data this rerun reads; a key for caches that must follow every write."""
+    return store().snapshot_version
+
+
 def cursor():
-    """This session's own cursor: sessions never share one."""
+    """This session's own cursor on the newest snapshot: sessions never share one."""
     db = store()
-    if st.session_state.get("_ita_cursor_of") is not db:
+    version = db.snapshot_version
+    if st.session_state.get("_ita_cursor_of") != (id(db), version):
         st.session_state["_ita_cursor"] = db.cursor()
-        st.session_state["_ita_cursor_of"] = db
+        st.session_state["_ita_cursor_of"] = (id(db), version)
     return st.session_state["_ita_cursor"]
 
 
@@ -64,7 +73,7 @@ def choices(options: pd.DataFrame, kind: str) -> dict[str, str]:
 
 def data_years(cur, include_synthetic: bool = True) -> list[int]:
     """The fiscal years the data has, oldest first."""
-    return [int(year) for year in choices(analytics.filter_options(cur, None, include_synthetic), "year")]
+    return [int(year) for year in choices(cached(analytics.filter_options, None, include_synthetic), "year")]
 
 
 def filters_caption() -> str:
@@ -104,23 +113,31 @@ def downloads(frame: pd.DataFrame, name: str, key: str, extra: dict[str, Any] | 
     caption = " · ".join([filters_caption(), *(f"{k} {v}" for k, v in (extra or {}).items())])
     filters_sheet = _filters_frame(extra)
 
-    def csv() -> bytes:
-        return ("# " + caption + "\n" + shown.to_csv(index=False)).encode("utf-8-sig")
-
-    def xlsx() -> bytes:
-        out = io.BytesIO()
-        with pd.ExcelWriter(out, engine="openpyxl") as writer:
-            shown.to_excel(writer, sheet_name="data", index=False)
-            filters_sheet.to_excel(writer, sheet_name="filters", index=False)
-        return out.getvalue()
-
     left, right = st.columns(2)
-    left.download_button("ดาวน์โหลด CSV", csv, f"{name}.csv", "text/csv", key=f"{key}_csv", on_click="ignore")
+    left.download_button("ดาวน์โหลด CSV", lambda: csv_file(shown, caption), f"{name}.csv", "text/csv",
+                         key=f"{key}_csv", on_click="ignore")
     right.download_button(
-        "ดาวน์โหลด XLSX", xlsx, f"{name}.xlsx",
+        "ดาวน์โหลด XLSX", lambda: xlsx_file({"data": shown, "filters": filters_sheet}), f"{name}.xlsx",
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key=f"{key}_xlsx", on_click="ignore",
     )
+
+
+# Names and texts from documents stay text in the files we write: never a spreadsheet formula.
+def csv_file(frame: pd.DataFrame, caption: str) -> bytes:
+    """A download's CSV: the caption line, then the table (UTF-8 with a BOM, for Excel on a Thai system)."""
+    # The caption is one quoted cell: a name holding a comma cannot start a cell of its own.
+    heading = pd.DataFrame([["# " + caption]]).to_csv(index=False, header=False)
+    return (heading + safe_text.spreadsheet_frame(frame).to_csv(index=False)).encode("utf-8-sig")
+
+
+def xlsx_file(sheets: dict[str, pd.DataFrame]) -> bytes:
+    """A download's XLSX, one sheet per frame."""
+    out = io.BytesIO()
+    with pd.ExcelWriter(out, engine="openpyxl") as writer:
+        for sheet, frame in sheets.items():
+            safe_text.spreadsheet_frame(frame).to_excel(writer, sheet_name=sheet, index=False)
+    return out.getvalue()
 
 
 def number(value: Any, digits: int = 2) -> str:
@@ -134,36 +151,34 @@ def parse_year_input(text: str) -> int | None:
     return thai.parse_be_year(text)
 
 
-_MARKDOWN_SPECIALS = str.maketrans({c: "\\" + c for c in "\\`*_{}[]()<>#+-.!|~$:"})
+# How much of an unknown value from a link a notice shows back (a crafted link may carry thousands).
+URL_ECHO_LIMIT = 60
 
 
-def plain(text: Any) -> str:
-    """Text from a document or a link, made safe for a Markdown element (titles, captions, notices):
-    shown as written, never as formatting, a link or HTML."""
-    return str(text).translate(_MARKDOWN_SPECIALS)
+def plain(text: Any, limit: int | None = None) -> str:
+    """Text from a document or a link, made safe for a Markdown element (titles, captions, notices,
+    metric labels): shown as written, never as formatting, a link or HTML (cut to ``limit`` characters)."""
+    return safe_text.markdown_literal(text, limit)
+
+
+def plain_message(kind: str, text: Any, icon: str | None = None) -> None:
+    """A notice (``error``, ``warning``, ``info`` or ``success``) whose text quotes file names, cells
+    or URL values: shown as plain text, never as a link or an image."""
+    getattr(st, kind)(plain(text), icon=icon)
+
+
+def chart_text(values: Any) -> Any:
+    """Names for a Plotly label, tick or hover (a Series, a list or one value): shown as written."""
+    if isinstance(values, str):
+        return safe_text.html_literal(values)
+    return safe_text.html_literals(values)
 
 
 # --- remembered analytics calls (rankings, change and gaps pages) -----------------------------
 
 
-def data_version() -> tuple:
-    """A token that changes whenever the database file does: every commit writes the file or its WAL.
-
-    Two stats cost microseconds, and they notice writes from any path (the import page, the CLI).
-    """
-    path = store().path
-    stamps = []
-    for file in (path, path.with_name(path.name + ".wal")):
-        try:
-            info = os.stat(file)
-            stamps.append((info.st_mtime_ns, info.st_size))
-        except FileNotFoundError:
-            stamps.append(None)
-    return (str(path), *stamps)
-
-
 @st.cache_data(show_spinner=False, max_entries=256)
-def _remembered(module: str, name: str, version: tuple, args: tuple, kwargs: tuple, _cur) -> Any:
+def _remembered(module: str, name: str, version: str, args: tuple, kwargs: tuple, _cur) -> Any:
     return getattr(importlib.import_module(module), name)(_cur, *args, **dict(kwargs))
 
 

@@ -42,3 +42,11 @@ def dashboard_app(page: str | None = None, query: dict | None = None, **session)
     if page is not None:
         at.switch_page(page).run()
     return at
+
+
+def shown(markdown: str) -> str:
+    """What a Markdown element shows of its source: data shown as written is backslash-escaped
+    (ita_data.safe_text.markdown_literal), and neither the escapes nor the word joiners show."""
+    import re
+
+    return re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", markdown).replace("\u2060", "")  # WORD JOINER: invisible

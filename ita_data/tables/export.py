@@ -8,7 +8,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from ita_data import framework, orgs, store
+from ita_data import framework, orgs, safe_text, store
 
 RESULTS_FILE = "results.csv"
 # results.csv headers, in order: the importer maps each of them back (see columns.SYNONYMS).
@@ -34,8 +34,9 @@ def results_frame(cur: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """One row per organisation and year with Thai headers; item scores follow as one column per code."""
     base = cur.execute(
         "SELECT a.org_id, o.org_type, o.name, o.district, o.province, a.fiscal_year, a.total_score, "
-        "a.level_reported, a.level_computed, a.province_rank_reported, a.province_rank_of "
+        "a.level_reported, y.level_computed, a.province_rank_reported, a.province_rank_of "
         "FROM assessments a JOIN organizations o USING (org_id) "
+        "LEFT JOIN org_year y USING (org_id, fiscal_year) "
         "ORDER BY o.province_code, o.district_code, o.org_type, o.name, a.fiscal_year"
     ).df()
     indicators = cur.execute("SELECT org_id, fiscal_year, indicator, score FROM indicator_scores").df()
@@ -79,7 +80,8 @@ def export_all(db: store.Store, out_dir: str | os.PathLike[str]) -> dict[str, Pa
         cur.execute("BEGIN TRANSACTION")
         # UTF-8 with a BOM so that Excel on a Thai system opens it with the right letters.
         path = out / RESULTS_FILE
-        results_frame(cur).to_csv(path, index=False, encoding="utf-8-sig")
+        # Text cells that a spreadsheet would run as a formula are written as text (safe_text).
+        safe_text.spreadsheet_frame(results_frame(cur)).to_csv(path, index=False, encoding="utf-8-sig")
         written["results"] = path
         tables = [r[0] for r in cur.execute(
             "SELECT table_name FROM information_schema.tables "

@@ -1,0 +1,103 @@
+"""A real `streamlit run` for the sign-in and serving tests: any script, address, secrets file and flags."""
+
+from __future__ import annotations
+
+import ipaddress
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+from urllib.parse import urlparse
+
+from tests.conftest import PROJECT_ROOT, _free_port
+
+APP = '[data-testid="stAppViewContainer"]'
+SETTLED = """() => document.querySelector('[data-testid="stMain"] h1')
+    && !document.querySelector('[data-testid="stStatusWidget"]')
+    && !document.querySelector('[data-stale="true"]')"""
+
+
+def serve(log_path: Path, *, db_path: Path | None = None, script: Path = PROJECT_ROOT / "dashboard.py",
+          address: str | None = "127.0.0.1", port: int | None = None, secrets: Path | None = None,
+          host: str = "127.0.0.1") -> tuple[subprocess.Popen, str]:
+    """Start the server from the project folder (so its .streamlit/config.toml applies); returns it and
+    its URL as ``host`` names it. ``address=None`` leaves the listening address to the config."""
+    port = port or _free_port()
+    env = dict(os.environ)
+    if db_path is not None:
+        env["ITA_DB"] = str(db_path)
+    args = [sys.executable, "-m", "streamlit", "run", str(script), "--server.port", str(port),
+            "--server.headless", "true", "--server.fileWatcherType", "none"]
+    if address is not None:
+        args += ["--server.address", address]
+    if secrets is not None:
+        args += ["--secrets.files", str(secrets)]  # only this file: never a developer's own secrets
+    log = open(log_path, "w")
+    proc = subprocess.Popen(args, cwd=PROJECT_ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    url = f"http://{host}:{port}"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"streamlit exited early; see {log_path}")
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2) as r:
+                if r.status == 200:
+                    return proc, url
+        except OSError:
+            time.sleep(0.3)
+    stop(proc)
+    raise RuntimeError(f"streamlit did not answer within 60 s; see {log_path}")
+
+
+def stop(proc: subprocess.Popen) -> None:
+    proc.terminate()
+    try:
+        proc.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+
+
+def wait_for_app(page) -> None:
+    """Until the script has drawn its title and finished: no running indicator, nothing stale."""
+    page.wait_for_selector(APP, timeout=30_000)
+    page.wait_for_timeout(400)  # a rerun may not have started yet
+    page.wait_for_function(SETTLED, timeout=30_000)
+
+
+def is_loopback_host(host: str | None) -> bool:
+    if host in ("localhost",):
+        return True
+    try:
+        return ipaddress.ip_address((host or "").strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def outside_requests(urls: list[str]) -> list[str]:
+    """The requests that went to another machine (data: and blob: URLs never leave the browser)."""
+    return [u for u in urls if urlparse(u).scheme in ("http", "https", "ws", "wss")
+            and not is_loopback_host(urlparse(u).hostname)]
+
+
+def listening_addresses(port: int) -> set[str]:
+    """The local addresses a process listens on at ``port`` (from /proc/net/tcp and tcp6)."""
+    found = set()
+    for table, family in (("/proc/net/tcp", socket.AF_INET), ("/proc/net/tcp6", socket.AF_INET6)):
+        try:
+            lines = Path(table).read_text().splitlines()[1:]
+        except FileNotFoundError:
+            continue
+        for line in lines:
+            local, state = line.split()[1], line.split()[3]
+            address, hex_port = local.split(":")
+            if state != "0A" or int(hex_port, 16) != port:  # 0A: LISTEN
+                continue
+            raw = bytes.fromhex(address)
+            # The kernel prints each 32-bit word in host (little-endian) order.
+            raw = b"".join(raw[i:i + 4][::-1] for i in range(0, len(raw), 4))
+            found.add(socket.inet_ntop(family, raw))
+    return found
