@@ -7,6 +7,7 @@ import streamlit as st
 from ita_data import analytics, framework, labels, thai
 from ita_data.analytics import Filters
 from ita_data.analytics import about as about_data
+from ita_data.store import StoreError
 from pages import PAGES, access, shared
 
 # An emoji icon is drawn by the browser itself: a ":material/...:" page icon would be fetched from
@@ -96,6 +97,13 @@ def sidebar_filters(cur) -> tuple[Filters, list[str]]:
 
 def main() -> None:
     shared.open_or_stop()
+    try:
+        frame_and_page()
+    except StoreError as err:  # a damaged file, a full disk: what happened and what to do, no traceback
+        shared.plain_message("error", str(err), icon=":material/database:")
+
+
+def frame_and_page() -> None:
     cur = shared.cursor()
     navigation = st.navigation(NAVIGATION)
     st.sidebar.title(labels.APP_TITLE)

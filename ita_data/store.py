@@ -505,6 +505,8 @@ class Store:
             if _current_version(cur) != SCHEMA_VERSION:
                 return True
             return self.derived is not None and _stored_derived_version(cur) != self.derived.version()
+        except duckdb.Error as err:
+            raise explain_read_error(self.path, err) from None
         finally:
             cur.close()
 

@@ -119,3 +119,20 @@ def test_damaged_data_blocks_give_a_message_in_export_import_and_ingest(tmp_path
         assert "Traceback" not in done.stderr, done.stderr
         assert done.returncode == 1 and "เสียหาย" in done.stderr + done.stdout, (command, done.stderr)
     assert _digest(db) == before
+
+
+def test_a_damaged_file_shows_a_message_on_the_pages_not_a_traceback(app, tmp_path):
+    db = tmp_path / "ita.duckdb"
+    with open_store(db) as s:
+        from ita_data.tables.commit import commit_table
+        from ita_data.tables.read import read_table
+
+        commit_table(s, read_table(csv_bytes([row(f"อบต.สมมุติแห่งที่ {n}", total=80.0) for n in range(3000)]),
+                                   "t.csv"))
+    for at in (0.3, 0.4, 0.5, 0.6, 0.7, 0.8):
+        _damage(db, at)
+    for page in ("pages/rankings.py", "pages/overview.py"):
+        at = app(db, page=page)
+        at.run(timeout=60)
+        assert not at.exception
+        assert any("เสียหาย" in e.value for e in at.error), [e.value for e in at.error]
