@@ -53,6 +53,7 @@ MEASURE_TITLES = {
 }
 MEASURES_FROM_YEAR = 2563
 # The day the data describes: statuses of the latest year's measures are as of this date.
+# The day the dataset's source is dated (its import); the measures' calendar follows the day of the build.
 AS_OF = dt.date(2025, 10, 15)
 SOURCE_NAME = f"synthetic:national-v{VERSION}"
 
@@ -139,7 +140,10 @@ def _oit_offset(fiscal_year: int, survey_mean: float, state: np.ndarray, difficu
     return (lo + hi) / 2
 
 
-def generate(seed: int = DEFAULT_SEED) -> Dataset:
+def generate(seed: int = DEFAULT_SEED, today: dt.date | None = None) -> Dataset:
+    """The national dataset; the newest year's measures are due around ``today`` (default: the day of
+    the build), as real ones would be: some done, some in progress, some overdue."""
+    today = today or dt.date.today()
     rng = np.random.default_rng(seed)
     organizations = make_organizations(rng)
     n = len(organizations)
@@ -230,7 +234,7 @@ def generate(seed: int = DEFAULT_SEED) -> Dataset:
 
         boost = np.zeros((n, 10))
         if fy >= MEASURES_FROM_YEAR:
-            year_measures, boost = _measures_for_year(rng, fy, org_ids, scores, present)
+            year_measures, boost = _measures_for_year(rng, fy, org_ids, scores, present, today)
             measures.append(year_measures)
 
     measures_frame = pd.concat(measures, ignore_index=True)
@@ -245,7 +249,8 @@ def generate(seed: int = DEFAULT_SEED) -> Dataset:
 
 
 def _measures_for_year(
-    rng: np.random.Generator, fy: int, org_ids: np.ndarray, scores: np.ndarray, present: np.ndarray
+    rng: np.random.Generator, fy: int, org_ids: np.ndarray, scores: np.ndarray, present: np.ndarray,
+    today: dt.date,
 ) -> tuple[pd.DataFrame, np.ndarray]:
     """Measures an organisation writes after its year-``fy`` results, and the lift they give."""
     n = len(org_ids)
@@ -253,19 +258,26 @@ def _measures_for_year(
     takes = weak & (rng.random((n, 10)) < 0.6)
     org_idx, ind_idx = np.nonzero(takes)
     m = len(org_idx)
-    ce_year = fy - 543
-    start = dt.date(ce_year, 1, 1).toordinal()
-    due = np.array([dt.date.fromordinal(start + int(d)) for d in rng.integers(30, 270, m)])
     u = rng.random(m)
     if fy == max(YEARS):
-        status = np.select([u < 0.35, u < 0.7, u < 0.95], ["planned", "in_progress", "done"], "cannot")
+        # The measures under way now: due from five months ago to seven months ahead of today; most of
+        # those already due are done, some are overdue; most of the rest are in progress.
+        due_ord = today.toordinal() + rng.integers(-150, 210, m)
+        past = due_ord < today.toordinal()
+        status = np.where(
+            past,
+            np.select([u < 0.7, u < 0.85, u < 0.95], ["done", "in_progress", "planned"], "cannot"),
+            np.select([u < 0.1, u < 0.65, u < 0.95], ["done", "in_progress", "planned"], "cannot"),
+        )
     else:
+        start = dt.date(fy - 543, 1, 1).toordinal()
+        due_ord = start + rng.integers(30, 270, m)
         status = np.select([u < 0.85, u < 0.9, u < 0.95], ["done", "in_progress", "cannot"], "unknown")
+    due = np.array([dt.date.fromordinal(int(d)) for d in due_ord])
     completed = [
-        dt.date.fromordinal(d.toordinal() - int(k)) if s == "done" else None
+        dt.date.fromordinal(min(d.toordinal() - int(k), today.toordinal())) if s == "done" else None
         for d, s, k in zip(due, status, rng.integers(0, 60, m))
     ]
-    completed = [c if c is None or c <= AS_OF else None for c in completed]
     frame = pd.DataFrame(
         {
             "org_id": org_ids[org_idx],
@@ -288,15 +300,17 @@ def _measures_for_year(
     return frame, boost
 
 
-def load(cur, seed: int = DEFAULT_SEED, progress: Callable[[str], None] | None = None) -> dict[str, int]:
+def load(cur, seed: int = DEFAULT_SEED, progress: Callable[[str], None] | None = None,
+         today: dt.date | None = None) -> dict[str, int]:
     """Write the dataset through the store's one write path, inside the caller's transaction."""
+    today = today or dt.date.today()
     from ita_data import store
 
     say = progress or (lambda _msg: None)
     if cur.execute("SELECT count(*) FROM organizations").fetchone()[0]:
         raise store.StoreError("synthetic data goes into an empty database only (python -m ita_data build)")
     say("generating organisations and scores")
-    data = generate(seed)
+    data = generate(seed, today)
     checksum = store.file_checksum(f"{SOURCE_NAME}:{seed}".encode())
     source_id = store.add_source(
         cur, SOURCE_NAME, checksum, "synthetic", note="ข้อมูลสมมุติเพื่อสาธิต",
@@ -333,6 +347,7 @@ def load(cur, seed: int = DEFAULT_SEED, progress: Callable[[str], None] | None =
             "synthetic_version": VERSION,
             "synthetic_seed": str(seed),
             "synthetic_as_of": AS_OF.isoformat(),
+            "synthetic_measures_as_of": today.isoformat(),
         },
     )
     return counts

@@ -10,7 +10,7 @@ from ita_data import build, store, synthetic
 
 @pytest.fixture(scope="module")
 def built(national_db):
-    db = store.Store(national_db)  # as the app opens it: DuckDB allows one configuration per process
+    db = store.Store(national_db, read_only=True)  # as the dashboard opens it
     counts = dict(db.query(
         "SELECT 'organizations' AS t, count(*) AS n FROM organizations "
         "UNION ALL SELECT 'assessments', count(*) FROM assessments").values)
@@ -112,15 +112,15 @@ def test_printed_totals_and_levels_follow_the_years_rules(built):
     from ita_data import framework
 
     sample = db.query(
-        "SELECT a.org_id, a.fiscal_year, a.total_score, a.level_computed FROM assessments a "
-        "USING SAMPLE 200 ROWS (reservoir, 7)"
+        "SELECT a.org_id, a.fiscal_year, a.total_score, a.level_reported, y.level_computed FROM assessments a "
+        "JOIN org_year y USING (org_id, fiscal_year) USING SAMPLE 200 ROWS (reservoir, 7)"
     )
     for r in sample.itertuples():
         scores = dict(db.query(
             "SELECT indicator, score FROM indicator_scores WHERE org_id = ? AND fiscal_year = ?",
             [r.org_id, r.fiscal_year]).values)
         assert framework.total_score(r.fiscal_year, scores) == pytest.approx(r.total_score, abs=0.005)
-        assert framework.level_from_indicators(r.fiscal_year, scores) == r.level_computed
+        assert framework.level_from_indicators(r.fiscal_year, scores) == r.level_computed == r.level_reported
 
 
 def test_item_codes_belong_to_their_years_catalogue(built):
@@ -142,6 +142,22 @@ def test_measures_have_statuses_and_dates(built):
     assert m.indicator.between(1, 10).all()
 
 
+def test_the_newest_measures_follow_the_calendar_of_the_day_of_the_build(built):
+    import datetime as dt
+
+    from ita_data import analytics
+
+    db, _, _ = built
+    newest = max(synthetic.YEARS)
+    today = dt.date.fromisoformat(db.meta()["synthetic_measures_as_of"])
+    open_now = analytics.open_measures(db.cursor(), analytics.Filters(newest), as_of=today)
+    assert open_now.overdue.any() and not open_now.overdue.all()  # some overdue, some still on time
+    m = db.query("SELECT status, due_date, completed_on FROM measures WHERE fiscal_year = ?", [newest])
+    assert (m.status == "done").any() and (m.status == "in_progress").any()
+    done = m[m.status == "done"]
+    assert (done.completed_on.dt.date <= today).all()  # nothing was completed in the future
+
+
 def test_organisations_added_later_do_not_collide_with_generated_ids(built, tmp_path):
     _, _, path = built
     copy = tmp_path / "copy.duckdb"
@@ -159,6 +175,6 @@ def test_build_cli_prints_progress_and_skips_an_existing_database(tmp_path, caps
     target = tmp_path / "cli.duckdb"
     assert main(["build", "--db", str(target), "--reports", str(tmp_path / "none")]) == 0
     out = capsys.readouterr()
-    assert "writing assessments" in out.err and "built" in out.out
+    assert "writing FY2568" in out.err and "built" in out.out
     assert main(["build", "--db", str(target), "--if-missing"]) == 0
     assert "มีอยู่แล้ว" in capsys.readouterr().out
