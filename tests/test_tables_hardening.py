@@ -111,7 +111,7 @@ def test_csv_rows_columns_and_cells_are_limited(tmp_path, store):
 
 
 def test_csv_cells_are_counted_against_the_limit(tmp_path, store, monkeypatch):
-    monkeypatch.setattr(limits, "MAX_CELLS", 2 * len(HEADERS))  # the header and one row fit, not two
+    monkeypatch.setattr(limits, "MAX_CSV_CELLS", 2 * len(HEADERS))  # the header and one row fit, not two
     assert read_table(csv_bytes([GOOD]), "one.csv").ok
     message = _refused_and_nothing_stored(store, tmp_path, csv_bytes([GOOD, OTHER]), "two.csv")
     assert message.startswith(f"ไฟล์ 'two.csv' มีเกิน {2 * len(HEADERS):,} เซลล์")

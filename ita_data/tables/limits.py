@@ -10,7 +10,10 @@ from __future__ import annotations
 MAX_FILE_BYTES = 50 * 1024 * 1024  # the upload itself
 MAX_ROWS = 100_000  # rows of the file (sheet rows or CSV records), header included
 MAX_COLUMNS = 300  # columns of the file: column KN in a spreadsheet
-MAX_CELLS = 2_000_000  # cells held (CSV fields read; XLSX cells present in the sheets)
+MAX_CELLS = 2_000_000  # cells present in an XLSX's sheets
+# CSV fields read: our own results.csv of every year with item columns (about 55,000 rows × 110 columns)
+# must come back in; the file-size limit bounds the rest.
+MAX_CSV_CELLS = 8_000_000
 MAX_CELL_CHARS = 32_767  # characters in one cell: Excel's own limit
 # XLSX is a zip: what it expands to is checked from its directory before anything is read.
 MAX_XLSX_UNCOMPRESSED_BYTES = 100 * 1024 * 1024  # all parts together, expanded

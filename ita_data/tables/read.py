@@ -208,8 +208,8 @@ def _csv_grid(data: bytes, file_name: str) -> tuple[list[tuple[int, list[Any]]],
                 f"(more than {limits.MAX_COLUMNS} columns: is the delimiter right?)"
             )
         cells_read += len(cells)
-        if cells_read > limits.MAX_CELLS:
-            raise TableError(f"{where} มีเกิน {limits.MAX_CELLS:,} เซลล์ (too many cells; split it)")
+        if cells_read > limits.MAX_CSV_CELLS:
+            raise TableError(f"{where} มีเกิน {limits.MAX_CSV_CELLS:,} เซลล์ (too many cells; split it)")
         for c, value in enumerate(cells):
             if len(value) > limits.MAX_CELL_CHARS:
                 raise TableError(_too_long(where, f"เซลล์ {xlsx.column_letter(c)}{start}"))
