@@ -65,6 +65,13 @@ def spreadsheet_cell(value: Any) -> Any:
     return value
 
 
+def from_spreadsheet_cell(text: str) -> str:
+    """The text ``spreadsheet_cell`` wrote, read back: the apostrophe it added is dropped."""
+    if text.startswith("'") and text[1:].startswith(FORMULA_STARTS):
+        return text[1:]
+    return text
+
+
 def spreadsheet_frame(frame: pd.DataFrame) -> pd.DataFrame:
     """``frame`` with every text cell and header passed through ``spreadsheet_cell``; numeric columns
     are untouched, so numbers stay numbers."""

@@ -77,3 +77,14 @@ def test_exporting_an_empty_database_writes_headers_only(store, tmp_path):
     written = export_all(store, tmp_path)
     frame = pd.read_csv(written["results"], encoding="utf-8-sig")
     assert len(frame) == 0 and "ชื่อหน่วยงาน" in frame.columns
+
+
+def test_a_name_that_looks_like_a_formula_is_exported_safe_and_imported_as_written(store, tmp_path):
+    name = '=HYPERLINK("http://example.invalid","คลิก")'
+    commit_table(store, read_table(csv_bytes([row(f"อบต.{name}", total=90.0)]), "formula.csv"))
+    export_all(store, tmp_path / "out")
+    cell = pd.read_csv(tmp_path / "out" / RESULTS_FILE, encoding="utf-8-sig")["ชื่อหน่วยงาน"][0]
+    assert cell.startswith("'=")  # a spreadsheet shows it as text and runs nothing
+    with st.Store(tmp_path / "again.duckdb") as again:
+        import_table_file(again, tmp_path / "out" / RESULTS_FILE)
+        assert again.query("SELECT name FROM organizations")["name"].tolist() == [name]

@@ -19,7 +19,7 @@ from typing import Any
 
 import pandas as pd
 
-from ita_data import framework, orgs, store, thai
+from ita_data import framework, orgs, safe_text, store, thai
 from ita_data.tables import columns, limits, xlsx
 from ita_data.tables.limits import MAX_FILE_BYTES, quoted
 
@@ -430,7 +430,8 @@ def _text(value: Any) -> str:
         return str(int(value))
     if isinstance(value, (dt.date, dt.datetime)):
         return value.isoformat()
-    return orgs.clean_text(str(value))
+    # Our own exports write a text that looks like a formula behind an apostrophe: read it as written.
+    return orgs.clean_text(safe_text.from_spreadsheet_cell(str(value)))
 
 
 def _control_character(text: str) -> str | None:
