@@ -230,3 +230,33 @@ def test_derived_tables_of_an_older_version_are_rebuilt_on_open(tmp_path):
 
         summary = analytics.overview(reopened.cursor(), analytics.Filters(2568)).iloc[0]
         assert (summary.org_count, summary.mean_score) == (1, 80.0)
+
+
+def test_a_version_2_database_becomes_facts_with_the_same_current_values(tmp_path):
+    path = tmp_path / "v2.duckdb"
+    con = duckdb.connect(str(path))
+    st.migrate(con, upto=2)
+    con.execute("INSERT INTO sources (file_name, checksum, kind, imported_at) VALUES ('r.txt', 'c', 'analysis', now())")
+    con.execute("INSERT INTO organizations (org_key, org_type, name, province_code, province, district_code, "
+                "district) VALUES ('sao|ก|19', 'sao', 'ก', '19', 'สระบุรี', '1908', 'หนองโดน')")
+    con.execute("INSERT INTO assessments (org_id, fiscal_year, total_score, level_reported, level_computed, "
+                "province_rank_reported, province_rank_of, source_id) VALUES (1, 2568, 94.3, 'ผ่านดี', 'x', 3, 50, 1)")
+    con.executemany("INSERT INTO indicator_scores VALUES (1, 2568, ?, ?, 1)", list(SCORES.items()))
+    con.execute("INSERT INTO item_scores VALUES (1, 2568, 'o25', 10, 10.0, 1)")
+    con.execute("INSERT INTO measures (org_id, fiscal_year, indicator, title, status, source_id) "
+                "VALUES (1, 2568, 9, 'เปิดเผยข้อมูล', 'planned', 1)")
+    con.close()
+    with st.Store(path) as upgraded:
+        assert upgraded.schema_version() == st.SCHEMA_VERSION
+        facts = upgraded.query("SELECT fact, count(*) AS n FROM facts GROUP BY fact ORDER BY fact")
+        assert dict(zip(facts.fact, facts.n)) == {
+            "indicator": 10, "item": 1, "level_reported": 1, "province_rank": 1, "province_rank_of": 1,
+            "total_score": 1}
+        year = upgraded.query("SELECT total_score, level_reported, level_computed, province_rank_reported "
+                              "FROM org_year").iloc[0]
+        assert (year.total_score, year.level_reported, year.level_computed, year.province_rank_reported) == (
+            94.3, "ผ่านดี", "ผ่านดี", 3)  # the stored 'x' was a computed level: computed again by the rules
+        assert upgraded.query("SELECT title FROM measures").title.tolist() == ["เปิดเผยข้อมูล"]
+        assert upgraded.query("SELECT district_code FROM organizations").district_code[0] == "1908"
+        listed = upgraded.sources().iloc[0]
+        assert (listed.facts, listed.current_facts) == (16, 16)
