@@ -104,7 +104,17 @@ def test_seed_004_indicators_are_placed_by_name_not_by_the_rank_column(seeds):
 
 def test_seed_004_indicator_10_items(seeds):
     items = seeds["004"].item_scores
-    assert items == {f"o{n}": (100.0 if n == 39 else 0.0) for n in range(34, 49)}
+    assert {k: v for k, v in items.items() if int(k[1:]) >= 34} == {
+        f"o{n}": (100.0 if n == 39 else 0.0) for n in range(34, 49)
+    }
+
+
+def test_seed_004_items_of_the_section_that_scored_nothing_are_read_as_0(seeds):
+    # the OIT table's column says "ประเด็นที่มีคะแนน ๐ คะแนน": every item it lists scored 0
+    items = seeds["004"].item_scores
+    listed = {5, 8, 10, 11, 15, 16, 17, 19, 23, 26, 27, 28, 29, 30, 31, 33}
+    assert {k: v for k, v in items.items() if int(k[1:]) < 34} == {f"o{n}": 0.0 for n in listed}
+    assert not [w for w in seeds["004"].warnings if "item o" in w]
 
 
 def test_seed_004_twelve_planned_measures_due_1_march_2020(seeds):
@@ -195,7 +205,7 @@ def test_the_json_object_has_exactly_the_documented_fields(seeds):
     obj = seeds["002"].to_json()
     assert list(obj) == [
         "source", "kind", "organization", "fiscal_year", "total_score", "level", "province_rank",
-        "indicator_scores", "item_scores", "measures", "warnings",
+        "indicator_scores", "item_scores", "measures", "warnings", "locations",
     ]
     assert list(obj["measures"][0]) == [
         "indicator", "item", "title", "issue", "steps", "responsible", "due", "status", "completed_on", "result",

@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ita_data import orgs
+from ita_data.thai import to_arabic
 
 from .text import item_sort_key
+
+if TYPE_CHECKING:
+    from ita_data.documents import DocumentText
 
 
 @dataclass
@@ -81,10 +86,30 @@ class ParsedReport:
     item_scores: dict[str, float] = field(default_factory=dict)
     measures: list[Measure] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    document: DocumentText | None = field(default=None, repr=False, compare=False)  # the text and its pages
+    # where each fact was read: key ('total_score', 'indicator:9', 'item:o5', 'measure:1', …) -> 1-based line
+    # of the normalised text that parse_text reads; ``lines`` is that text, line by line
+    locations: dict[str, int] = field(default_factory=dict)
+    lines: list[str] = field(default_factory=list, repr=False, compare=False)
 
     def warn(self, message: str) -> None:
         if message not in self.warnings:
             self.warnings.append(message)
+
+    def snippet(self, key: str, width: int = 160) -> str:
+        """The text of the line a fact was read from, blanks collapsed; a line longer than ``width`` is cut
+        to ``width`` characters around the fact as printed. '' when the fact has no known line."""
+        line = self.locations.get(key)
+        if line is None or not 1 <= line <= len(self.lines):
+            return ""
+        text = self.lines[line - 1]
+        if len(text) <= width:
+            return " ".join(text.split())
+        at = _anchor(self, key, text)
+        start = max(0, at - width // 3)
+        piece = " ".join(text[start: start + 2 * width].split())
+        cut = piece[: width - (start > 0) - 1] + "…" if len(piece) > width - (start > 0) else piece
+        return ("…" if start > 0 else "") + cut
 
     @property
     def has_scores(self) -> bool:
@@ -108,6 +133,9 @@ class ParsedReport:
             },
             "measures": [m.to_json() for m in self.measures],
             "warnings": list(self.warnings),
+            "locations": {
+                key: {"line": line, "snippet": self.snippet(key)} for key, line in self.locations.items()
+            },
         }
 
     def summary(self) -> str:
@@ -133,6 +161,28 @@ class ParsedReport:
             f"{len(self.measures)} measures, {len(self.warnings)} warnings"
         )
         return " | ".join(parts)
+
+
+def _anchor(report: ParsedReport, key: str, line: str) -> int:
+    """Where on its line a fact is printed (Thai or Arabic digits), or 0 when it cannot be found."""
+    plain = to_arabic(line)
+    value: Any = None
+    if key in ("total_score", "level", "province_rank", "province_rank_of"):
+        value = getattr(report, key)
+    elif key.startswith("indicator:"):
+        value = report.indicator_scores.get(int(key.split(":", 1)[1]))
+    elif key.startswith("item:"):
+        code = key.split(":", 1)[1]
+        m = re.search(rf"(?i)(?<![a-z0-9]){code[0]}\s?0*{code[1:]}(?![0-9])", plain)
+        return m.start() if m else 0
+    if value is None:
+        return 0
+    if isinstance(value, float):
+        forms = [f"{value:.2f}", f"{value:g}"] + ([str(int(value))] if value == int(value) else [])
+    else:
+        forms = [str(value)]
+    hits = [plain.find(f) for f in forms if plain.find(f) >= 0]
+    return min(hits) if hits else 0
 
 
 def preview_row(report: ParsedReport) -> dict[str, Any]:

@@ -59,3 +59,60 @@ SUBTOPIC_INDICATORS = (
 QUESTION_STARTS = ("หน่วยงาน", "เจ้าหน้าที่", "ท่าน", "บุคลากร", "ผู้บริหาร", "ผู้บังคับบัญชา")
 # Digits that OCR makes of the letter e in front of an item number (seed 001: ๑๗, ๘๙; seed 002: ๓๑๐).
 OCR_E_DIGITS = "๑๓๘"
+
+# --- the headline sentence (total, level, rank) -------------------------------------------------
+# Words that say the number after them is the organisation's result. A strong one also beats an
+# indicator or tool named before it ("ทั้ง ๑๐ ตัวชี้วัด ได้คะแนนรวม ๘๘.๐๐").
+RESULT_WORDS_STRONG = ("คะแนนรวม", "คะแนนภาพรวม", "ภาพรวม", "รวมทั้งสิ้น", "ITA", "ไอทีเอ", "คะแนนเฉลี่ยรวม")
+RESULT_WORDS = (
+    "ได้คะแนน", "ผลคะแนน", "คะแนนที่ได้", "ได้รับคะแนน", "ด้วยคะแนน", "ผลการประเมิน", "คะแนนการประเมิน",
+    "คะแนนประเมิน",
+)
+# Grammar words that may stand between a result word and its number; they never outweigh a comparison.
+RESULT_WORDS_WEAK = ("ได้", "คะแนน", "อยู่ที่", "เท่ากับ", "คือ", "ร้อยละ")
+# Words that say the number after them is a part of the result (an indicator, a tool, a survey).
+PART_WORDS = (
+    "ตัวชี้วัด", "IIT", "EIT", "OIT", "แบบวัด", "แบบสำรวจ", "แบบตรวจ", "ข้อคำถาม", "ความพึงพอใจ", "ประเด็น",
+    "ข้อที่", "รายข้อ",
+)
+# Words that say the number after them is someone else's or another year's: a comparison, a threshold,
+# an average of others. The nearest of these and the result words decides.
+OTHER_WORDS = (
+    "ปีที่แล้ว", "ปีก่อน", "ปีที่ผ่านมา", "เมื่อปี", "จากปี", "เทียบกับ", "เปรียบเทียบ", "เดิม", "เพิ่มขึ้น", "ลดลง",
+    "สูงขึ้น", "ต่ำลง", "ต่ำกว่า", "สูงกว่า", "มากกว่า", "น้อยกว่า", "ไม่ถึง", "เกณฑ์", "เป้าหมาย", "ไม่น้อยกว่า",
+    "ตั้งแต่", "คะแนนเต็ม", "เฉลี่ยของ", "เฉลี่ยระดับ", "เฉลี่ยทั้ง", "ค่าเฉลี่ยจังหวัด", "ค่าเฉลี่ยประเทศ", "ค่ากลาง",
+)
+# A number followed by one of these counts something; it is not a score.
+COUNT_WORDS = (
+    "ตัวชี้วัด", "ข้อ", "แห่ง", "หน่วยงาน", "อปท", "ลำดับ", "อันดับ", "เดือน", "วัน", "ปี", "ครั้ง", "คน", "ราย",
+    "ช่องทาง", "โครงการ", "กิจกรรม", "ตัว", "เรื่อง", "ประเด็น", "ขึ้นไป", "ส่วน", "กอง",
+)
+# Words just before a year ("จากปี ๒๕๖๖", "เทียบกับปี ๒๕๖๖") that make it the year compared with.
+COMPARED_YEAR_WORDS = ("จาก", "กับ", "เมื่อ", "ก่อน", "เทียบ", "เดิม")
+# Words that tie a level to its label: "อยู่ในระดับ", "ผลการประเมิน :", "เกณฑ์".
+LEVEL_LABELS = ("ระดับ", "เกณฑ์", "เกรด", "ผลการประเมิน")
+# Words allowed between the label and the level ("ระดับผลการประเมิน อยู่ในระดับ D").
+LEVEL_CONNECTORS = (
+    "อยู่", "ใน", "ระดับ", "เกณฑ์", "ผล", "การประเมิน", "คือ", "ได้", "เป็น", "ที่", "รับ", "ITA", "คะแนน", "ไม่ผ่าน",
+)
+# After "ผ่าน" these make it a verb ("ผ่านเกณฑ์", "ผ่านทางเว็บไซต์"), not the level ผ่าน.
+PASS_VERB_AFTER = ("เกณฑ์", "การ", "ทาง", "เว็บ", "ช่องทาง", "ระบบ")
+# Where a rank is counted: the province is the rank the dashboard stores.
+RANK_SCOPES = (
+    ("province", ("จังหวัด", "จ.")),
+    ("district", ("อำเภอ", "อ.")),
+    ("country", ("ประเทศ",)),
+    ("region", ("ภาค", "เขต")),
+    ("subdistrict", ("ตำบล",)),
+)
+
+# A section, column or sentence that says its items scored nothing ("ประเด็นที่มีคะแนน ๐ คะแนน").
+# Compared with spaces removed and Thai digits read as Arabic.
+ZERO_SECTION_PATTERNS = (
+    r"(?:มี|ได้|ได้รับ)คะแนน(?:เท่ากับ|เป็น)?(?:0|ศูนย์)(?:\.0+)?คะแนน",
+    r"คะแนน(?:เท่ากับ|เป็น)?(?:0|ศูนย์)(?:\.0+)?คะแนน",
+    r"ได้(?:0|ศูนย์)(?:\.0+)?คะแนน",
+    r"ไม่ได้คะแนน(?!เต็ม)",
+    r"ไม่มีคะแนน(?!เต็ม)",
+    r"คะแนนเป็น(?:0|ศูนย์)",
+)
