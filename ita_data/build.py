@@ -42,23 +42,20 @@ def build_database(
 
 
 def _ingest_reports(db: store.Store, reports_dir: Path | None, say: Callable[[str], None]) -> int:
+    """Every document in the folder (PDF, Word, web pages, scans, text, zips), published as one batch."""
     if reports_dir is None or not reports_dir.is_dir():
         return 0
-    paths = sorted(p for p in reports_dir.iterdir() if p.is_file() and not p.name.startswith("."))
-    paths = [p for p in paths if p.name != "README.md"]
-    if not paths:
-        return 0
-    from ita_data.reports import ingest_paths
+    from ita_data.reports.batch import ingest_folder
 
-    say(f"reading {len(paths)} report file(s) from {reports_dir}")
+    say(f"reading the documents in {reports_dir}")
     stored = 0
-    for result in ingest_paths(db, paths):
-        if result.status == "error":
-            say(f"  {result.path.name}: {result.message}")
+    for outcome in ingest_folder(db, [reports_dir]):
+        if outcome.status == "error":
+            say(f"  {outcome.name}: {outcome.reason}")
         else:
             stored += 1
-            for warning in result.warnings:
-                say(f"  {result.path.name}: {warning}")
+            for warning in outcome.warnings:
+                say(f"  {outcome.name}: {warning}")
     return stored
 
 

@@ -96,7 +96,8 @@ with report_tab:
                 failed.append(str(data))
                 continue
             try:
-                parsed.append((name, data, reports.parse_bytes(data, name)))
+                # the file's own name, as storing will read it: the second read is then the cached first
+                parsed.append((name, data, reports.parse_bytes(data, name.rsplit("/", 1)[-1])))
             except reports.ReportError as err:
                 failed.append(str(err))
         bar.empty()

@@ -143,7 +143,7 @@ def test_a_database_refusal_rolls_the_whole_file_back(store, tmp_path, monkeypat
     def refuse(*args, **kwargs):
         raise store_module.DataError("measure refused for the test")
 
-    monkeypatch.setattr(store_module, "replace_measures", refuse)
+    monkeypatch.setattr(store_module, "write_facts", refuse)
     (result,) = ingest_paths(store, [write(tmp_path, "v1.txt", ANALYSIS_V1)])
     assert result.status == "error" and "refused for the test" in result.message
     assert counts(store) == {t: 0 for t in counts(store)}
@@ -162,10 +162,10 @@ def test_the_ingest_command_reports_each_file_and_exits_1_on_an_error(tmp_path, 
     good = write(tmp_path, "v1.txt", ANALYSIS_V1)
     bad = write(tmp_path, "empty.txt", "")
     assert main(["ingest", str(good), "--db", str(db)]) == 0
-    assert "v1.txt: added" in capsys.readouterr().out
+    assert any(line.startswith("v1.txt ") and "เพิ่มใหม่" in line for line in capsys.readouterr().out.splitlines())
     assert main(["ingest", str(good), str(bad), "--db", str(db)]) == 1
     captured = capsys.readouterr()
-    assert "v1.txt: unchanged" in captured.out
+    assert any(line.startswith("v1.txt ") and "ไม่เปลี่ยนแปลง" in line for line in captured.out.splitlines())
     assert "empty.txt: error" in captured.err and "Traceback" not in captured.err
 
 
@@ -176,8 +176,8 @@ def test_the_five_seeds_ingest_and_a_second_run_changes_nothing(store, seeds_dir
     after = counts(store)
     assert after["organizations"] == 5 and after["assessments"] == 2
     assert after["measures"] == 7 + 6 + 8 + 6 + 12
-    assert after["item_scores"] == 52 + 15 and after["indicator_scores"] == 20
+    assert after["item_scores"] == 52 + 31 and after["indicator_scores"] == 20  # 004: 15 scored + 16 said 0
     assert [r.status for r in ingest_paths(store, paths)] == ["unchanged"] * 5
     assert counts(store) == after
-    level = store.query("SELECT level_reported, level_computed FROM assessments ORDER BY fiscal_year")
+    level = store.query("SELECT level_reported, level_computed FROM org_year ORDER BY fiscal_year")
     assert level.values.tolist() == [["D", "D"], ["ผ่านดี", "ผ่านดี"]]

@@ -199,8 +199,8 @@ def test_parse_names_a_bad_file_in_one_line_and_exits_1(tmp_path, capsys):
     bad.write_bytes(b"%PDF-1.4 binary")
     assert main(["parse", str(bad), str(good)]) == 1
     captured = capsys.readouterr()
-    assert captured.err.strip().splitlines() == [f"error: scan.pdf: a PDF file; extract its text first "
-                                                 "(for example with pdftotext)"]
+    (message,) = captured.err.strip().splitlines()
+    assert message.startswith("error: scan.pdf: ไฟล์ PDF") and "damaged PDF" in message
     assert "Traceback" not in captured.err
     assert "web.txt: analysis" in captured.out
 
@@ -208,7 +208,7 @@ def test_parse_names_a_bad_file_in_one_line_and_exits_1(tmp_path, capsys):
 def test_parse_of_a_missing_file_is_an_error_naming_it(tmp_path, capsys):
     assert main(["parse", str(tmp_path / "nope.txt"), "--json"]) == 1
     captured = capsys.readouterr()
-    assert "nope.txt: no such file" in captured.err
+    assert "nope.txt: ไม่พบไฟล์ (no such file)" in captured.err
     assert json.loads(captured.out) == []
 
 

@@ -1,4 +1,8 @@
-"""Commands ``parse``, ``ingest`` and ``parse-bench`` for the organisations' own ITA reports."""
+"""Commands ``parse``, ``ingest``, ``parse-bench`` and ``doc-bench`` for the organisations' own ITA reports.
+
+``parse`` and ``ingest`` take files, folders (read recursively) and zips, in any form ``ita_data.documents``
+reads: PDF, Word, saved web pages, text, scans.
+"""
 
 from __future__ import annotations
 
@@ -11,9 +15,11 @@ import time
 from pathlib import Path
 
 from ita_data import store as store_module
+from ita_data.derived import open_store
+from ita_data.documents import DocumentError, walk
 
-from .ingest import ingest_paths
-from .parser import parse_bytes, parse_file
+from . import batch
+from .parser import parse_bytes
 from .text import ReportError
 
 SEEDS_DIR = Path(__file__).resolve().parents[3] / "shared" / "seeds"
@@ -21,14 +27,22 @@ SEEDS_DIR = Path(__file__).resolve().parents[3] / "shared" / "seeds"
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser("parse", help="read ITA analysis/measures reports and print what they say")
-    p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument("files", nargs="+", metavar="PATH", help="files, folders or zips (PDF, DOCX, HTML, TXT, PNG/JPG)")
     p.add_argument("--json", action="store_true", help="print a JSON array, one object per file")
     p.set_defaults(func=cmd_parse)
 
     p = subparsers.add_parser("ingest", help="store ITA reports in the database")
-    p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument("files", nargs="+", metavar="PATH", help="files, folders or zips (PDF, DOCX, HTML, TXT, PNG/JPG)")
     p.add_argument("--db", type=Path, default=None, help="database file (default: $ITA_DB or data/ita.duckdb)")
+    p.add_argument("--accept-ocr", action="store_true",
+                   help="store numbers read by OCR from scans (only after comparing them with the pages)")
+    p.add_argument("--by", default=None, help="who imports (recorded with each source; default: the OS user)")
     p.set_defaults(func=cmd_ingest)
+
+    p = subparsers.add_parser("doc-bench", help="time the document readers: PDF pages, a batch of PDFs, OCR pages")
+    p.add_argument("--pdfs", type=int, default=200, help="how many seed-sized PDFs the batch has (default 200)")
+    p.add_argument("--ocr-pages", type=int, default=3, help="scanned pages to OCR (default 3)")
+    p.set_defaults(func=cmd_doc_bench)
 
     p = subparsers.add_parser("parse-bench", help="time the report parser per document (median ms)")
     p.add_argument("files", nargs="*", metavar="FILE", help=f"default: {SEEDS_DIR}/*.txt")
@@ -38,14 +52,18 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def cmd_parse(args: argparse.Namespace) -> int:
     results, failed = [], False
-    for name in args.files:
+    for name, data in walk(args.files):
+        if isinstance(data, DocumentError):
+            print(f"error: {data}", file=sys.stderr)
+            failed = True
+            continue
         try:
-            report = parse_file(name)
+            report = parse_bytes(data, Path(name).name)
         except ReportError as err:
             print(f"error: {err}", file=sys.stderr)
             failed = True
             continue
-        except Exception as err:  # a parser bug must still name the file, not print a traceback
+        except Exception as err:  # noqa: BLE001 - a parser bug must still name the file, not print a traceback
             print(f"error: {name}: the parser failed ({type(err).__name__}: {err})", file=sys.stderr)
             failed = True
             continue
@@ -71,20 +89,62 @@ def _write(text: str) -> None:
 def cmd_ingest(args: argparse.Namespace) -> int:
     path = args.db or store_module.default_db_path()
     try:
-        db = store_module.Store(path)
+        db = open_store(path)
     except store_module.StoreError as err:
         print(f"error: {err}", file=sys.stderr)
         return 1
+    entries = list(walk(args.files))
+    show = _progress(len(entries))
     with db:
-        results = ingest_paths(db, args.files)
-    failed = False
-    for result in results:
-        stream = sys.stderr if result.status == "error" else sys.stdout
-        print(result.line(), file=stream)
-        for message in result.warnings:
-            print(f"  warning: {message}", file=stream)
-        failed |= result.status == "error"
-    return 1 if failed else 0
+        outcomes = batch.ingest_entries(db, entries, accept_ocr=args.accept_ocr, imported_by=args.by, progress=show)
+    print(outcome_table(outcomes))
+    for outcome in outcomes:
+        if outcome.status == "error":  # one line per failure on stderr, for scripts that watch it
+            print(f"{outcome.name}: error - {outcome.reason}", file=sys.stderr)
+        for message in outcome.warnings:
+            print(f"  {outcome.name}: warning: {message}", file=sys.stderr)
+    counts = {s: sum(o.read == s for o in outcomes) for s in (batch.READ_FULLY, batch.READ_PARTLY, batch.NOT_READ)}
+    print(" · ".join(f"{k} {v}" for k, v in counts.items()) + f" · รวม {len(outcomes)} ไฟล์")
+    return 1 if any(o.status == "error" for o in outcomes) else 0
+
+
+def _progress(total: int):
+    """A progress line on stderr: rewritten in place on a terminal, one line per tenth otherwise."""
+    tty = sys.stderr.isatty()
+    step = max(1, total // 10)
+
+    def show(done: int, total: int, name: str) -> None:
+        if tty:
+            print(f"\r[{done}/{total}] {name[-60:]:<60}", end="" if done < total else "\n", file=sys.stderr, flush=True)
+        elif done % step == 0 or done == total:
+            print(f"[{done}/{total}] {name}", file=sys.stderr, flush=True)
+    return show
+
+
+def outcome_table(outcomes: list[batch.Outcome]) -> str:
+    """One line per file: read fully/partly/not, the result, and what was found, as aligned plain text."""
+    header = ["ไฟล์", "การอ่าน", "ผล", "หน่วยงาน", "ปี", "คะแนนรวม", "มาตรการ", "เหตุผล"]
+    rows = [header]
+    for o in outcomes:
+        r = o.row()
+        rows.append([
+            str(r["ไฟล์"]), str(r["การอ่าน"]), str(r["ผล"]), str(r["หน่วยงาน"] or "-"),
+            str(r["ปีงบประมาณ"] or "-"), f"{o.total_score:.2f}" if o.total_score is not None else "-",
+            str(o.measures) if o.measures is not None else "-", str(r["เหตุผล"])[:160],
+        ])
+    widths = [max(_width(row[i]) for row in rows) for i in range(len(header) - 1)]
+    lines = []
+    for row in rows:
+        cells = [row[i] + " " * (widths[i] - _width(row[i])) for i in range(len(widths))] + [row[-1]]
+        lines.append("  ".join(cells).rstrip())
+    return "\n".join(lines)
+
+
+def _width(text: str) -> int:
+    """Columns a string takes in a terminal: Thai marks above and below a letter take none."""
+    import unicodedata
+
+    return sum(0 if unicodedata.combining(ch) or unicodedata.category(ch) == "Mn" else 1 for ch in text)
 
 
 def cmd_bench(args: argparse.Namespace) -> int:
@@ -109,3 +169,9 @@ def cmd_bench(args: argparse.Namespace) -> int:
             times.append((time.perf_counter() - start) * 1000)
         print(f"{path.name:<28} {len(data) / 1024:>6.1f} {statistics.median(times):>8.2f} {min(times):>8.2f}")
     return 1 if failed else 0
+
+
+def cmd_doc_bench(args: argparse.Namespace) -> int:
+    from .doc_bench import run
+
+    return run(pdfs=args.pdfs, ocr_pages=args.ocr_pages, seeds_dir=SEEDS_DIR)

@@ -10,7 +10,7 @@ from ita_data.thai import to_arabic
 from . import analysis, measures
 from .model import ParsedReport
 from .tables import split_tables
-from .text import MAX_BYTES, ReportError, decode_bytes, normalize_text
+from .text import MAX_BYTES, ReportError, normalize_text
 
 
 def parse_text(text: str, source: str) -> ParsedReport:
@@ -46,13 +46,21 @@ def parse_text(text: str, source: str) -> ParsedReport:
     return report
 
 
-def parse_bytes(data: bytes, source: str) -> ParsedReport:
-    """Decode (UTF-8, UTF-16 or TIS-620/cp874) and read; ReportError when the bytes are not a text report."""
+def parse_bytes(data: bytes, source: str, ocr: bool = True) -> ParsedReport:
+    """Read a report in any form ``ita_data.documents`` reads (PDF, Word, web page, text, scan).
+
+    The report carries the ``DocumentText`` it was read from (``report.document``: pages, OCR'd lines);
+    ReportError (a ``DocumentError``, naming the file) when the bytes cannot be read at all."""
     if len(data) > MAX_BYTES:
         raise ReportError(f"{source}: {len(data) / 1e6:.1f} MB is too large for a report (limit {MAX_BYTES // 2**20} MB)")
-    text, warnings = decode_bytes(data, source)
-    report = parse_text(text, source)
-    for message in reversed(warnings):
+    from ita_data.documents import (
+        read_document,  # documents imports .text, which imports this package
+    )
+
+    document = read_document(data, source, ocr=ocr)
+    report = parse_text(document.text, source)
+    report.document = document
+    for message in reversed(document.warnings):
         report.warnings.insert(0, message)
     return report
 
@@ -76,5 +84,5 @@ def read_report_bytes(path: str | os.PathLike[str]) -> bytes:
 
 
 def parse_file(path: str | os.PathLike[str]) -> ParsedReport:
-    """Read one report file; ReportError (naming the file) when it cannot be read as text."""
+    """Read one report file of any supported kind; ReportError (naming the file) when it cannot be read."""
     return parse_bytes(read_report_bytes(path), Path(path).name)

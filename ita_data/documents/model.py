@@ -1,0 +1,113 @@
+"""What a document reader hands to the report parser: the text, where each line came from, what was OCR'd."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from ita_data.reports.text import MAX_BYTES, ReportError, normalize_lines
+
+MAX_PAGES = 200  # an ITA report runs to tens of pages; a longer PDF is not one report
+MAX_OCR_PAGES = 30  # OCR costs about a second a page; the rest of a longer scan is left unread (and said so)
+MAX_ARCHIVE_MEMBERS = 1000
+MAX_ARCHIVE_BYTES = 500 * 2**20  # all members together, uncompressed
+MAX_COMPRESSION_RATIO = 200  # documents compress 2-10 times; hundreds of times is a zip bomb
+MAX_ARCHIVE_DEPTH = 3  # a zip inside a zip inside a zip
+MAX_IMAGE_PIXELS = 80_000_000  # an A4 page at 600 dpi is 35 million
+
+KINDS = {
+    "pdf": "PDF",
+    "docx": "Word (.docx)",
+    "html": "เว็บเพจ (HTML)",
+    "txt": "ข้อความ (.txt)",
+    "image": "รูปภาพ",
+}
+
+
+class DocumentError(ReportError):
+    """A file that cannot be read at all; the message names the file, Thai first."""
+
+
+def mb(size: int) -> str:
+    return f"{size / 2**20:.1f} MB"
+
+
+def too_large(name: str, size: int) -> DocumentError:
+    return DocumentError(
+        f"{name}: ไฟล์ใหญ่ {mb(size)} เกินขนาดที่รับได้ {MAX_BYTES // 2**20} MB "
+        f"(file too large for a report)"
+    )
+
+
+@dataclass(frozen=True)
+class DocumentText:
+    """A document's text, normalised (``normalize_text`` changes nothing more), with its provenance.
+
+    ``line_pages[i]`` is the page of line ``i + 1`` (None where the format has no pages); ``ocr_lines`` are
+    1-based line numbers read by OCR, whose numbers must be confirmed by a person before they count.
+    """
+
+    name: str
+    kind: str
+    text: str
+    line_pages: tuple[int | None, ...] = ()
+    ocr_lines: frozenset[int] = frozenset()
+    warnings: list[str] = field(default_factory=list)
+    page_count: int = 0
+    ocr_pages: frozenset[int] = frozenset()
+    pages_unread: tuple[int, ...] = ()  # pages that could not be read (OCR limit, a page that failed)
+    _render: Callable[[int], bytes] | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def pages(self) -> list[int]:
+        """The page of each line (0 where the format has no pages), in line order."""
+        return [p or 0 for p in self.line_pages]
+
+    @property
+    def complete(self) -> bool:
+        """Every page was read."""
+        return not self.pages_unread
+
+    def page_of_line(self, line_no: int) -> int | None:
+        if 1 <= line_no <= len(self.line_pages):
+            return self.line_pages[line_no - 1]
+        return None
+
+    def is_ocr_line(self, line_no: int) -> bool:
+        return line_no in self.ocr_lines
+
+    def page_image(self, page: int) -> bytes:
+        """The page as PNG bytes, for showing OCR'd numbers beside what was scanned."""
+        if self._render is None:
+            raise DocumentError(f"{self.name}: ไม่มีภาพของหน้าเอกสาร (this {self.kind} document has no page images)")
+        if not 1 <= page <= max(self.page_count, 1):
+            raise DocumentError(f"{self.name}: ไม่มีหน้า {page} (the document has {self.page_count} pages)")
+        return self._render(page)
+
+
+class TextBuilder:
+    """Collects raw lines with their page and origin, then normalises them all in one place."""
+
+    def __init__(self) -> None:
+        self._lines: list[str] = []
+        self._pages: list[int | None] = []
+        self._ocr: list[bool] = []
+
+    def add(self, text: str, page: int | None = None, ocr: bool = False) -> None:
+        for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+            self._lines.append(line)
+            self._pages.append(page)
+            self._ocr.append(ocr)
+
+    def blank(self, page: int | None = None) -> None:
+        if self._lines and self._lines[-1].strip():
+            self.add("", page)
+
+    def build(self, name: str, kind: str, **fields) -> DocumentText:
+        lines = normalize_lines(self._lines)
+        while lines and not lines[-1][0].strip():
+            lines.pop()
+        text = "\n".join(line for line, _ in lines)
+        pages = tuple(self._pages[i] for _, i in lines)
+        ocr = frozenset(n for n, (_, i) in enumerate(lines, start=1) if self._ocr[i])
+        return DocumentText(name=name, kind=kind, text=text, line_pages=pages, ocr_lines=ocr, **fields)

@@ -1,0 +1,120 @@
+"""Scans: images and image-only PDF pages read by Tesseract (``tha+eng``), run as a separate process."""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+import subprocess
+import time
+from concurrent.futures import ThreadPoolExecutor
+
+from .model import MAX_IMAGE_PIXELS, DocumentError, DocumentText, TextBuilder
+
+OCR_LANGUAGES = "tha+eng"
+OCR_TIMEOUT_S = 60
+OCR_WORKERS = 2  # the machines this runs on have two cores; Tesseract is told to use one thread each
+OCR_DOCUMENT_BUDGET_S = 150  # all the pages of one document; what is not read by then is said to be unread
+
+
+def tesseract_available() -> bool:
+    return shutil.which("tesseract") is not None
+
+
+def ocr_image(image: bytes, label: str, timeout: float = OCR_TIMEOUT_S) -> str:
+    """The text Tesseract reads in one image (PNG, JPEG, TIFF or PNM bytes)."""
+    if not tesseract_available():
+        raise DocumentError(f"{label}: อ่านภาพสแกนไม่ได้ เพราะเครื่องนี้ไม่มี Tesseract OCR (tesseract not installed)")
+    env = dict(os.environ, OMP_THREAD_LIMIT="1")
+    try:
+        done = subprocess.run(
+            ["tesseract", "-", "-", "-l", OCR_LANGUAGES, "--psm", "3"],
+            input=image, capture_output=True, timeout=max(1.0, timeout), env=env, check=False,
+        )
+    except subprocess.TimeoutExpired:
+        raise DocumentError(f"{label}: OCR ใช้เวลาเกิน {OCR_TIMEOUT_S} วินาที หยุดอ่าน (OCR timed out)") from None
+    except OSError as err:
+        raise DocumentError(f"{label}: เรียก Tesseract ไม่ได้ (cannot run tesseract: {err})") from None
+    if done.returncode != 0:
+        reason = done.stderr.decode("utf-8", "replace").strip().splitlines()[-1:] or ["?"]
+        raise DocumentError(f"{label}: OCR อ่านภาพไม่ได้ (tesseract failed: {reason[0][:200]})")
+    return done.stdout.decode("utf-8", "replace").replace("\f", "")
+
+
+def ocr_many(images: dict[int, bytes], name: str, warnings: list[str]) -> dict[int, str]:
+    """Pages OCR'd two at a time; a page that fails becomes a warning, the others are kept."""
+    out: dict[int, str] = {}
+    deadline = time.monotonic() + OCR_DOCUMENT_BUDGET_S
+
+    def read(page: int, data: bytes) -> str | None:
+        left = deadline - time.monotonic()
+        if left <= 1:
+            return None  # the document's time is up: this page stays unread
+        return ocr_image(data, f"{name} หน้า {page}", timeout=min(OCR_TIMEOUT_S, left))
+
+    late: list[int] = []
+    with ThreadPoolExecutor(max_workers=OCR_WORKERS) as pool:
+        futures = {page: pool.submit(read, page, data) for page, data in images.items()}
+        for page, future in futures.items():
+            try:
+                text = future.result()
+            except DocumentError as err:
+                warnings.append(str(err))
+                continue
+            if text is None:
+                late.append(page)
+            else:
+                out[page] = text
+    if late:
+        warnings.append(
+            f"{name}: OCR ใช้เวลาเกิน {OCR_DOCUMENT_BUDGET_S} วินาที หน้า {', '.join(map(str, late))} ไม่ได้อ่าน "
+            f"(OCR time budget spent; pages left unread)"
+        )
+    return out
+
+
+def read_image(data: bytes, name: str, ocr: bool = True) -> DocumentText:
+    """A photographed or scanned page (PNG, JPEG, TIFF): one page, every line from OCR."""
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        with Image.open(io.BytesIO(data)) as image:
+            width, height = image.size
+            if width * height > MAX_IMAGE_PIXELS:
+                raise DocumentError(
+                    f"{name}: ภาพใหญ่ {width}×{height} จุด เกินที่รับได้ (image too large: {width * height:,} pixels)"
+                )
+            frames = getattr(image, "n_frames", 1)
+            image.load()
+            pgm = io.BytesIO()
+            image.convert("L").save(pgm, format="PPM")
+    except DocumentError:
+        raise
+    except (UnidentifiedImageError, OSError, ValueError, SyntaxError, Image.DecompressionBombError) as err:
+        raise DocumentError(f"{name}: ไฟล์ภาพเสียหาย เปิดไม่ได้ (damaged image: {err})") from None
+    warnings: list[str] = []
+    if frames > 1:
+        warnings.append(f"{name}: ภาพมี {frames} หน้า อ่านเฉพาะหน้าแรก (only the first of {frames} frames read)")
+    builder = TextBuilder()
+    unread: tuple[int, ...] = ()
+    if ocr:
+        builder.add(ocr_image(pgm.getvalue(), name), 1, ocr=True)
+        warnings.append(f"{name}: เป็นภาพ อ่านด้วย OCR ตัวเลขต้องตรวจยืนยันก่อนบันทึก (read by OCR; confirm its numbers)")
+    else:
+        unread = (1,)
+
+    return builder.build(
+        name, "image", warnings=warnings, page_count=1, ocr_pages=frozenset({1}) if ocr else frozenset(),
+        pages_unread=unread, _render=image_renderer(data),
+    )
+
+
+def image_renderer(data: bytes):
+    def render(page: int) -> bytes:
+        from PIL import Image
+
+        with Image.open(io.BytesIO(data)) as image:
+            out = io.BytesIO()
+            image.convert("RGB").save(out, format="PNG")
+            return out.getvalue()
+    return render

@@ -1,0 +1,134 @@
+"""Word (.docx): the body in document order, tables as tab-separated rows, tracked changes as accepted."""
+
+from __future__ import annotations
+
+import html
+import io
+
+from .archive import check_zip, open_zip
+from .model import DocumentError, DocumentText, TextBuilder
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+MAX_DOCX_XML = 200 * 2**20  # the package unpacked; Word files of reports are a few megabytes
+
+# Text that a reader of the document does not see: deleted or moved-away revisions, field codes,
+# the fallback copy of a drawing that the "Choice" copy already holds.
+_HIDDEN = {f"{W}del", f"{W}moveFrom", f"{W}delText", f"{W}instrText", f"{MC}Fallback", f"{W}rPrChange",
+           f"{W}pPrChange", f"{W}delInstrText"}
+_TRANSPARENT = {f"{W}sdt", f"{W}sdtContent", f"{W}ins", f"{W}moveTo", f"{W}customXml", f"{W}smartTag",
+                f"{W}hyperlink", f"{W}fldSimple", f"{W}bdo", f"{W}dir"}
+
+
+def read_docx(data: bytes, name: str) -> DocumentText:
+    with open_zip(data, name) as zf:
+        check_zip(zf, name, max_total=MAX_DOCX_XML)
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except PackageNotFoundError:
+        raise DocumentError(f"{name}: ไม่ใช่ไฟล์ Word ที่สมบูรณ์ (not a complete .docx package)") from None
+    except (KeyError, ValueError) as err:
+        raise DocumentError(f"{name}: ไฟล์ Word เสียหาย (damaged .docx: {err})") from None
+    builder = TextBuilder()
+    _blocks(document.element.body, builder)
+    return builder.build(name, "docx", warnings=[], page_count=0)
+
+
+def _blocks(parent, builder: TextBuilder) -> None:
+    for child in parent.iterchildren():
+        tag = child.tag
+        if tag == f"{W}p":
+            builder.add(_paragraph_text(child))
+        elif tag == f"{W}tbl":
+            builder.blank()
+            for row in _table_rows(child):
+                if any(cell.strip() for cell in row):
+                    builder.add("\t".join(row))
+            builder.add("")  # a table ends like a page: the parser keeps the next rows apart
+        elif tag in _TRANSPARENT:
+            _blocks(child, builder)
+        # section properties, bookmarks and the like carry no text
+
+
+def _paragraph_text(p) -> str:
+    parts: list[str] = []
+    _runs(p, parts)
+    return "".join(parts)
+
+
+def _runs(element, parts: list[str]) -> None:
+    for child in element.iterchildren():
+        tag = child.tag
+        if not isinstance(tag, str) or tag in _HIDDEN:
+            continue
+        if tag == f"{W}t":
+            parts.append(child.text or "")
+        elif tag in (f"{W}tab", f"{W}ptab"):
+            parts.append(" ")  # a tab in a paragraph aligns text; tabs in our text mean table cells
+        elif tag in (f"{W}br", f"{W}cr"):
+            parts.append("\n")
+        elif tag == f"{W}noBreakHyphen":
+            parts.append("-")
+        elif tag == f"{W}tbl":  # a table inside a text box or a cell: its cells as one line each
+            for row in _table_rows(child):
+                parts.append("\n" + " ".join(c for c in row if c))
+            parts.append("\n")
+        elif tag == f"{W}p":
+            if parts and not parts[-1].endswith("\n"):
+                parts.append("\n")
+            _runs(child, parts)
+        else:
+            _runs(child, parts)
+
+
+def _table_rows(tbl) -> list[list[str]]:
+    rows = []
+    for tr in _children(tbl, f"{W}tr"):
+        cells: list[str] = []
+        for tc in _children(tr, f"{W}tc"):
+            props = tc.find(f"{W}tcPr")
+            span, continued = 1, False
+            if props is not None:
+                grid = props.find(f"{W}gridSpan")
+                if grid is not None:
+                    try:
+                        span = max(1, min(int(grid.get(f"{W}val", "1")), 64))
+                    except ValueError:
+                        span = 1
+                merge = props.find(f"{W}vMerge")
+                continued = merge is not None and merge.get(f"{W}val", "continue") != "restart"
+            cells.append("" if continued else _cell_text(tc))
+            cells.extend([""] * (span - 1))  # a merged cell once; its other columns stay in place
+        rows.append(cells)
+    return rows
+
+
+def _children(element, tag: str):
+    """Children with that tag, looking through content controls and revision marks."""
+    for child in element.iterchildren():
+        if child.tag == tag:
+            yield child
+        elif child.tag in _TRANSPARENT:
+            yield from _children(child, tag)
+
+
+def _cell_text(tc) -> str:
+    parts: list[str] = []
+    for child in tc.iterchildren():
+        if child.tag == f"{W}tcPr" or child.tag in _HIDDEN:
+            continue
+        text = _paragraph_text(child) if child.tag == f"{W}p" else _nested(child)
+        parts.extend(line.strip() for line in text.split("\n"))
+    paragraphs = [p.replace("\t", " ") for p in parts if p]
+    if len(paragraphs) <= 1:
+        return paragraphs[0] if paragraphs else ""
+    return "<br>".join(html.escape(p, quote=False) for p in paragraphs)
+
+
+def _nested(element) -> str:
+    parts: list[str] = []
+    _runs(element, parts)
+    return "".join(parts)

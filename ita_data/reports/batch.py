@@ -1,0 +1,242 @@
+"""Many documents at once — files, folders, zips — into the store, with a line of outcome for each.
+
+Documents are read two at a time in worker processes (reading a PDF is the slow part) while this process
+stores them one by one through ``ingest_bytes``, the one write path for a report. A document already
+stored (same bytes) is not read again, so running the same batch twice changes nothing.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from collections.abc import Callable, Iterable
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ita_data import orgs
+from ita_data import store as store_module
+from ita_data.documents import (
+    DocumentError,
+    DocumentText,
+    Entry,
+    read_document,
+    remember,
+    renderer,
+    walk,
+)
+
+from .ingest import ingest_bytes
+from .model import ParsedReport
+from .parser import parse_bytes
+from .text import ReportError
+
+READ_FULLY, READ_PARTLY, NOT_READ = "อ่านได้ครบ", "อ่านได้บางส่วน", "อ่านไม่ได้"
+WORKERS = max(1, min(2, os.cpu_count() or 1))
+POOL_FROM = 4  # fewer documents than this are read in this process: a pool costs more than it saves
+
+Progress = Callable[[int, int, str], None]  # (documents done, documents in all, the one just done)
+
+
+@dataclass
+class Outcome:
+    """What became of one document."""
+
+    name: str
+    read: str  # READ_FULLY | READ_PARTLY | NOT_READ
+    status: str  # 'added' | 'updated' | 'unchanged' | 'error'
+    reason: str
+    organization: str | None = None
+    fiscal_year: int | None = None
+    total_score: float | None = None
+    measures: int | None = None
+    kind: str | None = None  # pdf, docx, html, txt, image
+    ocr_pages: tuple[int, ...] = ()
+    warnings: list[str] = field(default_factory=list)
+    source_id: int | None = None
+
+    def row(self) -> dict[str, object]:
+        """The outcome with Thai headers, as the CLI table and the import page show it."""
+        return {
+            "ไฟล์": self.name,
+            "การอ่าน": self.read,
+            "ผล": _STATUS_TH.get(self.status, self.status),
+            "เหตุผล": self.reason,
+            "หน่วยงาน": self.organization,
+            "ปีงบประมาณ": self.fiscal_year,
+            "คะแนนรวม": self.total_score,
+            "มาตรการ": self.measures,
+        }
+
+
+_STATUS_TH = {"added": "เพิ่มใหม่", "updated": "ปรับปรุง", "unchanged": "ไม่เปลี่ยนแปลง", "error": "ไม่ได้บันทึก"}
+
+
+def ingest_entries(
+    store: store_module.Store,
+    entries: Iterable[Entry],
+    *,
+    accept_ocr: bool = False,
+    imported_by: str | None = None,
+    progress: Progress | None = None,
+    workers: int = WORKERS,
+) -> list[Outcome]:
+    """Store each document in its own transaction; one that fails leaves nothing and the others go on."""
+    entries = list(entries)
+    options = _ingest_options(accept_ocr, imported_by)
+    todo: list[tuple[str, bytes]] = []
+    outcomes: dict[int, Outcome] = {}
+    for index, (name, data) in enumerate(entries):
+        if isinstance(data, DocumentError):
+            outcomes[index] = Outcome(name, NOT_READ, "error", str(data))
+        else:
+            todo.append((name, data))
+    known = _known_sources(store, todo)
+    pending = [(i, n, d) for i, (n, d) in enumerate(entries) if not isinstance(d, DocumentError) and n not in known]
+    futures = _prefetch(pending, workers)
+    try:
+        with store.batch():
+            _store_each(store, entries, outcomes, known, futures, options, progress)
+    except store_module.StoreError as err:
+        # The batch's copy could not be published (a full disk, a damaged file): nothing landed.
+        for index, (name, _data) in enumerate(entries):
+            previous = outcomes.get(index)
+            if previous is None or previous.status in ("added", "updated"):
+                outcomes[index] = Outcome(name, NOT_READ, "error", str(err))
+    return [outcomes[i] for i in range(len(entries))]
+
+
+def _store_each(store: store_module.Store, entries: list, outcomes: dict[int, Outcome], known: dict,
+                futures: dict, options: dict[str, Any], progress: Progress | None) -> None:
+    """Store the documents not answered yet, one transaction each, inside the caller's batch."""
+    for index, (name, data) in enumerate(entries):
+        if index in outcomes:
+            outcome = outcomes[index]
+        elif name in known:
+            outcome = Outcome(name, READ_FULLY, "unchanged", f"บันทึกไว้แล้ว (already stored, source {known[name]})",
+                              source_id=known[name])
+        else:
+            assert isinstance(data, bytes)  # errors were answered above
+            _collect(futures.pop(index, None), data)
+            outcome = _ingest_one(store, name, data, options)
+        outcomes[index] = outcome
+        if progress is not None:
+            progress(index + 1, len(entries), name)
+
+
+def ingest_folder(store: store_module.Store, paths: Iterable[str | os.PathLike[str]], **options) -> list[Outcome]:
+    """``ingest_entries`` over files, folders (recursively) and zips."""
+    return ingest_entries(store, walk(paths), **options)
+
+
+def _ingest_options(accept_ocr: bool, imported_by: str | None) -> dict[str, Any]:
+    """The keywords ``ingest_bytes`` takes: OCR confirmation and who imports."""
+    return {"ocr_confirmed": accept_ocr, "imported_by": imported_by}
+
+
+def _known_sources(store: store_module.Store, entries: list[tuple[str, bytes]]) -> dict[str, int]:
+    cur = store.cursor()
+    try:
+        known = {}
+        for name, data in entries:
+            source = store_module.find_source(cur, store_module.file_checksum(data))
+            if source is not None:
+                known[name] = source
+        return known
+    finally:
+        cur.close()
+
+
+def _read_in_worker(data: bytes, name: str) -> DocumentText | DocumentError:
+    try:
+        return dataclasses.replace(read_document(data, name), _render=None)
+    except DocumentError as err:
+        return err
+
+
+def _prefetch(pending: list[tuple[int, str, bytes]], workers: int) -> dict[int, Future]:
+    if workers < 2 or len(pending) < POOL_FROM:
+        return {}
+    pool = ProcessPoolExecutor(max_workers=workers)
+    # read under the name ingest_bytes will ask for (the file's own name), so that it finds it kept
+    futures = {index: pool.submit(_read_in_worker, data, Path(name).name) for index, name, data in pending}
+    pool.shutdown(wait=False)  # the futures still complete; the pool ends when they have
+    return futures
+
+
+def _collect(future: Future | None, data: bytes) -> None:
+    """Keep what a worker read, so that ``ingest_bytes`` below finds it instead of reading again."""
+    if future is None:
+        return
+    try:
+        document = future.result()
+    except Exception:  # noqa: BLE001 - a worker that died (out of memory) costs only the head start; the read is redone here
+        return
+    if isinstance(document, DocumentText):
+        remember(dataclasses.replace(document, _render=renderer(document.kind, data, document.name)), data)
+
+
+def _ingest_one(store: store_module.Store, name: str, data: bytes, options: dict[str, Any]) -> Outcome:
+    result = ingest_bytes(store, data, name, **options)
+    report: ParsedReport | None = None
+    if result.status != "unchanged":
+        try:
+            report = parse_bytes(data, Path(name).name)
+        except ReportError:
+            report = None
+    document = report.document if report is not None else None
+    outcome = Outcome(
+        name, READ_FULLY, result.status, _reason(result.message, name), warnings=list(result.warnings),
+        source_id=result.source_id,
+    )
+    if report is not None:
+        org = report.organization
+        outcome.organization = orgs.display_name(org.type_code, org.name) if org else None
+        outcome.fiscal_year = report.fiscal_year
+        outcome.total_score = report.total_score
+        outcome.measures = len(report.measures)
+    if document is not None:
+        outcome.kind = document.kind
+        outcome.ocr_pages = tuple(sorted(document.ocr_pages))
+    held = any("OCR" in w and ("held" in w or "ยังไม่ได้บันทึก" in w) for w in result.warnings)
+    if result.status == "error" and (report is None or report.organization is None or report.fiscal_year is None):
+        outcome.read = NOT_READ
+    elif result.status == "error" or held or (document is not None and not document.complete):
+        outcome.read = READ_PARTLY
+        if document is not None and not document.complete:
+            pages = ", ".join(map(str, document.pages_unread[:10]))
+            outcome.reason += f"; หน้าที่อ่านไม่ได้: {pages}"
+        if held:
+            outcome.reason += "; ตัวเลขจาก OCR รอการยืนยัน (OCR numbers held until confirmed)"
+    return outcome
+
+
+def _reason(message: str, name: str) -> str:
+    base = Path(name).name
+    for prefix in (f"{name}: ", f"{base}: "):
+        if message.startswith(prefix):
+            return message[len(prefix):]
+    return message
+
+
+def ocr_facts(report: ParsedReport) -> list[dict[str, object]]:
+    """The numbers of a report that were read from OCR'd lines, with their page, for a person to check."""
+    document = report.document
+    if document is None or not document.ocr_lines:
+        return []
+    values: dict[str, object] = {
+        "total_score": report.total_score, "level": report.level, "province_rank": report.province_rank,
+        "fiscal_year": report.fiscal_year,
+    }
+    values.update({f"indicator:{n}": v for n, v in report.indicator_scores.items()})
+    values.update({f"item:{c}": v for c, v in report.item_scores.items()})
+    out = []
+    for key, line in sorted(report.locations.items(), key=lambda kv: kv[1]):
+        if not document.is_ocr_line(line):
+            continue
+        out.append({
+            "ค่า": key, "ที่อ่านได้": values.get(key), "หน้า": document.page_of_line(line), "บรรทัด": line,
+            "ข้อความในบรรทัด": report.snippet(key),
+        })
+    return out

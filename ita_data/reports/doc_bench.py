@@ -1,0 +1,84 @@
+"""``doc-bench``: how fast documents are read — per PDF page with a text layer, a batch of PDFs stored
+end to end, and per scanned page OCR'd. It prints figures; targets are in the text, nothing asserts them.
+"""
+
+from __future__ import annotations
+
+import os
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from ita_data.documents import pdf as pdf_reader
+from ita_data.documents.samples import docx_to_pdf, make_docx, scan_pdf
+
+
+def run(pdfs: int, ocr_pages: int, seeds_dir: Path) -> int:
+    seeds = sorted(seeds_dir.glob("*.txt"))
+    if not seeds:
+        print(f"error: no seed texts in {seeds_dir}", file=sys.stderr)
+        return 1
+    with tempfile.TemporaryDirectory(prefix="doc-bench-") as tmp:
+        work = Path(tmp)
+        start = time.perf_counter()
+        docx = [make_docx(p, work / "docx" / f"{p.stem}.docx") for p in seeds]
+        files = docx_to_pdf(docx, work / "pdf")
+        print(f"made {len(files)} PDFs from the seeds with LibreOffice in {time.perf_counter() - start:.1f} s")
+
+        print(f"load average before: {_load()} on {os.cpu_count()} cores (other work slows the wall-clock figures)")
+        pages = 0
+        start, cpu = time.perf_counter(), time.process_time()
+        for path in files:
+            pages += pdf_reader.read_pdf(path.read_bytes(), path.name).page_count
+        wall = (time.perf_counter() - start) * 1000 / max(pages, 1)
+        used = (time.process_time() - cpu) * 1000 / max(pages, 1)
+        print(f"PDF with a text layer: {wall:.1f} ms per page wall, {used:.1f} ms CPU, over {pages} pages "
+              f"(target <= 50)")
+
+        batch_seconds, batch_cpu = _batch(files, pdfs, work)
+        print(f"{pdfs} seed-sized PDFs read, parsed and stored: {batch_seconds:.1f} s wall, "
+              f"{batch_cpu:.1f} s CPU in all processes (target <= 60 s on 2 cores)")
+
+        if ocr_pages > 0:
+            scanned = scan_pdf(files[0], work / "scan" / "scan.pdf", pages=ocr_pages)
+            start, children = time.perf_counter(), _children_cpu()
+            document = pdf_reader.read_pdf(scanned.read_bytes(), scanned.name)
+            count = max(len(document.ocr_pages), 1)
+            seconds = (time.perf_counter() - start) / count
+            tesseract = (_children_cpu() - children) / count
+            print(f"scanned page (OCR, tha+eng, 200 dpi): {seconds:.2f} s per page wall (two at a time), "
+                  f"{tesseract:.2f} s Tesseract CPU per page, over {count} pages (target <= 2)")
+        print(f"load average after: {_load()}")
+    return 0
+
+
+def _load() -> str:
+    return " ".join(f"{x:.1f}" for x in os.getloadavg())
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _batch(files: list[Path], count: int, work: Path) -> tuple[float, float]:
+    """``count`` distinct PDFs (the seeds' with a numbered comment appended) through ``ingest_entries``."""
+    from ita_data.derived import open_store
+
+    from .batch import ingest_entries
+
+    entries = []
+    for n in range(count):
+        source = files[n % len(files)]
+        entries.append((f"bench-{n:03d}-{source.name}", source.read_bytes() + f"\n%bench {n}\n".encode()))
+    start, cpu, children = time.perf_counter(), time.process_time(), _children_cpu()
+    with open_store(work / "bench.duckdb") as db:
+        outcomes = ingest_entries(db, entries)
+    seconds = time.perf_counter() - start
+    errors = [o for o in outcomes if o.status == "error"]
+    if errors:
+        print(f"  ({len(errors)} of {count} not stored, e.g. {errors[0].name}: {errors[0].reason})")
+    # the pool's workers are reaped by now, so their CPU time is in RUSAGE_CHILDREN
+    return seconds, time.process_time() - cpu + _children_cpu() - children
