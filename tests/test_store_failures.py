@@ -136,3 +136,18 @@ def test_a_damaged_file_shows_a_message_on_the_pages_not_a_traceback(app, tmp_pa
         at.run(timeout=60)
         assert not at.exception
         assert any("เสียหาย" in e.value for e in at.error), [e.value for e in at.error]
+
+
+def test_a_full_disk_at_the_import_pages_confirm_says_so_and_changes_nothing(app, small_disk, tmp_path):
+    db = _small_db(small_disk / "ita.duckdb")
+    before = _digest(db)
+    at = app(db, page="pages/import_data.py")
+    at.run(timeout=60)
+    data = csv_bytes([row(f"อบต.สมมุติแห่งที่ {n}", total=80.0) for n in range(3000)])
+    at.tabs[0].file_uploader[0].upload("big.csv", data, "text/csv").run(timeout=60)
+    _fill(small_disk, 200_000)
+    at.button(key="confirm_table").click().run(timeout=60)
+    assert not at.exception
+    assert any("พื้นที่ดิสก์เต็ม" in e.value and "ยังเหมือนเดิม" in e.value for e in at.error), [
+        e.value for e in at.error]
+    assert _digest(db) == before
