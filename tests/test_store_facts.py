@@ -200,3 +200,18 @@ def test_a_rules_edit_reaches_the_levels_and_totals_of_the_next_command(tmp_path
     assert after == [[2565, 77.0, "C"], [2568, 90.0, "ผ่าน"]]  # 0.5·100 + 0.2·80 + 0.3·80
     exported = pd.read_csv(tmp_path / "out" / RESULTS_FILE, encoding="utf-8-sig")
     assert exported[["ปีงบประมาณ", "ระดับตามเกณฑ์"]].values.tolist() == [[2565, "C"], [2568, "ผ่าน"]]
+
+
+def test_the_organisation_page_data_shows_where_each_number_was_read(store, seeds_dir):
+    from ita_data.analytics import about
+
+    (result,) = ingest_paths(store, [seed_path(seeds_dir, "001")])
+    org = store.query("SELECT DISTINCT org_id FROM facts WHERE source_id = ?", [result.source_id]).org_id[0]
+    frame = about.org_sources(store.cursor(), int(org), 2568).set_index(["record", "key"])
+    total = frame.loc[("total", "total")]
+    assert total.location.startswith("บรรทัด ") and f"{total.value:.2f}" in thai.to_arabic(total.snippet)
+    assert frame.loc[("indicator", "9")].snippet  # every number has its line
+    commit_table(store, read_table(csv_bytes([row("อบต.สมมุติริมน้ำ", total=90.0)]), "t.csv"))
+    table_org = store.query("SELECT org_id FROM organizations WHERE name = 'สมมุติริมน้ำ'").org_id[0]
+    rows = about.org_sources(store.cursor(), int(table_org), 2566)
+    assert set(rows.location) == {"แถว 2"}  # a table's facts name their row

@@ -4,7 +4,8 @@ organisation's profile (who it is, its measures, and the source document behind 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 import duckdb
 import pandas as pd
@@ -41,7 +42,7 @@ def data_status(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
     Keys: organizations, synthetic_orgs, real_orgs, first_year, last_year, real_sources,
     last_import (datetime or None), meta (dict of the meta table).
     """
-    row = con.execute(_STATUS_SQL).fetchone()
+    row = con.execute(_STATUS_SQL).fetchone() or ()  # an aggregate: always one row
     keys = ("organizations", "synthetic_orgs", "real_orgs", "first_year", "last_year",
             "real_sources", "last_import")
     status = dict(zip(keys, row))
@@ -138,28 +139,34 @@ WHERE c.org_id = $org_id
 ORDER BY c.fiscal_year DESC, overdue DESC, c.due_date NULLS LAST, c.measure_id
 """
 
-# One row per stored number of the organisation, with the document it was taken from.
+# One row per stored number of the organisation, with the document it was taken from and where in it
+# (the store's facts keep the page and line, and the line's text).
 _ORG_SOURCES_SQL = """
 WITH numbers AS (
     SELECT fiscal_year, 'total' AS record, 'total' AS key, total_score AS value, source_id,
-           0 AS record_order, 0 AS key_order
+           0 AS record_order, 0 AS key_order, 'total_score' AS fact, '' AS fact_key, NULL::BIGINT AS measure_id
     FROM assessments WHERE org_id = $org_id
     UNION ALL
-    SELECT fiscal_year, 'indicator', CAST(indicator AS VARCHAR), score, source_id, 1, indicator
+    SELECT fiscal_year, 'indicator', CAST(indicator AS VARCHAR), score, source_id, 1, indicator,
+           'indicator', CAST(indicator AS VARCHAR), NULL
     FROM indicator_scores WHERE org_id = $org_id
     UNION ALL
     SELECT fiscal_year, 'item', item, score, source_id, 2,
            1000 * CASE left(item, 1) WHEN 'i' THEN 0 WHEN 'e' THEN 1 ELSE 2 END
-           + coalesce(TRY_CAST(substr(item, 2) AS INTEGER), 999)
+           + coalesce(TRY_CAST(substr(item, 2) AS INTEGER), 999), 'item', item, NULL
     FROM item_scores WHERE org_id = $org_id
     UNION ALL
     SELECT c.fiscal_year, 'measure', coalesce(c.title, CAST(c.measure_id AS VARCHAR)), NULL, m.source_id, 3,
-           c.measure_id
+           c.measure_id, NULL, NULL, c.measure_id
     FROM measures_current c JOIN measures m USING (measure_id) WHERE c.org_id = $org_id
 )
-SELECT n.fiscal_year, n.record, n.key, n.value, n.source_id, s.file_name, s.kind, s.imported_at
+SELECT n.fiscal_year, n.record, n.key, n.value, n.source_id, s.file_name, s.kind, s.imported_at,
+       coalesce(f.location, mf.location) AS location, coalesce(f.snippet, mf.snippet) AS snippet
 FROM numbers n
 JOIN sources s USING (source_id)
+LEFT JOIN facts f ON f.org_id = $org_id AND f.fiscal_year = n.fiscal_year AND f.fact = n.fact
+                 AND f.key = n.fact_key AND f.source_id = n.source_id
+LEFT JOIN measure_facts mf ON mf.measure_id = n.measure_id
 WHERE $fiscal_year IS NULL OR n.fiscal_year = $fiscal_year
 ORDER BY n.fiscal_year DESC, n.record_order, n.key_order, n.key
 """
@@ -205,7 +212,8 @@ def org_sources(
     Columns: fiscal_year, record (``total``, ``indicator``, ``item`` or ``measure``), key (``total``,
     the indicator ``"1"``…``"10"``, the item ``o23``, or the measure's title), value (the score;
     empty for a measure and for a total the document did not print), source_id, file_name, kind,
-    imported_at.
+    imported_at, location (page and line, or the table's row; empty for synthetic data), snippet (the
+    text of the line the number was read from).
     """
     return _frame(con, _ORG_SOURCES_SQL, {
         "org_id": int(org_id), "fiscal_year": None if fiscal_year is None else int(fiscal_year),
