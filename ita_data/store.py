@@ -613,6 +613,9 @@ class Store:
         """Many writes, each whole or not at all, published once at the end (a folder of reports)."""
         if self.read_only:
             raise StoreError(f"ฐานข้อมูล {self.path} เปิดแบบอ่านอย่างเดียว: cannot write")
+        if self._batch is not None and self._batch[1] == threading.get_ident():
+            yield self  # already inside a batch: its writes join the one publish
+            return
         with self._working_copy() as con:
             self._batch = (con, threading.get_ident())
             try:

@@ -75,6 +75,23 @@ with table_tab:
                 shared.plain_message("success", result.summary())
                 st.page_link("pages/rankings.py", label="ดูอันดับ", icon=":material/leaderboard:")
 
+def _store_reports(db, parsed: list, confirmed: dict[str, bool], bar, rows: list) -> None:
+    """Store each previewed report through the batch reader, with the OCR confirmation it was given."""
+    for number, (name, data, _) in enumerate(parsed, start=1):
+        bar.progress(number / len(parsed),
+                     text=f"กำลังบันทึก {number}/{len(parsed)}: {shared.plain(name)}")
+        try:
+            outcome, = batch.ingest_entries(db, [(name, data)],
+                                            accept_ocr=confirmed.get(name, False),
+                                            imported_by=access.writer())
+        except access.WriteRefused as err:
+            shared.plain_message("error", err)
+            break
+        rows.append(outcome.row())
+        shared.plain_message("error" if outcome.status == "error" else "success",
+                             f"{name}: {labels.INGEST_STATUSES[outcome.status]} — {outcome.reason}")
+
+
 with report_tab:
     uploads = st.file_uploader(
         "เลือกไฟล์รายงาน: PDF, Word (.docx), เว็บเพจ (.html), ข้อความ (.txt), ภาพสแกน (.png/.jpg) หรือ zip",
@@ -126,20 +143,20 @@ with report_tab:
                     with facts_col:
                         st.dataframe(pd.DataFrame(facts), hide_index=True)
                         confirmed[name] = st.checkbox("ตรวจแล้ว ตัวเลขตรงกับภาพ ให้บันทึกด้วย", key=f"ocr_ok_{name}")
+            for name, _, report in parsed:
+                where = report.where_read()
+                if where:
+                    with st.expander(f"ตัวเลขแต่ละค่าอ่านจากตรงไหน: {shared.plain(name)}"):
+                        st.dataframe(pd.DataFrame(where), hide_index=True)
             if st.button("ยืนยันการนำเข้ารายงาน", type="primary", key="confirm_reports"):
                 bar = st.progress(0.0, text="กำลังบันทึก")
                 rows = []
-                for number, (name, data, _) in enumerate(parsed, start=1):
-                    bar.progress(number / len(parsed), text=f"กำลังบันทึก {number}/{len(parsed)}: {shared.plain(name)}")
-                    try:
-                        outcome, = batch.ingest_entries(db, [(name, data)], accept_ocr=confirmed.get(name, False),
-                                                        imported_by=access.writer())
-                    except access.WriteRefused as err:
-                        shared.plain_message("error", err)
-                        break
-                    rows.append(outcome.row())
-                    shared.plain_message("error" if outcome.status == "error" else "success",
-                                         f"{name}: {labels.INGEST_STATUSES[outcome.status]} — {outcome.reason}")
+                try:
+                    with db.batch():  # each file in its own transaction, published once for the whole upload
+                        _store_reports(db, parsed, confirmed, bar, rows)
+                except StoreError as err:  # the upload's copy could not be published: nothing landed
+                    rows.clear()
+                    shared.plain_message("error", err)
                 bar.empty()
                 if rows:
                     st.subheader("ผลการนำเข้า")

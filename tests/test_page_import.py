@@ -76,3 +76,35 @@ def test_a_report_is_previewed_then_ingested(app, small_db, seeds_dir):
     with Store(small_db) as db:
         got = analytics.overview(db.cursor(), analytics.Filters(2568, province_code="19")).iloc[0]
     assert (got.org_count, got.mean_score) == (1, 94.30)
+
+
+def test_the_report_preview_shows_where_each_number_was_read(app, small_db, seeds_dir):
+    data = seed_path(seeds_dir, "001").read_bytes()
+    at = app(small_db, page=PAGE)
+    at.tabs[1].file_uploader[0].upload("kluai.txt", data, "text/plain").run()
+    (where,) = [e for e in at.expander if e.label.startswith("ตัวเลขแต่ละค่าอ่านจากตรงไหน")]
+    rows = where.dataframe[0].value.set_index("ข้อมูล")
+    assert rows.loc["total_score", "ค่า"] == "94.3"
+    assert "๙๔.๓๐" in rows.loc["total_score", "ข้อความ"] or "94.30" in rows.loc["total_score", "ข้อความ"]
+    assert rows.loc["indicator:9", "บรรทัด"] > rows.loc["total_score", "บรรทัด"]
+
+
+def test_several_reports_in_one_upload_are_published_once(app, small_db, seeds_dir, monkeypatch):
+    from ita_data import store as store_module
+
+    published = []
+    real = store_module.Store._working_copy
+
+    def counting(self):
+        published.append(1)
+        return real(self)
+
+    at = app(small_db, page=PAGE)
+    at.run()
+    monkeypatch.setattr(store_module.Store, "_working_copy", counting)
+    for n in ("001", "004"):
+        at.tabs[1].file_uploader[0].upload(f"{n}.txt", seed_path(seeds_dir, n).read_bytes(), "text/plain")
+    at.run()
+    at.button(key="confirm_reports").click().run()
+    assert not at.exception and len(at.success) == 2
+    assert len(published) == 1

@@ -111,6 +111,30 @@ class ParsedReport:
         cut = piece[: width - (start > 0) - 1] + "…" if len(piece) > width - (start > 0) else piece
         return ("…" if start > 0 else "") + cut
 
+    def where_read(self) -> list[dict[str, Any]]:
+        """Each fact with the page and line it was read from and the line's text, for a person to check
+        (Thai headers, in the order the facts were found)."""
+        document = self.document
+        rows = []
+        for key, line in sorted(self.locations.items(), key=lambda kv: kv[1]):
+            kind, _, code = key.partition(":")
+            if kind == "indicator":
+                value: Any = self.indicator_scores.get(int(code))
+            elif kind == "item":
+                value = self.item_scores.get(code)
+            elif kind == "measure":
+                index = int(code) - 1
+                value = self.measures[index].title if 0 <= index < len(self.measures) else None
+            else:
+                value = getattr(self, "level" if kind == "level" else kind, None)
+            rows.append({
+                "ข้อมูล": key, "ค่า": "" if value is None else str(value),
+                "หน้า": document.page_of_line(line) if document is not None else None,
+                "บรรทัด": line, "ข้อความ": self.snippet(key),
+                "OCR": bool(document is not None and document.is_ocr_line(line)),
+            })
+        return rows
+
     @property
     def has_scores(self) -> bool:
         return bool(
