@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | 
 DEBIAN_PACKAGES := $(shell grep -v '^\#' setup/debian-packages.txt)
 CHROMIUM := /usr/lib/chromium/chromium
 
-.PHONY: run test build bench system clean
+.PHONY: run test build bench system clean serve loadtest
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -21,6 +21,18 @@ run: $(STAMP)
 	$(BIN)/python -m ita_data build --if-missing
 	$(BIN)/streamlit run dashboard.py --server.address 127.0.0.1 --server.port 8501 \
 		--server.headless true --browser.gatherUsageStats false
+
+# Several officers at once: one Streamlit process per core behind HAProxy on 127.0.0.1:8501 (Ctrl-C stops
+# all). `make run` stays the one-process start. See README: many officers at once.
+serve: $(STAMP)
+	$(BIN)/python -m ita_data build --if-missing
+	$(BIN)/python -m ita_data serve --port 8501
+
+# Simulated officers against what `make serve` (or `make run`) serves; prints p50/p95 per action.
+OFFICERS ?= 50
+LOAD_SECONDS ?= 60
+loadtest: $(STAMP)
+	$(BIN)/python -m ita_data loadtest --url http://127.0.0.1:8501 --officers $(OFFICERS) --seconds $(LOAD_SECONDS)
 
 # Debian packages (setup/debian-packages.txt): chromium for the browser tests and the brief, Thai fonts,
 # Tesseract for scans, poppler, LibreOffice for the document fixtures, HAProxy for `make serve`.

@@ -10,9 +10,14 @@ import sys
 # a command's function takes the parsed arguments and returns the exit code.
 COMMAND_MODULES = (
     "ita_data.reports.cli",
+    "ita_data.reports.fuzzbench",
     "ita_data.build",
     "ita_data.bench",
     "ita_data.tables.cli",
+    "ita_data.sources",
+    "ita_data.store_bench",
+    "ita_data.loadtest.cli",
+    "ita_data.brief.cli",
 )
 
 

@@ -1,0 +1,164 @@
+"""``python -m ita_data serve``: the dashboard from one Streamlit process per core behind HAProxy.
+
+Each process listens on its own loopback port and reads the published database; HAProxy listens on
+127.0.0.1:8501 and keeps each browser on its process by an inserted cookie (``SERVERID``), websockets
+included. Everything runs in the foreground as the user; Ctrl-C (or SIGTERM) stops all of it.
+
+Every process reads the one published database (the store's snapshots): a write from any of them, or
+from the CLI, is published and picked up by the others at their next rerun. ``--copy-db`` gives each
+process a copy of its own instead (a write then lands in that process's copy only).
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+import shutil
+import signal
+import socket
+import string
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+
+from ita_data.settings import PROJECT_ROOT, default_db_path
+
+HAPROXY = shutil.which("haproxy") or "/usr/sbin/haproxy"
+TEMPLATE = PROJECT_ROOT / "serve" / "haproxy.cfg.in"
+
+
+@dataclass
+class Backend:
+    name: str
+    port: int
+    db: Path
+    process: subprocess.Popen
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def haproxy_config(bind: str, backends: list[tuple[str, int]]) -> str:
+    servers = "\n".join(f"    server {name} 127.0.0.1:{port} check inter 2s cookie {name}" for name, port in backends)
+    return string.Template(TEMPLATE.read_text()).substitute(bind=bind, servers=servers)
+
+
+def _wait_healthy(url: str, process: subprocess.Popen, log: Path, seconds: float = 90) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"{url} exited with {process.returncode}; see {log}")
+        try:
+            with urllib.request.urlopen(url + "/_stcore/health", timeout=2) as answer:
+                if answer.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.3)
+    raise RuntimeError(f"{url} did not answer within {seconds:.0f} s; see {log}")
+
+
+def start_backends(count: int, db: Path, run_dir: Path, copy_db: bool) -> list[Backend]:
+    # Every process signs cookies with one secret, so a signed-in cookie is good on any of them.
+    secret = os.environ.get("STREAMLIT_SERVER_COOKIE_SECRET") or secrets.token_hex(32)
+    backends = []
+    for i in range(1, count + 1):
+        name = f"s{i}"
+        folder = run_dir / name
+        folder.mkdir(parents=True, exist_ok=True)
+        path = db
+        if copy_db:
+            path = folder / db.name
+            shutil.copyfile(db, path)
+        port = free_port()
+        log = folder / "streamlit.log"
+        env = dict(os.environ, ITA_DB=str(path), STREAMLIT_SERVER_COOKIE_SECRET=secret)
+        process = subprocess.Popen(
+            [sys.executable, "-m", "streamlit", "run", str(PROJECT_ROOT / "dashboard.py"),
+             "--server.address", "127.0.0.1", "--server.port", str(port), "--server.headless", "true",
+             "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none",
+             # Streamlit runs a full garbage collection after every script run: ~90 ms of CPU each on
+             # national data, half of what a rerun costs. Python still collects on its own schedule.
+             "--runner.postScriptGC", "false"],
+            cwd=PROJECT_ROOT, env=env, stdout=log.open("w"), stderr=subprocess.STDOUT,
+        )
+        backends.append(Backend(name, port, path, process))
+    for b in backends:
+        _wait_healthy(f"http://127.0.0.1:{b.port}", b.process, run_dir / b.name / "streamlit.log")
+    return backends
+
+
+def bring_up_to_date(db: Path) -> None:
+    """Open the database once with this program's store, so that an upgrade it needs (a newer schema,
+    derived tables of a newer version) happens here, once, rather than in every process at its first
+    officer (about a minute on national data, during which that process answers nobody)."""
+    import ita_data.derived  # noqa: F401 - registers the derived tables the store keeps current
+    from ita_data.store import Store
+
+    Store(db).close()
+
+
+def start(processes: int, port: int, db: Path, copy_db: bool, run_dir: Path) -> tuple[list[Backend], subprocess.Popen]:
+    """Start the backends and HAProxy; returns once 127.0.0.1:port answers."""
+    bring_up_to_date(db)
+    backends = start_backends(processes, db, run_dir, copy_db)
+    config = run_dir / "haproxy.cfg"
+    config.write_text(haproxy_config(f"127.0.0.1:{port}", [(b.name, b.port) for b in backends]))
+    log = run_dir / "haproxy.log"
+    proxy = subprocess.Popen([HAPROXY, "-db", "-f", str(config)], stdout=log.open("w"), stderr=subprocess.STDOUT)
+    try:
+        _wait_healthy(f"http://127.0.0.1:{port}", proxy, log, seconds=20)
+    except RuntimeError:
+        stop(backends, proxy)
+        raise
+    return backends, proxy
+
+
+def stop(backends: list[Backend], proxy: subprocess.Popen | None) -> None:
+    processes = [b.process for b in backends] + ([proxy] if proxy else [])
+    for p in processes:
+        if p.poll() is None:
+            p.terminate()
+    for p in processes:
+        try:
+            p.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            p.kill()
+
+
+def serve(processes: int, port: int = 8501, db: str | None = None, copy_db: bool = False,
+          run_dir: str | None = None) -> int:
+    source = Path(db) if db else default_db_path()
+    if not source.exists():
+        print(f"ไม่พบฐานข้อมูล {source} — สร้างด้วย `python -m ita_data build` ก่อน (database not found)",
+              file=sys.stderr)
+        return 2
+    if not Path(HAPROXY).exists():
+        print("ไม่พบ HAProxy — ติดตั้งด้วย `sudo apt-get install haproxy` (haproxy not installed)", file=sys.stderr)
+        return 2
+    folder = Path(run_dir) if run_dir else Path(tempfile.mkdtemp(prefix="ita-serve-"))
+    folder.mkdir(parents=True, exist_ok=True)
+    backends, proxy = start(max(1, processes), port, source, copy_db, folder)
+    stopping = []
+    signal.signal(signal.SIGTERM, lambda *_: stopping.append(True))
+    print(f"serving http://127.0.0.1:{port} — {len(backends)} Streamlit processes "
+          f"({', '.join(f'{b.name}:{b.port}' for b in backends)}) behind HAProxy; "
+          f"{'a copy of ' if copy_db else ''}{source} each; config and logs in {folder}", flush=True)
+    try:
+        while not stopping:
+            dead = [b.name for b in backends if b.process.poll() is not None]
+            if dead or proxy.poll() is not None:
+                print(f"stopped: {', '.join(dead) or 'haproxy'} exited; see {folder}", file=sys.stderr)
+                return 1
+            time.sleep(0.5)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        stop(backends, proxy)
+    return 0

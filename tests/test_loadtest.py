@@ -1,0 +1,71 @@
+"""The load generator against a real dashboard server: every kind of action, no errors, and the
+server's CPU and memory read from /proc."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import shutil
+import urllib.parse
+
+import pytest
+
+from ita_data.loadtest import procstats
+from ita_data.loadtest.officers import KINDS, percentile, report, run_load
+from tests.conftest import start_streamlit
+
+
+@pytest.fixture(scope="module")
+def server(national_db, tmp_path_factory):
+    folder = tmp_path_factory.mktemp("loadtest")
+    db = folder / "ita.duckdb"
+    shutil.copyfile(national_db, db)
+    proc, url = start_streamlit(db, folder / "streamlit.log")
+    yield proc, url
+    proc.terminate()
+    proc.wait(timeout=20)
+
+
+def test_a_short_run_exercises_every_action_without_errors(server):
+    _, url = server
+    port = urllib.parse.urlsplit(url).port
+    result = asyncio.run(run_load(url, officers=3, seconds=15, think=1.2, port=port, progress=lambda _: None))
+
+    assert [f"{d.kind}: {d.error}" for d in result.errors()] == []
+    counts = {kind: len(done) for kind, done in result.by_kind().items()}
+    assert all(counts[kind] > 0 for kind in KINDS), counts
+    assert counts["open_link"] == 3  # one shared link per officer: the tab never broke
+    # Every page run sends something; a download's size is the file's.
+    assert all(d.bytes_received > 0 for d in result.done)
+    # The figures of the server come from its own process (the one listening on the port).
+    assert result.processes == 1 and result.cpu_seconds > 0 and result.rss_peak >= result.rss_before > 0
+    printed = report(result)
+    for kind in KINDS:
+        assert kind in printed
+
+
+def test_the_server_process_is_found_by_its_port(server):
+    proc, url = server
+    port = urllib.parse.urlsplit(url).port
+    assert procstats.listener(port) == proc.pid
+    assert procstats.server_root(port) == proc.pid
+    assert procstats.sample(proc.pid).rss_bytes > 50 * 2**20  # a Streamlit process with the data loaded
+
+
+def test_the_load_generator_talks_to_loopback_only():
+    from ita_data.loadtest.browser import Browser
+
+    with pytest.raises(ValueError, match="loopback"):
+        Browser("http://example.org:8501")
+
+
+def test_a_process_tree_sums_its_children():
+    me = procstats.sample(os.getpid())
+    assert me.processes >= 1 and me.cpu_seconds > 0 and me.rss_bytes > 0
+
+
+def test_percentiles_are_of_the_sorted_values():
+    values = [5.0, 1.0, 3.0, 2.0, 4.0]
+    assert percentile(values, 0.5) == 3.0
+    assert percentile(values, 0.95) == 5.0
+    assert percentile(values, 0.0) == 1.0
