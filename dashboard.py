@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ita_data import analytics, framework, labels, thai
+from ita_data import analytics, framework, labels
 from ita_data.analytics import Filters
 from ita_data.analytics import about as about_data
 from ita_data.store import StoreError
@@ -23,70 +23,40 @@ NAVIGATION = [
             visibility="hidden"),
 ]
 
-# Query-parameter names of the shared filters (the widget keys; a copied link carries them).
-URL_KEYS = ("fy", "province", "district", "type", "indicator", "synthetic")
-
-
-def _url_value(key: str) -> str | None:
-    value = st.query_params.get(key)
-    return None if value in (None, "") else str(value)
-
-
-def _checked_option(key: str, options: list, format_func, notices: list[str]):
-    """The option a URL names, or None with a notice when the URL names something unknown."""
-    value = _url_value(key)
-    if value is None:
-        return None
-    by_text = {str(format_func(o)): o for o in options}
-    if value in by_text:
-        return by_text[value]
-    if key == "fy":  # people type years in Thai digits too
-        year = thai.parse_be_year(value)
-        if year in options:
-            return year
-    # The value comes from a link anyone can craft: echoed as plain text, never as a link.
-    notices.append(f"ค่า “{shared.plain(value, shared.URL_ECHO_LIMIT)}” ในลิงก์ ({key}) ไม่มีในตัวเลือก จึงใช้ค่าเริ่มต้นแทน")
-    return None
-
-
-def _select(label: str, key: str, options: list, format_func=str, notices: list[str] | None = None):
-    """A sidebar selectbox bound to the URL; a bad URL value falls back with a visible notice."""
-    wanted = _checked_option(key, options, format_func, notices if notices is not None else [])
-    if wanted is not None and key not in st.session_state:
-        st.session_state[key] = wanted
-    if st.session_state.get(key) not in options:
-        st.session_state.pop(key, None)
+def _select(label: str, key: str, options: list, format_func, notices: list[str]):
+    """A sidebar selectbox bound to the URL (its key is the query parameter a copied link carries); a link
+    may name an option by its label or its code, and an unknown value falls back with a notice."""
+    shared.seed_from_link(key, options, format_func, notices)
     return st.sidebar.selectbox(label, options, format_func=format_func, key=key, bind="query-params")
 
 
-def sidebar_filters(cur) -> tuple[Filters, list[str]]:
+def sidebar_filters() -> tuple[Filters, list[str]]:
     notices: list[str] = []
     options = shared.cached(analytics.filter_options)  # every rerun of every session asks: once per data version
     years = sorted(map(int, shared.choices(options, "year")), reverse=True) or [max(framework.known_years())]
-    fiscal_year = _select("ปีงบประมาณ (พ.ศ.)", "fy", years, str, notices)
+    fiscal_year = _select(labels.FILTER_YEAR, "fy", years, str, notices)
 
     province_names = shared.choices(options, "province")
     province_code = _select(
-        "จังหวัด", "province", [None, *province_names],
+        labels.COLUMNS["province"], "province", [None, *province_names],
         lambda c: labels.ALL if c is None else province_names[c], notices,
     )
     district_code = None
     if province_code:
         district_names = shared.choices(shared.cached(analytics.filter_options, province_code), "district")
         district_code = _select(
-            "อำเภอ", "district", [None, *district_names],
+            labels.COLUMNS["district"], "district", [None, *district_names],
             lambda c: labels.ALL if c is None else district_names[c], notices,
         )
     org_type = _select(
-        "ประเภท อปท.", "type", [None, *labels.ORG_TYPE_CHOICES],
+        labels.FILTER_ORG_TYPE, "type", [None, *labels.ORG_TYPE_CHOICES],
         lambda c: labels.ALL if c is None else labels.org_type_label(c), notices,
     )
     indicator = _select(
-        "ตัวชี้วัด", "indicator", list(labels.INDICATOR_CHOICES), labels.indicator_label, notices
+        labels.COLUMNS["indicator"], "indicator", list(labels.INDICATOR_CHOICES), labels.indicator_label, notices
     )
     include_synthetic = st.sidebar.checkbox(
-        "รวมข้อมูลสมมุติ", value=True, key="synthetic", bind="query-params",
-        help="ข้อมูลสาธิตที่โปรแกรมสร้างขึ้น ไม่ใช่ผลการประเมินจริง",
+        labels.FILTER_SYNTHETIC, value=True, key="synthetic", bind="query-params", help=labels.FILTER_SYNTHETIC_HELP,
     )
     filters = Filters(
         fiscal_year=fiscal_year, province_code=province_code, district_code=district_code,
@@ -104,10 +74,9 @@ def main() -> None:
 
 
 def frame_and_page() -> None:
-    cur = shared.cursor()
     navigation = st.navigation(NAVIGATION)
     st.sidebar.title(labels.APP_TITLE)
-    filters, notices = sidebar_filters(cur)
+    filters, notices = sidebar_filters()
     access.sidebar()
     st.session_state["_ita_filters"] = filters
     for notice in notices:

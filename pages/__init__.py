@@ -5,6 +5,8 @@ PAGES is the one list of them, read by dashboard.py's navigation and by the test
 
 from typing import NamedTuple
 
+from ita_data import labels
+
 
 class PageSpec(NamedTuple):
     file: str
@@ -14,12 +16,12 @@ class PageSpec(NamedTuple):
 
 
 PAGES = (
-    PageSpec("pages/overview.py", "ภาพรวม", ":material/dashboard:", "overview"),
-    PageSpec("pages/rankings.py", "อันดับ", ":material/leaderboard:", "rankings"),
-    PageSpec("pages/change.py", "การเปลี่ยนแปลง", ":material/trending_up:", "change"),
-    PageSpec("pages/gaps.py", "ช่องว่างตัวชี้วัด", ":material/target:", "gaps"),
-    PageSpec("pages/measures.py", "มาตรการ", ":material/checklist:", "measures"),
-    PageSpec("pages/organization.py", "หน่วยงาน", ":material/account_balance:", "organization"),
-    PageSpec("pages/about.py", "เกี่ยวกับข้อมูล", ":material/info:", "about"),
-    PageSpec("pages/import_data.py", "นำเข้าข้อมูล", ":material/upload_file:", "import"),
+    PageSpec("pages/overview.py", labels.OVERVIEW_TITLE, ":material/dashboard:", "overview"),
+    PageSpec("pages/rankings.py", labels.RANK_TITLE, ":material/leaderboard:", "rankings"),
+    PageSpec("pages/change.py", labels.CHANGE_TITLE, ":material/trending_up:", "change"),
+    PageSpec("pages/gaps.py", labels.GAP_TITLE, ":material/target:", "gaps"),
+    PageSpec("pages/measures.py", labels.MEASURES_TITLE, ":material/checklist:", "measures"),
+    PageSpec("pages/organization.py", labels.ORG_TITLE, ":material/account_balance:", "organization"),
+    PageSpec("pages/about.py", labels.ABOUT_TITLE, ":material/info:", "about"),
+    PageSpec("pages/import_data.py", labels.IMPORT_TITLE, ":material/upload_file:", "import"),
 )

@@ -1,17 +1,14 @@
 """ช่องว่างตัวชี้วัด: how far each organisation is from the target per indicator and item, and what to fix first."""
 
-import plotly.express as px
-import plotly.graph_objects as go
 import streamlit as st
 
 from ita_data import analytics, framework, labels
-from pages import shared
+from pages import figures, shared
 
 HEATMAP_ORGS = 30
 
 f = shared.filters()
-cur = shared.cursor()
-st.title("ช่องว่างตัวชี้วัด")
+st.title(labels.GAP_TITLE)
 st.caption(shared.filters_caption())
 
 gaps = shared.cached(analytics.indicator_gaps, f)
@@ -25,9 +22,8 @@ column = labels.column_label
 st.subheader(labels.GAP_FIX_FIRST)
 st.caption(labels.GAP_FIX_FIRST_HELP)
 top = st.slider(labels.GAP_PRIORITY_LIMIT, 1, 10, 3, key="priority", bind="query-params")
-fix_first = gaps[gaps.priority <= top].sort_values(
-    ["points_recoverable", "org_id"], ascending=[False, True], ignore_index=True)
-fix_first = fix_first.assign(indicator=fix_first.indicator.map(labels.INDICATOR_LABELS))[[
+first = analytics.fix_first(gaps, top)
+fix_first = first.assign(indicator=first.indicator.map(labels.INDICATOR_LABELS))[[
     "org_id", "org_name", "province", "indicator", "score", "points_recoverable", "priority", "gap_to_pass",
     "province_median", "gap_to_province_median", "type_median", "gap_to_type_median",
 ]]
@@ -43,55 +39,27 @@ shared.downloads(fix_first, f"ita-fix-first-{f.fiscal_year}", "fix_first", {labe
 
 # --- the heatmap: the top of that list, organisation × indicator --------------------------------
 st.subheader(labels.GAP_HEATMAP)
+shared.seed_from_link("gap", list(labels.GAP_MEASURES), column)
 measure = st.segmented_control(
     labels.GAP_MEASURE_LABEL, labels.GAP_MEASURES, format_func=column, default="gap_to_pass", required=True,
     key="gap", bind="query-params",
 )
 orgs_shown = fix_first.org_id.drop_duplicates().head(HEATMAP_ORGS).tolist()
 st.caption(labels.GAP_HEATMAP_NOTE.format(count=len(orgs_shown), total=gaps.org_id.nunique()))
-cells = gaps[gaps.org_id.isin(orgs_shown)]
-named = cells.drop_duplicates("org_id")
-names = dict(zip(named.org_id, shared.chart_text(named.org_name + " (" + named.province.fillna("") + ")")))
-heat = go.Figure(go.Heatmap(
-    x=cells.indicator.map(labels.INDICATOR_SHORT_LABELS), y=cells.org_id.astype(str), z=cells[measure],
-    customdata=cells.indicator.map(labels.INDICATOR_LABELS),
-    colorscale="RdYlGn_r", zmid=0, colorbar=dict(title=column(measure)),
-    hovertemplate="%{customdata}<br>%{z:+.2f}<extra></extra>",
-))
-heat.update_yaxes(type="category", categoryorder="array", categoryarray=[str(o) for o in orgs_shown][::-1],
-                  tickvals=[str(o) for o in orgs_shown], ticktext=[names[o] for o in orgs_shown])
-heat.update_xaxes(categoryorder="array",
-                  categoryarray=[labels.indicator_short_label(i) for i in f.indicator_numbers()])
-heat.update_layout(height=max(320, 24 * len(orgs_shown)), margin=dict(l=0, r=0, t=10, b=0))
 if orgs_shown:
-    st.plotly_chart(heat, key="gap_heatmap")
+    st.plotly_chart(figures.gap_heatmap(gaps, orgs_shown, measure, f.indicator_numbers()), key="gap_heatmap")
 
 # --- the province's weakest indicators -------------------------------------------------------------
 st.subheader(labels.GAP_WEAK)
 st.caption(labels.GAP_WEAK_NOTE.format(mark=pass_mark))
 weak = shared.cached(analytics.province_weak_shares, f)
-weak = weak.assign(indicator=weak.indicator.map(labels.INDICATOR_SHORT_LABELS))
 if weak.empty:
-    chart = None
     st.info(labels.EMPTY_SELECTION)
-elif weak.province_code.nunique() == 1:
-    chart = px.bar(weak.sort_values("share_below_pass", ascending=False), x="indicator", y="share_below_pass",
-                   text_auto=".0%", height=320,
-                   labels={"indicator": column("indicator"), "share_below_pass": column("share_below_pass")})
-    chart.update_yaxes(tickformat=".0%", range=[0, 1])
 else:
-    chart = go.Figure(go.Heatmap(
-        x=weak.indicator, y=shared.chart_text(weak.province), z=weak.share_below_pass, zmin=0, zmax=1, colorscale="Reds",
-        colorbar=dict(title="", tickformat=".0%"), hovertemplate="%{y} · %{x}<br>%{z:.0%}<extra></extra>",
-    ))
-    chart.update_xaxes(categoryorder="array",
-                       categoryarray=[labels.indicator_short_label(i) for i in f.indicator_numbers()])
-    chart.update_yaxes(categoryorder="category descending")
-    chart.update_layout(height=max(360, 16 * weak.province.nunique()))
-if chart is not None:
-    chart.update_layout(margin=dict(l=0, r=0, t=10, b=0))
-    st.plotly_chart(chart, key="weak_indicators")
-weak_table = weak[["province", "indicator", "org_count", "below_pass_count", "share_below_pass"]]
+    st.plotly_chart(figures.weak_indicators(weak, f.indicator_numbers()), key="weak_indicators")
+weak_table = weak.assign(indicator=weak.indicator.map(labels.INDICATOR_SHORT_LABELS))[[
+    "province", "indicator", "org_count", "below_pass_count", "share_below_pass",
+]]
 st.dataframe(shared.for_display(weak_table), hide_index=True, key="weak_table",
              column_config={column("share_below_pass"): st.column_config.NumberColumn(format="percent")})
 shared.downloads(weak_table, f"ita-weak-indicators-{f.fiscal_year}", "weak")
@@ -123,7 +91,7 @@ else:
 org_id, org_name = int(org_row.org_id), f"{org_row.org_name} ({org_row.province})"
 st.subheader(labels.GAP_ITEMS_ORG)
 st.text(org_name)  # a name from a document: plain text, never markdown
-org_items = analytics.item_gaps(cur, f, org_id)
+org_items = shared.cached(analytics.item_gaps, f, org_id)
 if org_items.empty:
     st.info(labels.GAP_ITEMS_ORG_NONE)
 else:

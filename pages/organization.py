@@ -7,17 +7,11 @@ of the sidebar's selection by rank. The URL always carries the one shown, so a c
 
 import datetime as dt
 
-import plotly.graph_objects as go
 import streamlit as st
 
 from ita_data import analytics, framework, labels, thai
 from ita_data.analytics import about
-from pages import shared
-
-f = shared.filters()
-cur = shared.cursor()
-st.title("หน่วยงาน")
-
+from pages import figures, shared
 
 ORG_ID_DIGITS = 10  # org_id is a 32-bit INTEGER: a longer number names no organisation
 
@@ -36,13 +30,18 @@ def _choose() -> None:
     st.session_state["org"] = st.session_state["org_pick"]
 
 
+def _named(frame) -> dict[int, str]:
+    return dict(zip(frame.org_id, frame.org_name + " · " + frame.province.fillna("")))
+
+
 @st.fragment
 def _sources(org_id: int, org_name: str, fiscal_year: int) -> None:
     """Where each number came from. A fragment: its toggle reruns this table alone, not the profile."""
-    every_year = st.toggle("ทุกปี", key="org_sources_all", help=f"ปิดไว้: เฉพาะปี {fiscal_year}")
-    sources = about.org_sources(shared.cursor(), org_id, None if every_year else fiscal_year)
+    every_year = st.toggle(labels.ORG_SOURCES_ALL, key="org_sources_all",
+                           help=labels.ORG_SOURCES_ALL_HELP.format(year=fiscal_year))
+    sources = shared.cached(about.org_sources, org_id, None if every_year else fiscal_year)
     if sources.empty:
-        st.info("ไม่มีตัวเลขของหน่วยงานนี้ในปีที่เลือก")
+        st.info(labels.ORG_SOURCES_NONE)
         return
     table = sources.assign(
         record=sources.record.map(labels.RECORDS),
@@ -53,26 +52,29 @@ def _sources(org_id: int, org_name: str, fiscal_year: int) -> None:
     )
     st.dataframe(shared.for_display(table), hide_index=True, key="org_sources_table")
     shared.downloads(table, f"ita-org-{org_id}-sources", "org_sources",
-                     {"หน่วยงาน": org_name, "ทุกปี": "ใช่" if every_year else "ไม่"})
+                     {labels.ORG_KEY: org_name, labels.ORG_SOURCES_ALL: labels.yes_no(every_year)})
 
+
+f = shared.filters()
+st.title(labels.ORG_TITLE)
 
 # --- which organisation ----------------------------------------------------------------------
-search = st.text_input("ค้นหาหน่วยงาน", key="org_search", placeholder="ชื่อ เช่น บ้านกล้วย หรือรหัสหน่วยงาน",
-                       help="พิมพ์บางส่วนของชื่อ หรือรหัสหน่วยงาน (เลขไทยหรือเลขอารบิก)")
+search = st.text_input(labels.ORG_SEARCH, key="org_search", placeholder=labels.ORG_SEARCH_PLACEHOLDER,
+                       help=labels.ORG_SEARCH_HELP)
 if search.strip():
     typed = thai.to_arabic(search.strip())
-    found = analytics.search_orgs(cur, typed, f.include_synthetic)
+    found = shared.cached(analytics.search_orgs, typed, f.include_synthetic)
     typed_id = _org_id(typed)
-    by_id = about.organization(cur, typed_id) if typed_id is not None else found.iloc[:0]
+    by_id = shared.cached(about.organization, typed_id) if typed_id is not None else found.iloc[:0]
     options = dict.fromkeys([*by_id.org_id.tolist(), *found.org_id.tolist()])
-    names = {**dict(zip(found.org_id, found.org_name + " · " + found.province.fillna(""))),
-             **dict(zip(by_id.org_id, by_id.org_name + " · " + by_id.province.fillna("")))}
+    names = {**_named(found), **_named(by_id)}
     if options:
-        st.selectbox(f"ผลการค้นหา ({len(options):,} หน่วยงาน{'ขึ้นไป' if len(found) >= 50 else ''})",
-                     list(options), index=None, format_func=lambda i: f"{names[i]} (รหัส {i})",
-                     placeholder="เลือกหน่วยงานเพื่อเปิดดู", key="org_pick", on_change=_choose)
+        more = labels.ORG_FOUND_MORE if len(found) >= 50 else ""
+        st.selectbox(labels.ORG_FOUND.format(count=len(options), more=more),
+                     list(options), index=None, format_func=lambda i: labels.ORG_OPTION.format(name=names[i], id=i),
+                     placeholder=labels.ORG_PICK, key="org_pick", on_change=_choose)
     else:
-        st.info(f"ไม่พบหน่วยงานที่ชื่อมี “{shared.plain(search.strip())}”")
+        st.info(labels.ORG_NOT_FOUND.format(text=shared.plain(search.strip())))
 
 from_link = st.query_params.get("org")
 chosen = st.session_state.get("org")
@@ -81,9 +83,9 @@ if from_link is not None and from_link != st.session_state.get("_org_in_url"):
 org = None
 if chosen is not None:
     org_id = _org_id(chosen)
-    org = about.organization(cur, org_id) if org_id is not None else None
+    org = shared.cached(about.organization, org_id) if org_id is not None else None
     if org is None or org.empty:
-        st.warning(f"ไม่พบหน่วยงานรหัส “{shared.plain(chosen, shared.URL_ECHO_LIMIT)}” จึงแสดงหน่วยงานอันดับแรกของตัวกรองแทน",
+        st.warning(labels.ORG_UNKNOWN.format(value=shared.plain(chosen, shared.URL_ECHO_LIMIT)),
                    icon=":material/link_off:")
         org = None
 if org is not None:
@@ -96,134 +98,104 @@ else:
     st.session_state.pop("org", None)
     st.session_state.pop("_org_in_url", None)
     st.query_params.pop("org", None)
-    first = analytics.rankings(cur, f, within="nation").head(1)
-    if len(first):
-        org = about.organization(cur, int(first.org_id.iloc[0]))
-        st.caption(f"ยังไม่ได้เลือกหน่วยงาน: แสดงหน่วยงานอันดับแรกตาม{labels.indicator_label(f.indicator)}"
-                   f"ของตัวกรอง ({shared.filters_caption()})")
+    first = shared.cached(analytics.top_org, f)
+    if first is not None:
+        org = shared.cached(about.organization, first)
+        st.caption(labels.ORG_FIRST.format(measure=labels.indicator_label(f.indicator),
+                                           selection=shared.filters_caption()))
 
 if org is None or org.empty:
-    st.info("ไม่มีหน่วยงานที่ตรงกับตัวกรองนี้ ค้นหาด้วยชื่อด้านบน หรือเลือกจังหวัด ประเภท หรือปีอื่น")
+    st.info(labels.ORG_NONE)
+    st.stop()
+
+card = org.iloc[0]
+org_id = int(card.org_id)
+pass_mark = framework.year_rules(f.fiscal_year).pass_mark
+name = {labels.ORG_KEY: card.org_name}
+
+# --- who it is -------------------------------------------------------------------------------
+st.subheader(shared.plain(card.org_name), anchor=False)
+place = " ".join(p for p in (
+    labels.CAPTION_DISTRICT.format(name=card.district) if isinstance(card.district, str) else "",
+    labels.CAPTION_PROVINCE.format(name=card.province) if isinstance(card.province, str) else "",
+) if p)
+st.caption(shared.plain(" · ".join(p for p in (
+    labels.org_type_label(card.org_type), place, labels.ORG_CODE.format(id=org_id),
+    labels.COLUMNS["is_synthetic"] if card.is_synthetic else "",
+) if p)))
+
+history = shared.cached(analytics.org_history, org_id, f.include_synthetic)
+year = history[history.fiscal_year == f.fiscal_year]
+if history.empty:
+    st.info(labels.ORG_NO_SCORES)
+elif year.empty:
+    held = ", ".join(str(y) for y in history.fiscal_year.unique())
+    st.info(labels.ORG_NO_SCORES_THIS_YEAR.format(year=f.fiscal_year, held=held))
 else:
-    card = org.iloc[0]
-    org_id = int(card.org_id)
+    scores = year.set_index("indicator")
+    total = scores.loc["total"] if "total" in scores.index else None
+    a, b, c, d = st.columns(4)
+    if total is not None:
+        a.metric(labels.ORG_TOTAL.format(year=f.fiscal_year), shared.number(total.score),
+                 delta=shared.number(total.score - total.province_median),
+                 delta_description=labels.ORG_VERSUS_PROVINCE)
+        b.metric(labels.COLUMNS["level_computed"], total.level if isinstance(total.level, str) else "–")
+        c.metric(labels.COLUMNS["level_reported"],
+                 shared.plain(total.level_reported) if isinstance(total.level_reported, str) else "–")
+    d.metric(labels.ORG_PROVINCE_MEDIAN, shared.number(total.province_median if total is not None else None))
 
-    # --- who it is ---------------------------------------------------------------------------
-    st.subheader(shared.plain(card.org_name), anchor=False)
-    place = " ".join(p for p in (f"อำเภอ{card.district}" if isinstance(card.district, str) else "",
-                                 f"จังหวัด{card.province}" if isinstance(card.province, str) else "") if p)
-    st.caption(shared.plain(" · ".join(p for p in (
-        labels.org_type_label(card.org_type), place, f"รหัสหน่วยงาน {org_id}",
-        labels.COLUMNS["is_synthetic"] if card.is_synthetic else "",
-    ) if p)))
+    st.subheader(labels.ORG_INDICATORS.format(year=f.fiscal_year), anchor=False)
+    st.plotly_chart(figures.org_indicators(year, pass_mark), key="org_indicators")
+    table = year.drop(columns=["fiscal_year"]).assign(indicator=year.indicator.map(labels.INDICATOR_LABELS))
+    st.dataframe(shared.for_display(table), hide_index=True, key="org_scores_table")
+    shared.downloads(table, f"ita-org-{org_id}-{f.fiscal_year}", "org_scores", name)
 
-    history = analytics.org_history(cur, org_id, f.include_synthetic)
-    year = history[history.fiscal_year == f.fiscal_year]
-    if history.empty:
-        st.info("หน่วยงานนี้ยังไม่มีผลการประเมินในฐานข้อมูล")
-    elif year.empty:
-        held = ", ".join(str(y) for y in history.fiscal_year.unique())
-        st.info(f"ไม่มีผลการประเมินของหน่วยงานนี้ในปีงบประมาณ {f.fiscal_year} (มีปี {held}) เลือกปีอื่นในแถบด้านข้าง")
-    else:
-        scores = year.set_index("indicator")
-        total = scores.loc["total"] if "total" in scores.index else None
-        a, b, c, d = st.columns(4)
-        if total is not None:
-            a.metric(f"คะแนนรวม {f.fiscal_year}", shared.number(total.score),
-                     delta=shared.number(total.score - total.province_median), delta_description="เทียบมัธยฐานจังหวัด")
-            b.metric("ระดับตามเกณฑ์", total.level if isinstance(total.level, str) else "–")
-            c.metric("ระดับตามรายงาน", shared.plain(total.level_reported) if isinstance(total.level_reported, str) else "–")
-        d.metric("มัธยฐานจังหวัด (คะแนนรวม)", shared.number(total.province_median if total is not None else None))
+# --- history ---------------------------------------------------------------------------------
+if not history.empty:
+    st.subheader(labels.ORG_HISTORY, anchor=False)
+    years = history.fiscal_year.astype(int)
+    changes = about.method_changes()
+    changes = changes[changes.fiscal_year.between(years.min() + 1, years.max())]
+    st.plotly_chart(figures.org_total_history(history, changes), key="org_total_history")
+    st.plotly_chart(figures.org_indicator_history(history, changes), key="org_indicator_history")
+    if not changes.empty:
+        st.caption(labels.ORG_METHOD_LINES.format(notes="; ".join(changes.notes)))
+    wide = history.assign(indicator=history.indicator.map(labels.INDICATOR_LABELS))
+    with st.expander(labels.ORG_HISTORY_TABLE):
+        st.dataframe(shared.for_display(wide), hide_index=True, key="org_history_table")
+        shared.downloads(wide, f"ita-org-{org_id}-history", "org_history", name)
 
-        st.subheader(f"ตัวชี้วัดเทียบมัธยฐานจังหวัด ปี {f.fiscal_year}", anchor=False)
-        ten = year[year.indicator.str.isdigit()]
-        ten = ten.assign(indicator=ten.indicator.map(labels.INDICATOR_LABELS))
-        fig = go.Figure([
-            go.Bar(name="หน่วยงานนี้", y=ten.indicator, x=ten.score, orientation="h", marker_color="#2980b9"),
-            go.Scatter(name=labels.COLUMNS["province_median"], y=ten.indicator, x=ten.province_median, mode="markers",
-                       marker=dict(symbol="line-ns", size=22, line=dict(width=3, color="#e67e22"))),
-            go.Scatter(name=labels.COLUMNS["nation_median"], y=ten.indicator, x=ten.nation_median, mode="markers",
-                       marker=dict(symbol="line-ns", size=22, line=dict(width=2, color="#7f8c8d"))),
-        ])
-        fig.add_vline(x=framework.year_rules(f.fiscal_year).pass_mark, line_dash="dash",
-                      annotation_text="เกณฑ์ผ่าน")
-        fig.update_layout(height=120 + 34 * len(ten), margin=dict(l=0, r=0, t=10, b=0), xaxis_range=[0, 100],
-                          yaxis={"autorange": "reversed"}, legend=dict(orientation="h"))
-        st.plotly_chart(fig, key="org_indicators")
-        table = year.drop(columns=["fiscal_year"]).assign(indicator=year.indicator.map(labels.INDICATOR_LABELS))
-        st.dataframe(shared.for_display(table), hide_index=True, key="org_scores_table")
-        shared.downloads(table, f"ita-org-{org_id}-{f.fiscal_year}", "org_scores", {"หน่วยงาน": card.org_name})
+# --- items -----------------------------------------------------------------------------------
+st.subheader(labels.ORG_ITEMS.format(year=f.fiscal_year), anchor=False)
+items = shared.cached(analytics.item_gaps, f, org_id)
+if items.empty:
+    st.info(labels.ORG_ITEMS_NONE)
+else:
+    table = items.drop(columns=["fiscal_year", "org_id"]).assign(
+        indicator=items.indicator.map(labels.INDICATOR_LABELS))
+    st.dataframe(shared.for_display(table), hide_index=True, key="org_items_table",
+                 column_config={labels.column_label("gap_to_full"): st.column_config.ProgressColumn(
+                     format="%.2f", min_value=0, max_value=100, color="red")})
+    shared.downloads(table, f"ita-org-{org_id}-items-{f.fiscal_year}", "org_items", name)
 
-    # --- history ---------------------------------------------------------------------------------
-    if not history.empty:
-        st.subheader("ผลการประเมินย้อนหลัง", anchor=False)
-        changes = about.method_changes()
-        totals = history[history.indicator == "total"]
-        long = totals.melt(id_vars="fiscal_year", value_vars=["score", "province_median", "nation_median"],
-                           var_name="series", value_name="value")
-        long["series"] = long.series.map({"score": "หน่วยงานนี้", "province_median": labels.COLUMNS["province_median"],
-                                          "nation_median": labels.COLUMNS["nation_median"]})
-        ten = history[history.indicator.str.isdigit()]
-        ten = ten.assign(indicator=ten.indicator.map(labels.INDICATOR_LABELS))
-        years = history.fiscal_year.astype(int)
-        shown_changes = changes[changes.fiscal_year.between(years.min() + 1, years.max())]
-        # The method changed between the year before and this one: scores either side compare loosely.
-        # Lines, marks and notes built as Plotly objects directly: Plotly Express costs five times as much.
-        between = [change.fiscal_year - 0.5 for change in shown_changes.itertuples()]
-        frame = {"margin": {"l": 0, "r": 0, "t": 30, "b": 0}, "legend": {"title": {"text": ""}},
-                 "xaxis": {"dtick": 1, "tickformat": "d", "title": {"text": "ปีงบประมาณ"}},
-                 "shapes": [{"type": "line", "xref": "x", "yref": "paper", "x0": x, "x1": x, "y0": 0, "y1": 1,
-                             "line": {"dash": "dot", "color": "#c0392b"}} for x in between],
-                 "annotations": [{"xref": "x", "yref": "paper", "x": x, "y": 1, "yanchor": "bottom",
-                                  "text": labels.METHOD_CHANGE, "showarrow": False, "font": {"size": 11},
-                                  "hovertext": note} for x, note in zip(between, shown_changes.notes)]}
-        fig_total = go.Figure(
-            [go.Scatter(x=part.fiscal_year, y=part.value, name=name, mode="lines+markers", line_color=color)
-             for (name, part), color in zip(long.groupby("series", sort=False), ("#2980b9", "#e67e22", "#7f8c8d"))],
-            layout={**frame, "height": 340, "yaxis": {"range": [0, 102], "title": {"text": "คะแนนรวม"}}})
-        fig_ten = go.Figure(
-            [go.Scatter(x=part.fiscal_year, y=part.score, name=name, mode="lines+markers")
-             for name, part in ten.groupby("indicator", sort=False)],
-            layout={**frame, "height": 420, "yaxis": {"range": [0, 102], "title": {"text": "คะแนนตัวชี้วัด"}}})
-        st.plotly_chart(fig_total, key="org_total_history")
-        st.plotly_chart(fig_ten, key="org_indicator_history")
-        if not shown_changes.empty:
-            st.caption("เส้นประสีแดง: " + "; ".join(shown_changes.notes))
-        wide = history.assign(indicator=history.indicator.map(labels.INDICATOR_LABELS))
-        with st.expander("ตารางคะแนนทุกปี"):
-            st.dataframe(shared.for_display(wide), hide_index=True, key="org_history_table")
-            shared.downloads(wide, f"ita-org-{org_id}-history", "org_history", {"หน่วยงาน": card.org_name})
+# --- measures --------------------------------------------------------------------------------
+st.subheader(labels.ORG_MEASURES, anchor=False)
+today = dt.date.today()  # in the cache key: overdue is counted from the day
+measures = shared.cached(about.org_measures, org_id, today)
+if measures.empty:
+    st.info(labels.ORG_MEASURES_NONE)
+else:
+    table = measures.drop(columns=["measure_id", "source_id"]).assign(
+        indicator=measures.indicator.map(labels.INDICATOR_LABELS),
+        status=measures.status.map(labels.STATUSES),
+        due_date=thai.format_be_dates(measures.due_date.to_numpy()),
+        completed_on=thai.format_be_dates(measures.completed_on.to_numpy()),
+    )
+    st.caption(labels.ORG_MEASURES_NOTE.format(today=thai.format_be_date(today)))
+    st.dataframe(shared.for_display(table), hide_index=True, key="org_measures_table",
+                 column_config={labels.column_label("overdue"): st.column_config.CheckboxColumn(pinned=True)})
+    shared.downloads(table, f"ita-org-{org_id}-measures", "org_measures", name)
 
-    # --- items -----------------------------------------------------------------------------------
-    st.subheader(f"คะแนนรายข้อที่ยังไม่เต็ม ปี {f.fiscal_year}", anchor=False)
-    items = analytics.item_gaps(cur, f, org_id)
-    if items.empty:
-        st.info("ไม่มีคะแนนรายข้อที่ต่ำกว่าคะแนนเต็มในปีและตัวชี้วัดที่เลือก (หรือไม่มีคะแนนรายข้อของปีนี้)")
-    else:
-        table = items.drop(columns=["fiscal_year", "org_id"]).assign(
-            indicator=items.indicator.map(labels.INDICATOR_LABELS))
-        st.dataframe(shared.for_display(table), hide_index=True, key="org_items_table",
-                     column_config={labels.column_label("gap_to_full"): st.column_config.ProgressColumn(
-                         format="%.2f", min_value=0, max_value=100, color="red")})
-        shared.downloads(table, f"ita-org-{org_id}-items-{f.fiscal_year}", "org_items", {"หน่วยงาน": card.org_name})
-
-    # --- measures --------------------------------------------------------------------------------
-    st.subheader("มาตรการของหน่วยงาน", anchor=False)
-    measures = about.org_measures(cur, org_id)
-    if measures.empty:
-        st.info("ยังไม่มีมาตรการของหน่วยงานนี้ในฐานข้อมูล")
-    else:
-        table = measures.drop(columns=["measure_id", "source_id"]).assign(
-            indicator=measures.indicator.map(labels.INDICATOR_LABELS),
-            status=measures.status.map(labels.STATUSES),
-            due_date=thai.format_be_dates(measures.due_date.to_numpy()),
-            completed_on=thai.format_be_dates(measures.completed_on.to_numpy()),
-        )
-        st.caption(f"ทุกปี · เกินกำหนด = ยังไม่เสร็จและเลยกำหนดเสร็จก่อนวันนี้ ({thai.format_be_date(dt.date.today())})")
-        st.dataframe(shared.for_display(table), hide_index=True, key="org_measures_table",
-                     column_config={labels.column_label("overdue"): st.column_config.CheckboxColumn(pinned=True)})
-        shared.downloads(table, f"ita-org-{org_id}-measures", "org_measures", {"หน่วยงาน": card.org_name})
-
-    # --- where each number came from -------------------------------------------------------------
-    st.subheader("เอกสารที่มาของตัวเลข", anchor=False)
-    _sources(org_id, card.org_name, f.fiscal_year)
+# --- where each number came from -------------------------------------------------------------
+st.subheader(labels.ORG_SOURCES, anchor=False)
+_sources(org_id, card.org_name, f.fiscal_year)

@@ -1,21 +1,24 @@
 """อันดับ: each organisation's rank in the nation, its province, district or type, its move and its past scores."""
 
-import plotly.graph_objects as go
 import streamlit as st
 
-from ita_data import analytics, framework, labels, settings
+from ita_data import analytics, framework, labels
 from ita_data.analytics.history import score_history
 from ita_data.analytics.rankings import SCOPES
-from pages import shared
+from pages import figures, shared
 
 PROFILE_PAGE = "pages/organization.py"
+BARS_EACH_END = 40
+# One figure per selection, shared by every session.
+bar_figure = st.cache_resource(show_spinner=False, max_entries=512)(figures.rank_bars)
 
 f = shared.filters()
-st.title("อันดับ")
+st.title(labels.RANK_TITLE)
 st.caption(shared.filters_caption())
 
+shared.seed_from_link("within", list(SCOPES), labels.RANK_WITHIN.__getitem__)
 within = st.segmented_control(
-    labels.RANK_WITHIN_LABEL, SCOPES, format_func=labels.RANK_WITHIN.get, default="province",
+    labels.RANK_WITHIN_LABEL, SCOPES, format_func=labels.RANK_WITHIN.__getitem__, default="province",
     required=True, key="within", bind="query-params",
 )
 ranked = shared.cached(analytics.rankings, f, within)
@@ -25,11 +28,11 @@ if ranked.empty:
 
 pass_mark = framework.year_rules(f.fiscal_year).pass_mark
 measure = labels.indicator_label(f.indicator)
-summary = analytics.overview(shared.cursor(), f).iloc[0]
+summary = shared.cached(analytics.overview, f).iloc[0]
 differs = ranked[ranked.rank_reported_differs]
 a, b, c = st.columns(3)
 a.metric(labels.RANK_ORGS, f"{len(ranked):,}")
-b.metric(f"{labels.RANK_PASSING} (≥ {pass_mark:g})", f"{summary.pass_rate:.1%}")
+b.metric(f"{labels.RANK_PASSING} (≥ {pass_mark:g})", shared.percent(summary.pass_rate))
 c.metric(labels.RANK_REPORTED_DIFFERS, f"{len(differs):,}", help=labels.RANK_REPORTED_DIFFERS_HELP)
 
 # --- the table: choosing a row opens the organisation's profile ------------------------------
@@ -62,11 +65,9 @@ event = st.dataframe(
 st.caption(labels.RANK_TABLE_HELP)
 if event.selection.rows:
     st.session_state["org"] = int(table.org_id.iloc[event.selection.rows[0]])
-    if (settings.PROJECT_ROOT / PROFILE_PAGE).exists():
-        # The profile's link names the organisation; the sidebar's filters are bound to widgets, which
-        # switch_page can neither carry nor clear: they follow from the session.
-        st.switch_page(PROFILE_PAGE, query_params={"org": str(st.session_state["org"])})
-    st.info(labels.RANK_NO_PROFILE)
+    # The profile's link names the organisation; the sidebar's filters are bound to widgets, which
+    # switch_page can neither carry nor clear: they follow from the session.
+    st.switch_page(PROFILE_PAGE, query_params={"org": str(st.session_state["org"])})
 shared.downloads(table, f"ita-rankings-{within}-{f.fiscal_year}", "rankings",
                  {labels.RANK_WITHIN_LABEL: labels.RANK_WITHIN[within]})
 
@@ -80,40 +81,7 @@ if len(differs):
 
 # --- the bar chart: the selection's scores against the pass mark -----------------------------
 st.subheader(f"{labels.RANK_CHART} · {measure}")
-BARS_EACH_END = 40
-by_score = ranked.sort_values(["score", "org_id"], ascending=[False, True])
-if len(by_score) > 2 * BARS_EACH_END:
-    st.caption(labels.RANK_CHART_SOME.format(shown=BARS_EACH_END, total=len(by_score)))
-    by_score = by_score.iloc[list(range(BARS_EACH_END)) + list(range(-BARS_EACH_END, 0))]
-# Bars stand on org_id: two organisations can share a name; the axis shows names.
-# Names and provinces go into Plotly, which draws HTML from strings: shown as written (shared.chart_text).
-bars = by_score.assign(bar=by_score.org_id.astype(str), org_name=shared.chart_text(by_score.org_name),
-                       province=shared.chart_text(by_score.province))
-
-
-# One trace per level, as Plotly Express would draw it but built directly (five times cheaper), once per
-# selection and shared by every session.
-@st.cache_resource(show_spinner=False, max_entries=512)
-def _bar_figure(bars, measure: str, pass_mark: float):
-    column = labels.column_label
-    hover = (f"<b>%{{hovertext}}</b><br><br>{measure}=%{{y}}<br>{column('province')}=%{{customdata[0]}}"
-             f"<br>{column('rank')}=%{{customdata[1]}}<extra></extra>")
-    traces = [go.Bar(x=part.bar, y=part.score, name=level, hovertext=part.org_name, hovertemplate=hover,
-                     customdata=part[["province", "rank"]].to_numpy(), legendgroup=level)
-              for level, part in bars.assign(level=bars.level.fillna("–")).groupby("level", sort=False)]
-    ticks = bars.bar.tolist()
-    return go.Figure(traces, layout={
-        "height": 420, "barmode": "relative", "margin": {"l": 0, "r": 0, "t": 10, "b": 0},
-        "legend": {"orientation": "h", "title": {"text": column("level")}},
-        "xaxis": {"type": "category", "categoryorder": "array", "categoryarray": ticks, "tickvals": ticks,
-                  "ticktext": bars.org_name.tolist(), "showticklabels": len(bars) <= 30,
-                  "title": {"text": column("org_name")}},
-        "yaxis": {"title": {"text": measure}},
-        "shapes": [{"type": "line", "xref": "paper", "x0": 0, "x1": 1, "y0": pass_mark, "y1": pass_mark,
-                    "line": {"dash": "dash", "color": "firebrick"}}],
-        "annotations": [{"xref": "paper", "x": 1, "y": pass_mark, "text": labels.pass_mark_label(pass_mark),
-                         "showarrow": False, "xanchor": "right", "yanchor": "bottom"}],
-    })
-
-
-st.plotly_chart(_bar_figure(bars, measure, pass_mark), key="rank_bars")
+if len(ranked) > 2 * BARS_EACH_END:
+    st.caption(labels.RANK_CHART_SOME.format(shown=BARS_EACH_END, total=len(ranked)))
+bars = ranked[["org_id", "org_name", "province", "score", "level", "rank"]]
+st.plotly_chart(bar_figure(bars, measure, pass_mark, BARS_EACH_END), key="rank_bars")

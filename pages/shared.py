@@ -4,16 +4,15 @@ from __future__ import annotations
 
 import importlib
 import io
-import os
+from collections.abc import Callable
 from dataclasses import asdict
-from typing import Any, Callable
+from typing import Any
 
 import pandas as pd
 import streamlit as st
 
 from ita_data import analytics, labels, safe_text, thai
 from ita_data.derived import open_store
-from ita_data.settings import PROJECT_ROOT  # noqa: F401 (pages find their files with shared.PROJECT_ROOT)
 from ita_data.store import Store, StoreError, default_db_path
 
 
@@ -71,36 +70,60 @@ def choices(options: pd.DataFrame, kind: str) -> dict[str, str]:
     return dict(zip(found.code, found.label))
 
 
-def data_years(cur, include_synthetic: bool = True) -> list[int]:
+def data_years(include_synthetic: bool = True) -> list[int]:
     """The fiscal years the data has, oldest first."""
-    return [int(year) for year in choices(cached(analytics.filter_options, None, include_synthetic), "year")]
+    return cached(analytics.data_years, include_synthetic)
+
+
+def place_names(f: analytics.Filters) -> tuple[str | None, str | None]:
+    """The Thai names of the selection's province and district (None where it names none)."""
+    province = choices(cached(analytics.filter_options), "province").get(f.province_code) if f.province_code else None
+    district = (choices(cached(analytics.filter_options, f.province_code), "district").get(f.district_code)
+                if f.province_code and f.district_code else None)
+    return province, district
 
 
 def filters_caption() -> str:
+    """The sidebar's selection in words, as a page's caption and a download's first line."""
     f = filters()
-    parts = [f"ปีงบประมาณ {f.fiscal_year}"]
+    province, district = place_names(f)
+    parts = [labels.CAPTION_YEAR.format(year=f.fiscal_year)]
     if f.province_code:
-        parts.append(f"จังหวัด{st.session_state.get('province')}")
+        parts.append(labels.CAPTION_PROVINCE.format(name=province or f.province_code))
     if f.district_code:
-        parts.append(f"อำเภอ{st.session_state.get('district')}")
+        parts.append(labels.CAPTION_DISTRICT.format(name=district or f.district_code))
     if f.org_type:
         parts.append(labels.org_type_label(f.org_type))
     parts.append(labels.indicator_label(f.indicator))
     if not f.include_synthetic:
-        parts.append("ไม่รวมข้อมูลสมมุติ")
+        parts.append(labels.CAPTION_NO_SYNTHETIC)
     return " · ".join(parts)
 
 
 def for_display(frame: pd.DataFrame) -> pd.DataFrame:
-    """Thai column headers; the data stays as computed."""
-    return frame.rename(columns={c: labels.column_label(c) for c in frame.columns})
+    """Thai column headers, and an empty text cell left blank (a table would show the word "None");
+    the data stays as computed."""
+    blanks = {c: frame[c].fillna("") for c in frame.columns if _text_with_gaps(frame[c])}
+    shown = frame.assign(**blanks) if blanks else frame
+    return shown.rename(columns={c: labels.column_label(c) for c in frame.columns})
+
+
+def _text_with_gaps(column: pd.Series) -> bool:
+    """A column of text (not of numbers, dates, flags or lists) with empty cells, or with nothing in it."""
+    return (pd.api.types.is_object_dtype(column.dtype) or pd.api.types.is_string_dtype(column.dtype)) \
+        and bool(column.isna().any()) and pd.api.types.infer_dtype(column, skipna=True) in ("string", "empty")
 
 
 def _filters_frame(extra: dict[str, Any] | None = None) -> pd.DataFrame:
-    f = asdict(filters())
+    """A download's filters sheet: the sidebar's filters by name (the places by code and by name), the
+    page's own, and the address of the view; a filter not set is left blank."""
+    chosen = filters()
+    f = asdict(chosen)
+    f["province"], f["district"] = place_names(chosen)
     f.update(extra or {})
     f["url"] = st.context.url if hasattr(st, "context") else ""
-    return pd.DataFrame({"ตัวกรอง": list(f), "ค่า": [str(v) for v in f.values()]})
+    return pd.DataFrame({labels.FILTERS_SHEET_NAME: list(f),
+                         labels.FILTERS_SHEET_VALUE: ["" if v is None else str(v) for v in f.values()]})
 
 
 def downloads(frame: pd.DataFrame, name: str, key: str, extra: dict[str, Any] | None = None) -> None:
@@ -114,10 +137,10 @@ def downloads(frame: pd.DataFrame, name: str, key: str, extra: dict[str, Any] | 
     filters_sheet = _filters_frame(extra)
 
     left, right = st.columns(2)
-    left.download_button("ดาวน์โหลด CSV", lambda: csv_file(shown, caption), f"{name}.csv", "text/csv",
+    left.download_button(labels.DOWNLOAD_CSV, lambda: csv_file(shown, caption), f"{name}.csv", "text/csv",
                          key=f"{key}_csv", on_click="ignore")
     right.download_button(
-        "ดาวน์โหลด XLSX", lambda: xlsx_file({"data": shown, "filters": filters_sheet}), f"{name}.xlsx",
+        labels.DOWNLOAD_XLSX, lambda: xlsx_file({"data": shown, "filters": filters_sheet}), f"{name}.xlsx",
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key=f"{key}_xlsx", on_click="ignore",
     )
@@ -146,13 +169,47 @@ def number(value: Any, digits: int = 2) -> str:
     return f"{value:,.{digits}f}"
 
 
-def parse_year_input(text: str) -> int | None:
-    """Years typed by people: ``2568``, ``๒๕๖๘`` or ``68``."""
-    return thai.parse_be_year(text)
-
-
 # How much of an unknown value from a link a notice shows back (a crafted link may carry thousands).
 URL_ECHO_LIMIT = 60
+
+
+def link_choice(key: str, options: list, format_func: Callable[[Any], Any] = str,
+                notices: list[str] | None = None) -> Any:
+    """The option a link names for the widget ``key``: by its Thai label (what a copied link carries) or
+    by its code (``?indicator=9``, ``?within=nation``, ``?province=50``, Thai digits too). None when the
+    link names none; an unknown value adds a notice to ``notices``."""
+    value = st.query_params.get(key)
+    if value in (None, ""):
+        return None
+    value = str(value)
+    by_text = {str(format_func(o)): o for o in options}
+    by_code = {str(o): o for o in options if o is not None}
+    for text in (value, thai.to_arabic(value).strip()):
+        if text in by_text:
+            return by_text[text]
+        if text in by_code:
+            return by_code[text]
+    if key == "fy" and (year := thai.parse_be_year(value)) in options:  # ``68`` for 2568
+        return year
+    if notices is not None:
+        # The value comes from a link anyone can craft: echoed as plain text, never as a link.
+        notices.append(labels.LINK_UNKNOWN.format(value=plain(value, URL_ECHO_LIMIT), key=key))
+    return None
+
+
+def seed_from_link(key: str, options: list, format_func: Callable[[Any], Any] = str,
+                   notices: list[str] | None = None) -> None:
+    """Call before a widget bound to the URL: the option a link names (label or code) becomes its
+    value on the session's first run of it, and a value no longer among ``options`` is dropped. Without
+    ``notices`` a link's unknown value is shown as a notice at once."""
+    shown: list[str] = []
+    wanted = link_choice(key, options, format_func, shown if notices is None else notices)
+    if wanted is not None and key not in st.session_state:
+        st.session_state[key] = wanted
+    if key in st.session_state and st.session_state[key] not in options:
+        st.session_state.pop(key)
+    for notice in shown:
+        st.warning(notice, icon=":material/link_off:")
 
 
 def plain(text: Any, limit: int | None = None) -> str:
@@ -167,14 +224,7 @@ def plain_message(kind: str, text: Any, icon: str | None = None) -> None:
     getattr(st, kind)(plain(text), icon=icon)
 
 
-def chart_text(values: Any) -> Any:
-    """Names for a Plotly label, tick or hover (a Series, a list or one value): shown as written."""
-    if isinstance(values, str):
-        return safe_text.html_literal(values)
-    return safe_text.html_literals(values)
-
-
-# --- remembered analytics calls (rankings, change and gaps pages) -----------------------------
+# --- remembered analytics calls: every page's ------------------------------------------------
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
@@ -185,8 +235,8 @@ def _remembered(module: str, name: str, version: str, args: tuple, kwargs: tuple
 def cached(func: Callable[..., pd.DataFrame], *args: Any, **kwargs: Any) -> pd.DataFrame:
     """``func(cursor(), *args, **kwargs)``, remembered per arguments and data version, across sessions.
 
-    For an ``ita_data`` call that a page repeats on every rerun and that costs more than a few
-    milliseconds; the arguments (a ``Filters`` among them) must be hashable by ``st.cache_data``.
+    Every analytics call a page makes goes through here. The arguments (a ``Filters`` among them) must
+    be hashable by ``st.cache_data``, and a call that depends on the day (``as_of``) is given the day.
     """
     return _remembered(func.__module__, func.__name__, data_version(), args,
                        tuple(sorted(kwargs.items())), _cur=cursor())

@@ -32,7 +32,7 @@ def province_codes(cur) -> list[str]:
 
 
 def latest_year(cur) -> int:
-    return max(shared.data_years(cur))
+    return max(analytics.data_years(cur))
 
 
 def shown(at, key: str) -> pd.DataFrame:

@@ -11,7 +11,6 @@ from ita_data import analytics, labels
 from ita_data.analytics import Filters
 from ita_data.analytics.common import method_notes
 from ita_data.store import Store
-from pages import shared
 
 PAGE = "pages/change.py"
 col = labels.column_label
@@ -53,7 +52,7 @@ def test_change_page_compares_the_year_with_the_one_before(app, national_db):
 def test_choosing_other_years_compares_those(app, national_db):
     at = app(national_db, page=PAGE)
     with analytics_cursor(national_db) as cur:
-        years = shared.data_years(cur)
+        years = analytics.data_years(cur)
         from_year, to_year = int(years[1]), int(years[3])
         expected = analytics.movers(cur, Filters(fiscal_year=to_year), n=10, from_year=from_year)
         after = analytics.overview(cur, Filters(fiscal_year=to_year)).iloc[0]

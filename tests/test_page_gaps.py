@@ -107,3 +107,10 @@ def test_a_shared_link_opens_the_same_list(app, national_db):
     with analytics_cursor(national_db) as cur:
         expected = fix_first_expected(cur, Filters(fiscal_year=latest_year(cur)), top=5)
     assert_fix_first(at, expected)
+
+
+def test_a_link_typed_with_the_gaps_code_opens_that_measure(app, national_db):
+    at = app(national_db, page=PAGE, query={"gap": "gap_to_100"})
+    assert not at.exception
+    assert at.segmented_control(key="gap").value == "gap_to_100"
+    assert not [w for w in at.warning if "(gap)" in w.value]

@@ -131,3 +131,23 @@ def test_a_measure_title_with_html_is_shown_as_text(app, small_db, tmp_path):
     assert HTML_TITLE in table_with(at, col("days_overdue"))[col("title")].tolist()
     assert not any(m.proto.allow_html for m in at.markdown)
     assert not any(HTML_TITLE in m.value for m in at.markdown)
+
+
+def test_an_empty_item_is_blank_not_the_word_none(app, national_db):
+    at = app(national_db, page=PAGE)
+    assert not at.exception
+    with analytics_cursor(national_db) as cur:
+        open_ = analytics.open_measures(cur, Filters(latest_year(cur)), at.date_input(key="as_of").value)
+    assert open_.item.isna().any()  # the national data has measures that name no item
+    items = table_with(at, col("days_overdue"), col("title"))[col("item")]
+    assert items.notna().all() and "None" not in items.tolist()
+    assert (items == "").sum() == int(open_.item.isna().sum())
+
+
+def test_links_typed_with_codes_open_the_summary_and_indicator_they_name(app, national_db):
+    at = app(national_db, page=PAGE, query={"m_by": "indicator", "m_indicator": "9", "m_status": "planned"})
+    assert not at.exception
+    assert at.segmented_control(key="m_by").value == "indicator"
+    assert at.selectbox(key="m_indicator").value == "9"
+    assert at.selectbox(key="m_status").value == "planned"
+    assert not [w for w in at.warning if ":material/link_off:" in str(w.icon)]

@@ -35,7 +35,7 @@ def test_overview_shows_the_nation_from_the_database(app, national_db, expected)
     assert shown["หน่วยงาน"] == f"{want.org_count:,}"
     assert shown["ค่าเฉลี่ย คะแนนรวม"] == f"{want.mean_score:,.2f}"
     assert shown["ผ่านเกณฑ์ (≥ 85)"] == f"{want.pass_rate:.1%}"
-    assert any(labels.SYNTHETIC_BANNER == w.value for w in at.warning)
+    assert any(w.value == labels.SYNTHETIC_BANNER for w in at.warning)
     assert "ข้อมูลสมมุติ" in at.caption[-1].value  # the footer says what is shown
 
 
@@ -75,7 +75,7 @@ def test_without_synthetic_data_the_banner_goes_and_nothing_is_left(app, nationa
     at = app(national_db)
     at.sidebar.checkbox(key="synthetic").uncheck().run()
     assert not at.exception
-    assert not any(labels.SYNTHETIC_BANNER == w.value for w in at.warning)
+    assert not any(w.value == labels.SYNTHETIC_BANNER for w in at.warning)
     assert at.info  # only synthetic organisations in the default data
 
 
@@ -85,4 +85,45 @@ def test_an_empty_database_renders_with_a_notice(app, tmp_path):
     at = app(path)
     assert not at.exception
     assert at.info
-    assert not any(labels.SYNTHETIC_BANNER == w.value for w in at.warning)
+    assert not any(w.value == labels.SYNTHETIC_BANNER for w in at.warning)
+
+
+def test_a_link_typed_with_codes_opens_the_same_view(app, national_db, expected):
+    at = app(national_db, query={"province": "19", "fy": "2566"})
+    assert not at.exception
+    assert not [w for w in at.warning if "ในลิงก์" in w.value]
+    assert _metrics(at)["หน่วยงาน"] == f"{expected['saraburi_2566'].org_count:,}"
+    thai_digits = app(national_db, query={"province": "๑๙", "fy": "๒๕๖๖"})
+    assert _metrics(thai_digits)["หน่วยงาน"] == f"{expected['saraburi_2566'].org_count:,}"
+
+
+def test_a_link_typed_with_an_indicator_number_and_a_type_code(app, national_db):
+    with Store(national_db) as db:
+        want = analytics.overview(db.cursor(), analytics.Filters(2568, org_type="sao", indicator="9")).iloc[0]
+    at = app(national_db, query={"indicator": "9", "type": "sao"})
+    assert not at.exception
+    assert (at.sidebar.selectbox(key="indicator").value, at.sidebar.selectbox(key="type").value) == ("9", "sao")
+    assert _metrics(at)[f"ค่าเฉลี่ย {labels.indicator_label('9')}"] == f"{want.mean_score:,.2f}"
+    assert _metrics(at)["หน่วยงาน"] == f"{want.org_count:,}"
+
+
+def test_the_caption_downloads_carry_names_the_province_by_its_name(app, national_db):
+    with Store(national_db) as db:
+        options = analytics.filter_options(db.cursor())
+    name = options[(options.kind == "province") & (options.code == "19")].label.iloc[0]
+    at = app(national_db, query={"province": "19"})
+    captions = [c.value for c in at.caption]
+    assert any(f"จังหวัด{name}" in c for c in captions)
+    assert not any("จังหวัด19" in c for c in captions)
+
+
+def test_the_indicator_chart_names_every_bar(app, national_db):
+    import json
+
+    at = app(national_db)
+    specs = [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
+    short = [labels.INDICATOR_SHORT_LABELS[n] for n in labels.INDICATOR_NUMBERS]
+    means = [s for s in specs if s["layout"].get("barmode") == "group"]
+    assert len(means) == 1
+    assert [trace["x"] for trace in means[0]["data"]] == [short, short]
+    assert means[0]["layout"]["xaxis"]["tickvals"] == short

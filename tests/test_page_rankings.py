@@ -131,3 +131,31 @@ def test_data_written_after_a_first_look_shows_on_the_next_run(app, tmp_path):
     assert not at.exception
     assert metric(at, labels.RANK_ORGS) == "2"
     assert shown(at, "rank_table")[col("org_name")].tolist() == ["อบต.บ้านเอ", "อบต.บ้านบี"]
+
+
+def test_a_link_typed_with_the_scopes_code_opens_that_scope(app, national_db):
+    at = app(national_db, page=PAGE, query={"within": "nation"})
+    assert not at.exception
+    assert at.segmented_control(key="within").value == "nation"
+    assert not [w for w in at.warning if "within" in w.value]
+    with analytics_cursor(national_db) as cur:
+        expected = analytics.rankings(cur, Filters(fiscal_year=latest_year(cur)), "nation")
+    assert_shows(at, expected)
+
+
+def test_an_unknown_scope_in_a_link_gets_the_notice_and_the_default(app, national_db):
+    at = app(national_db, page=PAGE, query={"within": "moon"})
+    assert not at.exception
+    assert any("moon" in w.value and "(within)" in w.value for w in at.warning)
+    assert at.segmented_control(key="within").value == "province"
+
+
+def test_the_chart_of_the_first_and_last_marks_the_organisations_left_out(app, national_db):
+    import json
+
+    at = app(national_db, page=PAGE, query={"within": "nation"})
+    with analytics_cursor(national_db) as cur:
+        total = len(analytics.rankings(cur, Filters(fiscal_year=latest_year(cur)), "nation"))
+    specs = [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
+    notes = [a["text"] for spec in specs for a in spec["layout"].get("annotations", [])]
+    assert labels.RANK_CHART_GAP.format(count=total - 80) in notes

@@ -1,4 +1,5 @@
-"""Change: year-over-year deltas, the biggest gains and falls, and multi-year trends, flagged across changes of method."""
+"""Change: year-over-year deltas, the biggest gains and falls, multi-year trends (flagged across changes of
+method), and which years a comparison opens on."""
 
 from __future__ import annotations
 
@@ -63,3 +64,25 @@ def trends(con: duckdb.DuckDBPyConnection, filters: Filters, first_year: int | N
         **filters.place_params(), "fiscal_year": filters.fiscal_year, "first_year": start,
         "indicator": filters.indicator, "break_years": list(method_break_years()),
     })
+
+
+# --- which years can be compared -------------------------------------------------------------
+
+
+def comparison_pair(years: list[int], fiscal_year: int) -> tuple[int, int] | None:
+    """The two years a comparison opens on: to ``fiscal_year`` (the latest year held when the data lacks
+    it) from the latest year held before it (the first year when none is). None with fewer than two
+    years held. ``years`` are those the data holds, as ``filter_options`` lists them."""
+    held = sorted(set(years))
+    if len(held) < 2:
+        return None
+    to_year = fiscal_year if fiscal_year in held else held[-1]
+    from_year = max((y for y in held if y < to_year), default=held[0])
+    return (from_year, to_year) if from_year != to_year else (held[0], held[1])
+
+
+def next_year_pairs(years: list[int]) -> list[int]:
+    """The years held whose next year is held too: those a measure's effect on the next year's score
+    can be measured from (oldest first)."""
+    held = set(years)
+    return sorted(y for y in held if y + 1 in held)

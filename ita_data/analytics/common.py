@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import warnings
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
-from typing import Any, Iterator, Mapping
+from typing import Any
 
 import duckdb
 import numpy as np
@@ -17,6 +18,7 @@ from ita_data import framework, labels, orgs, store
 from ita_data.derived import DERIVED_TABLES
 
 INDICATOR_CHOICES = labels.INDICATOR_CHOICES
+INDICATOR_NUMBERS = labels.INDICATOR_NUMBERS
 ORG_TYPE_CODES = tuple(t.code for t in orgs.ORG_TYPES)
 
 
@@ -24,6 +26,11 @@ ORG_TYPE_CODES = tuple(t.code for t in orgs.ORG_TYPES)
 # threads Streamlit runs sessions in. See query_frame.
 warnings.filterwarnings("ignore", message="Arrow output on a DB-API result", category=UserWarning)
 
+
+def is_indicator(values: pd.Series) -> pd.Series:
+    """Which rows of an ``indicator`` column are one of the ten indicators (``"1"``…``"10"``), not the
+    total or a tool: the rows a per-indicator chart draws."""
+    return values.isin(INDICATOR_NUMBERS)
 
 
 class DerivedTablesMissing(RuntimeError):
@@ -170,7 +177,8 @@ def query_frame(
     so that one warning is silenced where this module is imported.
     """
     with _derived_tables_checked():
-        return con.execute(query, dict(params)).to_arrow_table().to_pandas(split_blocks=True)
+        table: Any = con.execute(query, dict(params)).to_arrow_table()  # never None for a query's result
+        return table.to_pandas(split_blocks=True)
 
 
 @contextmanager

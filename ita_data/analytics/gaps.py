@@ -73,3 +73,11 @@ def item_gap_summary(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.Dat
     mean_score, title_th.
     """
     return run(con, "item_gap_summary", {**filters.place_params(), **_item_params(filters)})
+
+
+def fix_first(gaps: pd.DataFrame, top: int = 3) -> pd.DataFrame:
+    """Of an ``indicator_gaps`` result, each organisation's ``top`` indicators to fix first (priority 1 …
+    ``top``; ties share a priority, so an organisation may have more), the most points recoverable first
+    (then by org_id, so the order is the same every time). Same columns."""
+    return gaps[gaps.priority <= int(top)].sort_values(
+        ["points_recoverable", "org_id"], ascending=[False, True], ignore_index=True)

@@ -56,8 +56,8 @@ def measure_coverage(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.Dat
     A measure counts when the same year's documents aim it at the indicator (directly, or through an
     item of that indicator). Uncovered first, then by points recoverable.
 
-    Columns: fiscal_year, org_id, org_name, province_code, province, indicator, score, province_median, below_pass, below_province_median, points_recoverable,
-    measure_count, covered.
+    Columns: fiscal_year, org_id, org_name, province_code, province, indicator, score, province_median,
+    below_pass, below_province_median, points_recoverable, measure_count, covered.
     """
     return run(con, "measure_coverage", {
         **filters.place_params(), "fiscal_year": filters.fiscal_year,
@@ -81,4 +81,20 @@ def measure_effectiveness(con: duckdb.DuckDBPyConnection, filters: Filters) -> p
         **filters.place_params(), "fiscal_year": filters.fiscal_year,
         "indicators": filters.indicator_numbers(),
         "method_notes": method_notes(filters.fiscal_year, filters.fiscal_year + 1),
+    })
+
+
+def coverage_counts(coverage: pd.DataFrame, indicators: list[str]) -> pd.DataFrame:
+    """Of a ``measure_coverage`` result, per indicator of ``indicators`` (in that order), how many weak
+    indicators (organisation × indicator) have a measure and how many have none; an indicator with no
+    weak row counts zero. The sums over the rows are the whole selection's counts.
+
+    Columns: indicator, weak_count, covered_count, uncovered_count.
+    """
+    covered = coverage.groupby("indicator").covered.agg(["size", "sum"]).reindex(indicators, fill_value=0)
+    return pd.DataFrame({
+        "indicator": pd.array(indicators, dtype="str"),
+        "weak_count": covered["size"].to_numpy(dtype="int64"),
+        "covered_count": covered["sum"].to_numpy(dtype="int64"),
+        "uncovered_count": (covered["size"] - covered["sum"]).to_numpy(dtype="int64"),
     })

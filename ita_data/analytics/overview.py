@@ -101,3 +101,9 @@ def org_history(con: duckdb.DuckDBPyConnection, org_id: int, include_synthetic: 
     return run(con, "org_history", {
         "org_id": org_id, "include_synthetic": include_synthetic, "indicator_order": list(INDICATOR_CHOICES),
     })
+
+
+def data_years(con: duckdb.DuckDBPyConnection, include_synthetic: bool = True) -> list[int]:
+    """The fiscal years the data holds, oldest first (the ``year`` choices of ``filter_options``)."""
+    options = filter_options(con, None, include_synthetic)
+    return sorted(int(code) for code in options.code[options.kind == "year"])

@@ -1,4 +1,4 @@
-"""Data quality: printed totals and levels against the rules, missing years, and one organisation under two spellings."""
+"""Data quality: printed totals and levels against the rules, missing years, one organisation under two spellings."""
 
 from __future__ import annotations
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import duckdb
 import pandas as pd
 
-from ita_data.analytics.common import Filters, run
+from ita_data.analytics.common import Filters, run, run_rows
 
 SCOPES = ("nation", "province", "district", "type")
 
@@ -30,3 +30,12 @@ def rankings(con: duckdb.DuckDBPyConnection, filters: Filters, within: str = "pr
         **filters.place_params(), "fiscal_year": filters.fiscal_year, "indicator": filters.indicator,
         "within": within,
     })
+
+
+def top_org(con: duckdb.DuckDBPyConnection, filters: Filters) -> int | None:
+    """The org_id of the selection's first organisation by ``filters.indicator`` in the national ranking
+    (the first row ``rankings(con, filters, "nation")`` gives), or None for an empty selection."""
+    rows = run_rows(con, "top_org", {
+        **filters.place_params(), "fiscal_year": filters.fiscal_year, "indicator": filters.indicator,
+    })
+    return int(rows[0][0]) if rows else None

@@ -126,7 +126,7 @@ def gather(cur, filters: analytics.Filters, as_of: dt.date | None = None) -> Bri
                            nation_share=nation_levels.share.to_numpy())
 
     means = analytics.indicator_means(cur, filters)
-    means = means[means.indicator.str.isdigit()].reset_index(drop=True)
+    means = means[analytics.is_indicator(means.indicator)].reset_index(drop=True)
 
     ranking = analytics.rankings(cur, filters, "province")
     change = analytics.yoy_change(cur, filters)[["org_id", "delta"]]
