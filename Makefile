@@ -43,7 +43,10 @@ system:
 		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
 	else echo "install first: sudo apt-get install $$missing"; fi
 
+# Lint and types first (configured in pyproject.toml), then every test.
 test: $(STAMP) system
+	$(BIN)/ruff check .
+	$(BIN)/mypy
 	$(BIN)/python -m pytest -q
 
 # Speed and memory figures (printed, never asserted): analytics, parser, import, pages.

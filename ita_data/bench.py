@@ -19,8 +19,10 @@ import tempfile
 import time
 import tracemalloc
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
+from collections.abc import Callable
 
 import duckdb
 import numpy as np
@@ -463,11 +465,11 @@ def run_bench(db_path: Path, runs: int = 30, say: Callable[[str], None] = lambda
             profile = Path(tmp) / "profile.json"
             for case in cases(org_id):
                 say(f"timing {case.name}")
-                duck = _latencies(lambda: case.duck(cur), runs)
-                pand = _latencies(lambda: case.pandas(frames), runs)
-                duck_mem = _duckdb_peak(profile_cur, lambda: case.duck(profile_cur), profile) \
-                    + _python_peak(lambda: case.duck(cur))
-                pandas_mem = _python_peak(lambda: case.pandas(frames))
+                duck = _latencies(partial(case.duck, cur), runs)
+                pand = _latencies(partial(case.pandas, frames), runs)
+                duck_mem = _duckdb_peak(profile_cur, partial(case.duck, profile_cur), profile) \
+                    + _python_peak(partial(case.duck, cur))
+                pandas_mem = _python_peak(partial(case.pandas, frames))
                 rows = len(case.duck(cur))
                 results.append({
                     "name": case.name, "rows": rows,

@@ -7,7 +7,7 @@ import os
 import sys
 import time
 from pathlib import Path
-from typing import Callable
+from collections.abc import Callable
 
 from ita_data import settings, store, synthetic
 from ita_data.derived import open_store

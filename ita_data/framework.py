@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
-from typing import Mapping, Sequence
+from collections.abc import Mapping, Sequence
 
 import numpy as np
 
@@ -193,7 +193,7 @@ def official_level(
     )[0]
 
 
-def _round2_array(values: Sequence[float]) -> np.ndarray:
+def _round2_array(values: Sequence[float] | np.ndarray) -> np.ndarray:
     """``round2`` of many values at once (NaN stays NaN)."""
     a = np.asarray(values, dtype="float64")
     # To six decimals first, as a decimal number would be written, so 84.995 is 84.995 and not
@@ -202,7 +202,8 @@ def _round2_array(values: Sequence[float]) -> np.ndarray:
 
 
 def official_levels(
-    fiscal_years: Sequence[int], totals: Sequence[float], tools: Mapping[str, Sequence[float]]
+    fiscal_years: Sequence[int] | np.ndarray, totals: Sequence[float] | np.ndarray,
+    tools: Mapping[str, Sequence[float] | np.ndarray],
 ) -> list[str | None]:
     """The official level of many organisation-years at once: the one place a level is computed.
 

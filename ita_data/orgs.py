@@ -143,8 +143,9 @@ def province_name(code: str) -> str:
 def find_province(name: str) -> geothai.Province:
     """A province from its Thai or English name, ``จ.``/``จังหวัด`` prefixes allowed, or its code."""
     text = clean_text(name)
-    if re.fullmatch(r"\d{2}", text) and geothai.province(text):
-        return geothai.province(text)
+    by_code = geothai.province(text) if re.fullmatch(r"\d{2}", text) else None
+    if by_code:
+        return by_code
     key = geothai.normalize(text)
     for p in provinces():
         if geothai.is_province(p, key):

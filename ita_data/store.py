@@ -28,7 +28,8 @@ import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
+from typing import Any
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 
 import duckdb
 import pandas as pd
@@ -375,7 +376,7 @@ class _WriterLock:
         self.on_wait = on_wait
         self.fd: int | None = None
 
-    def __enter__(self) -> "_WriterLock":
+    def __enter__(self) -> _WriterLock:
         self.fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
         deadline = time.monotonic() + self.wait_seconds
         told = False
@@ -565,7 +566,7 @@ class Store:
             self._con = None
             self._snapshot = None
 
-    def __enter__(self) -> "Store":
+    def __enter__(self) -> Store:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -609,7 +610,7 @@ class Store:
             yield cur
 
     @contextlib.contextmanager
-    def batch(self) -> Iterator["Store"]:
+    def batch(self) -> Iterator[Store]:
         """Many writes, each whole or not at all, published once at the end (a folder of reports)."""
         if self.read_only:
             raise StoreError(f"ฐานข้อมูล {self.path} เปิดแบบอ่านอย่างเดียว: cannot write")
@@ -1196,7 +1197,7 @@ def assessment_facts(
     level_reported: str | None = None,
     province_rank: int | None = None,
     province_rank_of: int | None = None,
-    indicator_scores: Mapping[int | str, float] | None = None,
+    indicator_scores: Mapping[Any, float] | None = None,
     item_scores: Mapping[str, float] | None = None,
     locations: Mapping[str, tuple[str | None, str | None]] | None = None,
     from_ocr: Iterable[str] = (),

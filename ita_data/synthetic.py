@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Callable, Iterator
+from collections.abc import Callable, Iterator
 
 import geothai
 import numpy as np
@@ -284,7 +284,7 @@ def _measures_for_year(
             "fiscal_year": fy,
             "indicator": ind_idx + 1,
             "item": None,
-            "title": [MEASURE_TITLES[i + 1] for i in ind_idx],
+            "title": [MEASURE_TITLES[int(i) + 1] for i in ind_idx],
             "issue": [f"คะแนนตัวชี้วัดที่ {i + 1} ต่ำกว่า 85" for i in ind_idx],
             "steps": None,
             "responsible": [RESPONSIBLE_UNITS[k] for k in rng.integers(0, len(RESPONSIBLE_UNITS), m)],

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙"
 _TO_ARABIC = str.maketrans(THAI_DIGITS, "0123456789")
@@ -126,7 +130,7 @@ def format_be_date(value: dt.date | None) -> str:
     return f"{value.day} {abbr[value.month - 1]} {ce_to_be(value.year)}"
 
 
-def format_be_dates(values, with_time: bool = False) -> "pd.Series":
+def format_be_dates(values, with_time: bool = False) -> pd.Series:
     """A column of dates (``datetime.date``, timestamps or ISO text) as ``format_be_date`` writes them
     (``6 เม.ย. 2566``, with ``with_time`` ``6 เม.ย. 2566 14:05``), computed column-wise for tables;
     a missing date becomes ``""``."""

@@ -99,7 +99,7 @@ with report_tab:
         type=list(documents.SUFFIXES),
     )
     if uploads:
-        entries = []
+        entries: list[tuple[str, bytes | documents.DocumentError]] = []
         for item in uploads:
             try:
                 entries += list(documents.expand(item.name, item.getvalue()))
@@ -107,14 +107,14 @@ with report_tab:
                 entries.append((item.name, err))
         bar = st.progress(0.0, text="กำลังอ่านเอกสาร")
         parsed, failed = [], []
-        for number, (name, data) in enumerate(entries, start=1):
+        for number, (name, content) in enumerate(entries, start=1):
             bar.progress(number / len(entries), text=f"กำลังอ่าน {number}/{len(entries)}: {shared.plain(name)}")
-            if isinstance(data, documents.DocumentError):
-                failed.append(str(data))
+            if isinstance(content, documents.DocumentError):
+                failed.append(str(content))
                 continue
             try:
                 # the file's own name, as storing will read it: the second read is then the cached first
-                parsed.append((name, data, reports.parse_bytes(data, name.rsplit("/", 1)[-1])))
+                parsed.append((name, content, reports.parse_bytes(content, name.rsplit("/", 1)[-1])))
             except reports.ReportError as err:
                 failed.append(str(err))
         bar.empty()
@@ -134,12 +134,12 @@ with report_tab:
                 with st.expander(f"ตัวเลขที่อ่านด้วย OCR: {shared.plain(name)}", expanded=True):
                     st.caption("ตัวเลขจากภาพสแกนอาจอ่านผิด เทียบกับภาพหน้าเอกสารก่อน ถ้าไม่ยืนยันจะบันทึกเฉพาะส่วนที่ไม่ใช่ OCR")
                     image_col, facts_col = st.columns([3, 2])
-                    pages = sorted({f["หน้า"] for f in facts if f["หน้า"]})
+                    pages = sorted({int(f["หน้า"]) for f in facts if f["หน้า"]})
                     with image_col:
                         page = st.selectbox("หน้า", pages, key=f"ocr_page_{name}") if len(pages) > 1 else (
                             pages[0] if pages else None)
-                        if page is not None:
-                            st.image(report.document.page_image(page), caption=f"หน้า {page}")
+                        if page is not None and report.document is not None:
+                            st.image(report.document.page_image(int(page)), caption=f"หน้า {page}")
                     with facts_col:
                         st.dataframe(pd.DataFrame(facts), hide_index=True)
                         confirmed[name] = st.checkbox("ตรวจแล้ว ตัวเลขตรงกับภาพ ให้บันทึกด้วย", key=f"ocr_ok_{name}")
@@ -150,7 +150,7 @@ with report_tab:
                         st.dataframe(pd.DataFrame(where), hide_index=True)
             if st.button("ยืนยันการนำเข้ารายงาน", type="primary", key="confirm_reports"):
                 bar = st.progress(0.0, text="กำลังบันทึก")
-                rows = []
+                rows: list[dict] = []
                 try:
                     with db.batch():  # each file in its own transaction, published once for the whole upload
                         _store_reports(db, parsed, confirmed, bar, rows)
@@ -210,7 +210,7 @@ with history_tab:
             st.caption("ทุกการนำเข้าถูกถอนแล้ว")
         else:
             choices = {int(r.source_id): _source_label(r) for r in active.itertuples()}
-            chosen = st.selectbox("ถอนการนำเข้า", list(choices), format_func=choices.get, index=None,
+            chosen = st.selectbox("ถอนการนำเข้า", list(choices), format_func=lambda source_id: choices[source_id], index=None,
                                   placeholder="เลือกการนำเข้าที่จะถอน", key="withdraw_choice")
             if chosen is not None and st.session_state.get("withdraw_pending") != chosen:
                 st.button("ถอนการนำเข้านี้…", key="withdraw", on_click=_ask_withdraw, args=(chosen,))

@@ -6,7 +6,8 @@ as soon as the ``with store.transaction()`` block ends.
 
 from __future__ import annotations
 
-from typing import Any, Iterable, Mapping
+from typing import Any
+from collections.abc import Iterable, Mapping
 
 from ita_data import store as store_module
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 from pathlib import Path
-from typing import Iterator
+from collections.abc import Iterator
 
 from streamlit.runtime import pages_manager
 from streamlit.testing.v1 import AppTest

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import concurrent.futures
 import os
 from pathlib import Path
 
@@ -125,3 +127,10 @@ def app(monkeypatch):
             return dashboard_app(page, query, **session)
 
         yield make
+
+
+def run_async(coroutine):
+    """``asyncio.run`` in a thread of its own: the session's Playwright browser keeps an event loop
+    running in the test thread, where ``asyncio.run`` refuses to start another."""
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()

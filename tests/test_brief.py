@@ -132,7 +132,7 @@ def test_open_and_overdue_measures_are_the_analytics(cur, saraburi):
     assert f"ที่ยังไม่เสร็จ {len(measures):,} รายการ เกินกำหนด {len(overdue):,} รายการ" in text
     for row in overdue.head(OVERDUE_LISTED).itertuples():
         assert (f"{row.org_name} {row.title} {row.indicator} {row.responsible} "
-                f"{thai.format_be_date(row.due_date)} {row.days_overdue:,}") in text
+                f"{thai.format_be_date(row.due_date)} {int(row.days_overdue):,}") in text
     units = analytics.open_measures_summary(cur, SARABURI, AS_OF, by="responsible")
     for row in units.itertuples():
         assert f"{row.label} {row.open_count} {row.overdue_count} {row.planned_count} {row.in_progress_count}" in text

@@ -3,7 +3,6 @@ server's CPU and memory read from /proc."""
 
 from __future__ import annotations
 
-import asyncio
 import os
 import shutil
 import urllib.parse
@@ -12,7 +11,7 @@ import pytest
 
 from ita_data.loadtest import procstats
 from ita_data.loadtest.officers import KINDS, percentile, report, run_load
-from tests.conftest import start_streamlit
+from tests.conftest import run_async, start_streamlit
 
 
 @pytest.fixture(scope="module")
@@ -29,7 +28,7 @@ def server(national_db, tmp_path_factory):
 def test_a_short_run_exercises_every_action_without_errors(server):
     _, url = server
     port = urllib.parse.urlsplit(url).port
-    result = asyncio.run(run_load(url, officers=3, seconds=15, think=1.2, port=port, progress=lambda _: None))
+    result = run_async(run_load(url, officers=3, seconds=15, think=1.2, port=port, progress=lambda _: None))
 
     assert [f"{d.kind}: {d.error}" for d in result.errors()] == []
     counts = {kind: len(done) for kind, done in result.by_kind().items()}

@@ -1,6 +1,5 @@
 """นำเข้าข้อมูล: a table and a report go in through the page, preview first, and show up in the rankings."""
 
-import shutil
 
 import pytest
 

@@ -18,7 +18,7 @@ def codes(text: str, expect: str | None = None) -> list[str]:
 
 
 def test_utf8_is_read_without_warnings():
-    text, warnings = decode_bytes("คะแนน ๙๔.๓๐".encode("utf-8"), "a.txt")
+    text, warnings = decode_bytes("คะแนน ๙๔.๓๐".encode(), "a.txt")
     assert text == "คะแนน ๙๔.๓๐"
     assert warnings == []
 

@@ -4,7 +4,6 @@ SERVERID cookie stays on its process, and a browser without it may be sent to th
 
 from __future__ import annotations
 
-import asyncio
 import shutil
 import urllib.request
 
@@ -12,7 +11,7 @@ import pytest
 
 from ita_data.loadtest import serve as launcher
 from ita_data.loadtest.browser import Browser, Tab
-from tests.conftest import _free_port
+from tests.conftest import _free_port, run_async
 from tests.tables_helpers import csv_bytes, row
 
 
@@ -94,7 +93,7 @@ def test_upload_and_download_through_the_proxy_stay_on_the_session_process(proxy
         assert 404 in statuses
         await tab.close()
 
-    asyncio.run(scenario())
+    run_async(scenario())
 
 
 def test_the_proxy_answers_health_from_both_processes(proxy):

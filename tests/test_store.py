@@ -91,11 +91,10 @@ def test_unknown_province_is_refused_with_its_name(store):
 
 
 def test_unknown_measure_status_is_refused(store):
-    with pytest.raises(st.DataError, match="มาตรการที่ 1: status 'maybe'"):
-        with store.transaction() as cur:
-            source = st.add_source(cur, "m.txt", "sum-2", "measures")
-            org = st.upsert_organization(cur, KLUAI)
-            st.replace_measures(cur, org, 2566, "measures", [{"status": "maybe"}], source, label="x")
+    with pytest.raises(st.DataError, match="มาตรการที่ 1: status 'maybe'"), store.transaction() as cur:
+        source = st.add_source(cur, "m.txt", "sum-2", "measures")
+        org = st.upsert_organization(cur, KLUAI)
+        st.replace_measures(cur, org, 2566, "measures", [{"status": "maybe"}], source, label="x")
 
 
 @pytest.mark.parametrize("statement", [
@@ -182,10 +181,8 @@ def test_a_file_held_by_another_process_gives_a_clear_message(tmp_path):
 def test_read_only_store_refuses_writes(tmp_path):
     path = tmp_path / "ro.duckdb"
     st.Store(path).close()
-    with st.Store(path, read_only=True) as ro:
-        with pytest.raises(st.StoreError, match="อ่านอย่างเดียว"):
-            with ro.transaction():
-                pass
+    with st.Store(path, read_only=True) as ro, pytest.raises(st.StoreError, match="อ่านอย่างเดียว"), ro.transaction():
+        pass
 
 
 def test_a_new_database_answers_the_analytics_before_any_write(store):
@@ -207,12 +204,11 @@ def test_a_failed_write_leaves_the_analytics_as_they_were(store):
     from ita_data import analytics
 
     _write(store, total_score=80.0, indicator_scores={n: 80 for n in range(1, 11)})
-    with pytest.raises(st.DataError):
-        with store.transaction() as cur:
-            source = st.add_source(cur, "b.txt", "sum-b", "table")
-            org = st.upsert_organization(cur, st.OrgRecord("sao", "หนองสมมุติ", "สระบุรี"))
-            st.save_assessment(cur, org, 2568, source, label="x", total_score=90.0)
-            st.save_assessment(cur, org, 2568, source, label="x", total_score=190.0)
+    with pytest.raises(st.DataError), store.transaction() as cur:
+        source = st.add_source(cur, "b.txt", "sum-b", "table")
+        org = st.upsert_organization(cur, st.OrgRecord("sao", "หนองสมมุติ", "สระบุรี"))
+        st.save_assessment(cur, org, 2568, source, label="x", total_score=90.0)
+        st.save_assessment(cur, org, 2568, source, label="x", total_score=190.0)
     summary = analytics.overview(store.cursor(), analytics.Filters(2568)).iloc[0]
     assert (summary.org_count, summary.mean_score) == (1, 80.0)
 

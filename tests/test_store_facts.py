@@ -177,14 +177,13 @@ _QUERY = (
 def test_a_rules_edit_reaches_the_levels_and_totals_of_the_next_command(tmp_path):
     project = _project_copy(tmp_path)
     db = tmp_path / "rules.duckdb"
-    with open_store(db) as s:
-        with s.transaction() as cur:
-            source = st.add_source(cur, "t.csv", "t", "table")
-            org = st.upsert_organization(cur, KLUAI, source)
-            # FY2565 by its printed total (letter bands); FY2568 by its indicators alone.
-            st.save_assessment(cur, org, 2565, source, label="x", total_score=77.0)
-            st.save_assessment(cur, org, 2568, source, label="x",
-                               indicator_scores={n: (100 if n <= 5 else 80) for n in range(1, 11)})
+    with open_store(db) as s, s.transaction() as cur:
+        source = st.add_source(cur, "t.csv", "t", "table")
+        org = st.upsert_organization(cur, KLUAI, source)
+        # FY2565 by its printed total (letter bands); FY2568 by its indicators alone.
+        st.save_assessment(cur, org, 2565, source, label="x", total_score=77.0)
+        st.save_assessment(cur, org, 2568, source, label="x",
+                           indicator_scores={n: (100 if n <= 5 else 80) for n in range(1, 11)})
     before = json.loads(_run(project, "-c", _QUERY, str(db)))
     assert before == [[2565, 77.0, "B"], [2568, 86.0, "ผ่าน"]]  # 0.3·100 + 0.3·80 + 0.4·80
 

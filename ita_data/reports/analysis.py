@@ -149,6 +149,7 @@ def find_organization(text: str, report: ParsedReport) -> Organization | None:
 def _placed(type_code: str, name: str, after: str, text: str, report: ParsedReport) -> Organization:
     district_m = _DISTRICT.search(after)
     province_m = _PROVINCE.search(after)
+    province_text: str | None
     if type_code == "pao":
         province_text = name
     elif province_m:

@@ -220,7 +220,7 @@ def _reason(message: str, name: str) -> str:
     return message
 
 
-def ocr_facts(report: ParsedReport) -> list[dict[str, object]]:
+def ocr_facts(report: ParsedReport) -> list[dict[str, Any]]:
     """The numbers of a report that were read from OCR'd lines, with their page, for a person to check."""
     document = report.document
     if document is None or not document.ocr_lines:

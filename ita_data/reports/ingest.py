@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
+from collections.abc import Iterable
 
 import duckdb
 
@@ -130,9 +130,9 @@ def _write(cur: duckdb.DuckDBPyConnection, path: Path, checksum: str, report: Pa
     known = store_module.find_source(cur, checksum)
     if known is not None:
         return IngestResult(path, "unchanged", f"already ingested (source {known})", report.warnings, known)
-    org = report.organization
+    org, fy = report.organization, report.fiscal_year
+    assert org is not None and fy is not None  # _cannot_store refused reports without them
     record = store_module.OrgRecord(org.type_code, org.name, org.province, org.district)
-    fy = report.fiscal_year
     label = record.label()
     places = {key: _where(report, key) for key in report.locations}
     ocr_keys = {key for key, (_w, _s, ocr) in places.items() if ocr}

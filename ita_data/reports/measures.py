@@ -142,7 +142,7 @@ def _without_boxes(text: str | None) -> str | None:
     """The cell without its checkbox labels (they are the status, not what was done)."""
     if not text or not _ANY_BOX.search(text):
         return text
-    kept = []
+    kept: list[str] = []
     for line in text.split("\n"):
         parts = re.split(rf"(?:{_ANY_BOX.pattern})", line)
         rest = [p for p in parts[1:] if p.strip() and status_of_label(p) is None]

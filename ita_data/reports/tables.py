@@ -46,7 +46,7 @@ class Table:
 
     @property
     def is_measures(self) -> bool:
-        return bool(self.header) and bool(vocab.MEASURE_TABLE_ROLES & set(self.header))
+        return bool(self.header) and bool(vocab.MEASURE_TABLE_ROLES & set(self.header or ()))
 
 
 def header_role(cell: str) -> str | None:

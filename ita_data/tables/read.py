@@ -464,9 +464,9 @@ class _Places:
     """orgs.place with a memory: a national table names each district hundreds of times."""
 
     def __init__(self) -> None:
-        self._seen: dict[tuple[str, str], orgs.Place | str] = {}
+        self._seen: dict[tuple[str, str], orgs.Place | str | None] = {}
 
-    def __call__(self, province: str, district: str) -> orgs.Place:
+    def __call__(self, province: str, district: str) -> orgs.Place | None:
         key = (province, district)
         if key not in self._seen:
             try:
@@ -504,6 +504,7 @@ def _organisation(cells: dict[str, Any], places: _Places) -> dict[str, Any]:
         where = places(province, _plain_text(cells, "district"))
     except _CellError as err:
         raise _CellError(f"{quoted(raw_name)}: {err}") from None
+    assert where is not None  # a province was named above, so a place was found or refused
     try:
         type_code, name, _ = store.resolve_org(store.OrgRecord(code, name))
     except store.DataError as err:
