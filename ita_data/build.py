@@ -62,7 +62,8 @@ def _ingest_reports(db: store.Store, reports_dir: Path | None, say: Callable[[st
 def _run(args: argparse.Namespace) -> int:
     target = Path(args.db) if args.db else settings.default_db_path()
     if args.if_missing and target.exists():
-        print(f"ฐานข้อมูลมีอยู่แล้ว: {target} (python -m ita_data build to rebuild)")
+        print(f"ฐานข้อมูลมีอยู่แล้ว ใช้ฐานข้อมูลเดิม: {target} (the database exists and is kept; add data with "
+              "`ingest` or `import-table` — a full `build` replaces it and loses what was imported since)")
         return 0
     started = time.perf_counter()
 
