@@ -53,9 +53,10 @@ scored AS (
 )
 SELECT l.fiscal_year, l.indicator, l.org_id, d.org_type, d.province_code, d.district_code,
        d.is_synthetic, l.score, l.score_prev, l.points_recoverable,
+       -- ranked on six decimals: 0.3/3 × 27.5 and 0.4/2 × 13.75 are one value, not two in float
        CASE WHEN l.points_recoverable IS NOT NULL
             THEN rank() OVER (PARTITION BY l.fiscal_year, l.org_id, l.points_recoverable IS NULL
-                              ORDER BY l.points_recoverable DESC) END AS priority
+                              ORDER BY round(l.points_recoverable, 6) DESC) END AS priority
 FROM scored l
 JOIN org_dim d USING (org_id)
 ORDER BY l.fiscal_year, l.indicator, l.org_id;
