@@ -7,6 +7,7 @@ code asks "what does FY2566 say?" through the functions here and never tests a y
 from __future__ import annotations
 
 import csv
+import math
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -158,8 +159,21 @@ def all_levels() -> tuple[str, ...]:
 
 
 def round2(value: float) -> float:
-    """Round half up to two decimals, as printed results are (floats round half to even)."""
-    return float(_round2_array([value])[0])
+    """Round half up to two decimals, as printed results are (floats round half to even).
+
+    To four decimals of the hundredths first, as a decimal number would be written, so 84.995 is
+    84.995 and not 84.99499999…; then half up: the rule printed totals and ``total_computed`` follow."""
+    return math.floor(round(float(value) * 100, 4) + 0.5) / 100
+
+
+def _round2_array(values: Sequence[float] | np.ndarray) -> np.ndarray:
+    """``round2`` of many values (NaN stays NaN), each distinct value rounded once."""
+    a = np.asarray(values, dtype="float64")
+    out = np.full(a.shape, np.nan)
+    known = ~np.isnan(a)
+    distinct, where = np.unique(a[known], return_inverse=True)
+    out[known] = np.array([round2(v) for v in distinct], dtype="float64")[where]
+    return out
 
 
 def tool_scores(indicator_scores: Mapping[int, float]) -> dict[str, float]:
@@ -181,51 +195,48 @@ def total_score(fiscal_year: int, indicator_scores: Mapping[int, float]) -> floa
     return round2(sum(weights[t] * tools[t] for t in TOOLS))
 
 
+def _level_of(bands: tuple[LevelBand, ...], total: float, tools: Sequence[float]) -> str:
+    """The rule itself: the best band whose total (and, where it asks, every tool's score) is reached.
+    ``total`` and ``tools`` are already rounded; a tool not known is NaN and reaches no bar."""
+    for band in bands:
+        if total < band.min_total:
+            continue
+        if band.min_each_tool is not None and not all(t >= band.min_each_tool for t in tools):
+            continue  # NaN compares False: a band that asks for every tool needs them all
+        return band.level
+    return bands[-1].level
+
+
 def official_level(
     fiscal_year: int, total: float | None, tools: Mapping[str, float] | None = None
 ) -> str | None:
     """The level the year's scheme gives a total (and, where the scheme asks, each tool's score)."""
-    if total is None:
+    if total is None or total != total:
         return None
     given = tools or {}
-    return official_levels(
-        [fiscal_year], [total], {t: [given.get(t, float("nan"))] for t in TOOLS}
-    )[0]
-
-
-def _round2_array(values: Sequence[float] | np.ndarray) -> np.ndarray:
-    """``round2`` of many values at once (NaN stays NaN)."""
-    a = np.asarray(values, dtype="float64")
-    # To six decimals first, as a decimal number would be written, so 84.995 is 84.995 and not
-    # 84.99499999…; then half up — the rule the printed totals and total_computed in SQL follow.
-    return np.floor(np.round(a * 100, 4) + 0.5) / 100
+    rounded = [round2(given[t]) if given.get(t) is not None else float("nan") for t in TOOLS]
+    return _level_of(level_bands(fiscal_year), round2(total), rounded)
 
 
 def official_levels(
     fiscal_years: Sequence[int] | np.ndarray, totals: Sequence[float] | np.ndarray,
     tools: Mapping[str, Sequence[float] | np.ndarray],
 ) -> list[str | None]:
-    """The official level of many organisation-years at once: the one place a level is computed.
+    """``official_level`` of many organisation-years at once (the derived tables use it).
 
-    ``tools`` maps IIT/EIT/OIT to each row's tool score (NaN where a tool is not known); a band that
-    asks for every tool's score cannot be reached without them. NaN totals give None.
+    ``tools`` maps IIT/EIT/OIT to each row's tool score (NaN where a tool is not known). NaN totals
+    give None.
     """
     years = np.asarray(fiscal_years, dtype="int64")
     total = _round2_array(totals)
-    tool_matrix = np.column_stack([_round2_array(tools.get(t, [float("nan")] * len(years))) for t in TOOLS])
-    out = np.full(len(years), None, dtype=object)
-    for year in np.unique(years):
-        rows = (years == year) & ~np.isnan(total)
-        bands = level_bands(int(year))
-        assigned = np.zeros(len(years), dtype=bool)
-        for band in bands:
-            ok = rows & ~assigned & (total >= band.min_total)
-            if band.min_each_tool is not None:
-                ok &= np.all(tool_matrix >= band.min_each_tool, axis=1)  # NaN compares False
-            out[ok] = band.level
-            assigned |= ok
-        out[rows & ~assigned] = bands[-1].level
-    return out.tolist()
+    tool_rows = np.column_stack(
+        [_round2_array(tools.get(t, [float("nan")] * len(years))) for t in TOOLS]
+    ).tolist() if len(years) else []
+    bands = {int(y): level_bands(int(y)) for y in np.unique(years)}
+    return [
+        None if t != t else _level_of(bands[y], t, row)
+        for y, t, row in zip(years.tolist(), total.tolist(), tool_rows)
+    ]
 
 
 def level_from_indicators(fiscal_year: int, indicator_scores: Mapping[int, float]) -> str | None:

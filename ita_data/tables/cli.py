@@ -119,7 +119,10 @@ def _peak_mb() -> float:
 
 def _bench(args: argparse.Namespace) -> int:
     baseline = _peak_mb()
-    frame = national_table(args.rows)
+    # One table of several years, as the NACC's multi-year results are: the same organisations each year.
+    years = framework.known_years()[-args.years:]
+    frame = pd.concat([national_table(args.rows, seed=1 + i, fiscal_year=fy) for i, fy in enumerate(years)],
+                      ignore_index=True)
     data = table_bytes(frame, args.format)
     name = f"national.{args.format}"
     print(f"{len(frame):,} rows, {len(data) / 1e6:.1f} MB {args.format}; peak RSS before {baseline:.0f} MB")
@@ -167,5 +170,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser("import-bench", help="time the import of a national-size fictional table")
     p.add_argument("--rows", type=int, default=NATIONAL_ROWS, help="rows (default %(default)s)")
     p.add_argument("--format", choices=("csv", "xlsx"), default="csv")
+    p.add_argument("--years", type=int, default=1, help="fiscal years in the one table (7: about 55,000 rows)")
     p.add_argument("--db", help="database file (default: a temporary one)")
     p.set_defaults(func=_bench)
