@@ -84,7 +84,7 @@ else:
                                                                             pinned=True),
             labels.column_label("days_overdue"): st.column_config.ProgressColumn(
                 format=labels.MEASURES_DAYS_FORMAT, min_value=0,
-                max_value=max(int(shown.days_overdue.max(skipna=True) or 0), 1), color="red", pinned=True,
+                max_value=max(int(shown.days_overdue.fillna(0).max()), 1), color="red", pinned=True,
             ),
             labels.column_label("org_id"): st.column_config.NumberColumn(format="%d"),
         },

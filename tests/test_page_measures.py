@@ -151,3 +151,13 @@ def test_links_typed_with_codes_open_the_summary_and_indicator_they_name(app, na
     assert at.selectbox(key="m_indicator").value == "9"
     assert at.selectbox(key="m_status").value == "planned"
     assert not [w for w in at.warning if ":material/link_off:" in str(w.icon)]
+
+
+def test_open_measures_none_of_them_overdue_are_listed_without_error(app, small_db):
+    # On the first due date, every open measure is on time: days overdue is empty in every row.
+    with analytics_cursor(small_db) as cur:
+        first_due = analytics.open_measures(cur, Filters(2568), AS_OF).due_date.min()
+    at = app(small_db, page=PAGE)
+    at.date_input(key="as_of").set_value(first_due).run()
+    assert not at.exception
+    assert metric(at, "เกินกำหนด") == "0" and metric(at, "ยังไม่เสร็จ") != "0"
