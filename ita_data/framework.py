@@ -96,6 +96,7 @@ def indicator(number: int) -> Indicator:
     raise ValueError(f"ไม่มีตัวชี้วัดที่ {number}: ITA has indicators 1-10")
 
 
+@cache
 def indicators_of_tool(tool: str) -> tuple[int, ...]:
     return tuple(i.number for i in indicators() if i.tool == tool)
 

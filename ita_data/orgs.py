@@ -6,6 +6,7 @@ organisation; this module is the one place that decides so.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -76,10 +77,18 @@ def _alias_pattern() -> list[tuple[re.Pattern[str], OrgType]]:
 _ALIASES = _alias_pattern()
 
 
+_ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\ufeff]")
+_BLANKS = re.compile(r"\s+")
+
+
+@functools.lru_cache(maxsize=65536)  # a national table repeats its names, districts and provinces
+def _clean(text: str) -> str:
+    return _BLANKS.sub(" ", _ZERO_WIDTH.sub("", text)).strip()
+
+
 def clean_text(text: str) -> str:
     """Collapse white space and strip zero-width characters that PDFs leave in names."""
-    text = re.sub(r"[\u200b\u200c\u200d\ufeff]", "", str(text))
-    return re.sub(r"\s+", " ", text).strip()
+    return _clean(str(text))
 
 
 def split_name(text: str, default_type: str | None = None) -> tuple[str, str]:

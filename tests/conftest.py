@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import concurrent.futures
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -90,6 +92,20 @@ def start_streamlit(db_path: Path, log_path: Path):
             time.sleep(0.3)
     proc.kill()
     raise RuntimeError(f"streamlit did not answer within 60 s; see {log_path}")
+
+
+@contextlib.contextmanager
+def serving_copy(db_path: Path, folder: Path):
+    """A real `streamlit run dashboard.py` on a copy of ``db_path`` in ``folder``: yields (process, URL,
+    the copy), and stops the server on the way out."""
+    copy = folder / "ita.duckdb"
+    shutil.copyfile(db_path, copy)
+    proc, url = start_streamlit(copy, folder / "streamlit.log")
+    try:
+        yield proc, url, copy
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
 
 
 @pytest.fixture(scope="session")

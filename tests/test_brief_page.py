@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 from urllib.parse import urlencode
 
@@ -10,7 +9,7 @@ import pytest
 
 from ita_data import analytics
 from ita_data.store import Store
-from tests.conftest import start_streamlit
+from tests.conftest import serving_copy
 
 PAGE = "pages/overview.py"
 BUTTON = "ดาวน์โหลดรายงานสรุปจังหวัด (PDF)"
@@ -34,13 +33,8 @@ def test_the_button_is_offered_for_a_province_and_not_for_the_nation(app, nation
 
 @pytest.fixture(scope="module")
 def server(national_db, tmp_path_factory):
-    folder = tmp_path_factory.mktemp("brief_e2e")
-    db = folder / "ita.duckdb"
-    shutil.copy(national_db, db)
-    proc, url = start_streamlit(db, folder / "streamlit.log")
-    yield url, db
-    proc.terminate()
-    proc.wait(timeout=20)
+    with serving_copy(national_db, tmp_path_factory.mktemp("brief_e2e")) as (_proc, url, db):
+        yield url, db
 
 
 def test_the_button_downloads_the_brief_of_the_sidebar_selection(server, browser, tmp_path, national_db):

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import json
-import shutil
 import time
 from urllib.parse import parse_qs, urlparse
 
 import pytest
 
 from pages import PAGES
-from tests.conftest import SCREENSHOTS, start_streamlit
+from tests.conftest import SCREENSHOTS, serving_copy
 
 pytestmark = pytest.mark.e2e
 
@@ -22,13 +21,8 @@ TABLE = '[data-testid="stDataFrame"], [data-testid="stTable"]'
 
 @pytest.fixture(scope="module")
 def server(national_db, tmp_path_factory):
-    folder = tmp_path_factory.mktemp("e2e")
-    db = folder / "ita.duckdb"
-    shutil.copy(national_db, db)
-    proc, url = start_streamlit(db, folder / "streamlit.log")
-    yield url
-    proc.terminate()
-    proc.wait(timeout=20)
+    with serving_copy(national_db, tmp_path_factory.mktemp("e2e")) as (_proc, url, _db):
+        yield url
 
 
 @pytest.fixture

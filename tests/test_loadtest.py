@@ -4,25 +4,19 @@ server's CPU and memory read from /proc."""
 from __future__ import annotations
 
 import os
-import shutil
 import urllib.parse
 
 import pytest
 
 from ita_data.loadtest import procstats
 from ita_data.loadtest.officers import KINDS, percentile, report, run_load
-from tests.conftest import run_async, start_streamlit
+from tests.conftest import run_async, serving_copy
 
 
 @pytest.fixture(scope="module")
 def server(national_db, tmp_path_factory):
-    folder = tmp_path_factory.mktemp("loadtest")
-    db = folder / "ita.duckdb"
-    shutil.copyfile(national_db, db)
-    proc, url = start_streamlit(db, folder / "streamlit.log")
-    yield proc, url
-    proc.terminate()
-    proc.wait(timeout=20)
+    with serving_copy(national_db, tmp_path_factory.mktemp("loadtest")) as (proc, url, _db):
+        yield proc, url
 
 
 def test_a_short_run_exercises_every_action_without_errors(server):
