@@ -63,35 +63,46 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_streamlit(db_path: Path, log_path: Path):
-    """Start `streamlit run dashboard.py` on a free loopback port; returns (process, base URL)."""
+def serve(log_path: Path, *, db_path: Path | None = None, script: Path = PROJECT_ROOT / "dashboard.py",
+          address: str | None = "127.0.0.1", port: int | None = None, secrets: Path | None = None,
+          host: str = "127.0.0.1"):
+    """Start `streamlit run` from the project folder (so its .streamlit/config.toml applies) and wait
+    until it answers; returns (process, URL as ``host`` names it). ``address=None`` leaves the listening
+    address to the config; ``secrets`` is the only secrets file it reads."""
     import subprocess
     import sys
     import time
     import urllib.request
 
-    port = _free_port()
-    env = dict(os.environ, ITA_DB=str(db_path))
-    log = open(log_path, "w")
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(PROJECT_ROOT / "dashboard.py"),
-         "--server.address", "127.0.0.1", "--server.port", str(port), "--server.headless", "true",
-         "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
-        cwd=PROJECT_ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
-    )
-    url = f"http://127.0.0.1:{port}"
+    port = port or _free_port()
+    env = dict(os.environ)
+    if db_path is not None:
+        env["ITA_DB"] = str(db_path)
+    args = [sys.executable, "-m", "streamlit", "run", str(script), "--server.port", str(port),
+            "--server.headless", "true", "--server.fileWatcherType", "none"]
+    if address is not None:
+        args += ["--server.address", address]
+    if secrets is not None:
+        args += ["--secrets.files", str(secrets)]  # only this file: never a developer's own secrets
+    log = open(log_path, "w")  # noqa: SIM115 - the server writes to it for as long as it runs
+    proc = subprocess.Popen(args, cwd=PROJECT_ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         if proc.poll() is not None:
             raise RuntimeError(f"streamlit exited early; see {log_path}")
         try:
-            with urllib.request.urlopen(url + "/_stcore/health", timeout=2) as r:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2) as r:
                 if r.status == 200:
-                    return proc, url
+                    return proc, f"http://{host}:{port}"
         except OSError:
             time.sleep(0.3)
     proc.kill()
     raise RuntimeError(f"streamlit did not answer within 60 s; see {log_path}")
+
+
+def start_streamlit(db_path: Path, log_path: Path):
+    """`streamlit run dashboard.py` on ``db_path``, on a free loopback port; returns (process, base URL)."""
+    return serve(log_path, db_path=db_path)
 
 
 @contextlib.contextmanager

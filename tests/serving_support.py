@@ -3,53 +3,17 @@
 from __future__ import annotations
 
 import ipaddress
-import os
 import socket
 import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 from urllib.parse import urlparse
 
-from tests.conftest import PROJECT_ROOT, _free_port
+from tests.conftest import serve  # noqa: F401 - the tests import it from here
 
 APP = '[data-testid="stAppViewContainer"]'
 SETTLED = """() => document.querySelector('[data-testid="stMain"] h1')
     && !document.querySelector('[data-testid="stStatusWidget"]')
     && !document.querySelector('[data-stale="true"]')"""
-
-
-def serve(log_path: Path, *, db_path: Path | None = None, script: Path = PROJECT_ROOT / "dashboard.py",
-          address: str | None = "127.0.0.1", port: int | None = None, secrets: Path | None = None,
-          host: str = "127.0.0.1") -> tuple[subprocess.Popen, str]:
-    """Start the server from the project folder (so its .streamlit/config.toml applies); returns it and
-    its URL as ``host`` names it. ``address=None`` leaves the listening address to the config."""
-    port = port or _free_port()
-    env = dict(os.environ)
-    if db_path is not None:
-        env["ITA_DB"] = str(db_path)
-    args = [sys.executable, "-m", "streamlit", "run", str(script), "--server.port", str(port),
-            "--server.headless", "true", "--server.fileWatcherType", "none"]
-    if address is not None:
-        args += ["--server.address", address]
-    if secrets is not None:
-        args += ["--secrets.files", str(secrets)]  # only this file: never a developer's own secrets
-    log = open(log_path, "w")
-    proc = subprocess.Popen(args, cwd=PROJECT_ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
-    url = f"http://{host}:{port}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError(f"streamlit exited early; see {log_path}")
-        try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2) as r:
-                if r.status == 200:
-                    return proc, url
-        except OSError:
-            time.sleep(0.3)
-    stop(proc)
-    raise RuntimeError(f"streamlit did not answer within 60 s; see {log_path}")
 
 
 def stop(proc: subprocess.Popen) -> None:
