@@ -25,6 +25,7 @@ from ita_data.tables import (
     import_table_file,
     limits,
     read_table,
+    xlsx,
 )
 from ita_data.tables.limits import quoted
 from tests.tables_helpers import HEADERS, csv_bytes, row
@@ -250,13 +251,7 @@ _REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _PKG = "http://schemas.openxmlformats.org/package/2006/relationships"
 
 
-def _col(index: int) -> str:
-    letters = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
+_col = xlsx.column_letter  # the reader's own: 0 → A, 26 → AA
 
 
 def _cell(ref: str, value) -> str:

@@ -72,12 +72,10 @@ def _differs(new: Any, old: Any) -> bool:
 
 @dataclass
 class _Plan:
+    """What the file would change, row by row, compared with the current values (the write itself
+    hands every value to the store's write path)."""
+
     rows: pd.DataFrame  # preview rows + org_id (NA for a new organisation) + status + changed
-    assessments: pd.DataFrame  # only the values that change, None elsewhere
-    indicators: pd.DataFrame  # row, indicator, score: changed ones
-    items: pd.DataFrame  # row, item, score: changed ones
-    new_orgs: pd.DataFrame
-    districts: pd.DataFrame  # org_id, district_code, district: filled where the store had none
     warnings: list[tuple[int, str]]
 
     @property
@@ -127,19 +125,14 @@ def _plan(cur: duckdb.DuckDBPyConnection, preview: TablePreview) -> _Plan:
         for row, name in zip(frame["row"], frame[key]):
             changed_by_row.setdefault(int(row), []).append(f"{prefix}{name}")
 
-    assessment_rows, statuses, changed_text, warnings = [], [], [], []
-    districts = []
+    statuses, changed_text, warnings = [], [], []
     for record in rows.to_dict("records"):
         number = record["row"]
         stored = old_by_row.get(number)
         changed = [f for f in _ASSESSMENT_FIELDS if _differs(record[f], (stored or {}).get(f))]
-        if changed or stored is None:
-            assessment_rows.append({f: record[f] if f in changed else None for f in _ASSESSMENT_FIELDS}
-                                   | {"row": number})
         if not pd.isna(record["org_id"]) and not pd.isna(record["district_code"]):
             if pd.isna(record["stored_district_code"]):
-                districts.append((int(record["org_id"]), record["district_code"], record["district"]))
-                changed.append("district")
+                changed.append("district")  # the store fills a district it lacks
             elif record["stored_district_code"] != record["district_code"]:
                 warnings.append((number, (
                     f"{record['org_name']}: ฐานข้อมูลระบุอำเภอ{record['stored_district']} แต่ไฟล์ระบุ "
@@ -150,20 +143,7 @@ def _plan(cur: duckdb.DuckDBPyConnection, preview: TablePreview) -> _Plan:
         changed_text.append("" if stored is None else ", ".join(changed))
     rows["status"], rows["changed"] = statuses, changed_text
 
-    new_orgs = rows[rows["org_id"].isna()].sort_values(
-        "district_code", key=lambda s: s.isna(), kind="stable"
-    ).drop_duplicates("org_key")
-    district_frame = pd.DataFrame(districts, columns=["org_id", "district_code", "district"])
-    return _Plan(
-        rows=rows,
-        assessments=pd.DataFrame(assessment_rows, columns=["row", *_ASSESSMENT_FIELDS]),
-        indicators=indicators,
-        items=items,
-        new_orgs=new_orgs[["org_key", "org_type", "name", "province_code", "province", "district_code",
-                           "district"]],
-        districts=district_frame.drop_duplicates("org_id"),
-        warnings=warnings,
-    )
+    return _Plan(rows=rows, warnings=warnings)
 
 
 def _empty_long(key: str) -> pd.DataFrame:
