@@ -5,10 +5,14 @@ from __future__ import annotations
 import io
 import os
 import shutil
+import re
 import subprocess
+import tempfile
 import time
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
+from . import thai_digits
 from .model import MAX_IMAGE_PIXELS, DocumentError, DocumentText, TextBuilder
 
 OCR_LANGUAGES = "tha+eng"
@@ -16,29 +20,48 @@ OCR_TIMEOUT_S = 60
 OCR_WORKERS = 2  # the machines this runs on have two cores; Tesseract is told to use one thread each
 OCR_DOCUMENT_BUDGET_S = 150  # all the pages of one document; what is not read by then is said to be unread
 
+_DIGIT = re.compile("[๐-๙]")
+
 
 def tesseract_available() -> bool:
     return shutil.which("tesseract") is not None
 
 
-def ocr_image(image: bytes, label: str, timeout: float = OCR_TIMEOUT_S) -> str:
-    """The text Tesseract reads in one image (PNG, JPEG, TIFF or PNM bytes)."""
+def ocr_image(image: bytes, label: str, timeout: float = OCR_TIMEOUT_S, reread_digits: bool = True) -> str:
+    """The text Tesseract reads in one image (PNG, JPEG, TIFF or PNM bytes), its Thai digits read again
+    from the image (``thai_digits``: Debian's Thai model cannot produce ๔ ๖ ๗ ๘ ๙)."""
     if not tesseract_available():
         raise DocumentError(f"{label}: อ่านภาพสแกนไม่ได้ เพราะเครื่องนี้ไม่มี Tesseract OCR (tesseract not installed)")
     env = dict(os.environ, OMP_THREAD_LIMIT="1")
-    try:
-        done = subprocess.run(
-            ["tesseract", "-", "-", "-l", OCR_LANGUAGES, "--psm", "3"],
-            input=image, capture_output=True, timeout=max(1.0, timeout), env=env, check=False,
-        )
-    except subprocess.TimeoutExpired:
-        raise DocumentError(f"{label}: OCR ใช้เวลาเกิน {OCR_TIMEOUT_S} วินาที หยุดอ่าน (OCR timed out)") from None
-    except OSError as err:
-        raise DocumentError(f"{label}: เรียก Tesseract ไม่ได้ (cannot run tesseract: {err})") from None
-    if done.returncode != 0:
-        reason = done.stderr.decode("utf-8", "replace").strip().splitlines()[-1:] or ["?"]
-        raise DocumentError(f"{label}: OCR อ่านภาพไม่ได้ (tesseract failed: {reason[0][:200]})")
-    return done.stdout.decode("utf-8", "replace").replace("\f", "")
+    with tempfile.TemporaryDirectory(prefix="ita-ocr-") as work:
+        out = Path(work) / "page"
+        try:
+            done = subprocess.run(
+                ["tesseract", "-", str(out), "-l", OCR_LANGUAGES, "--psm", "3",
+                 "-c", "hocr_char_boxes=1", "txt", "hocr"],
+                input=image, capture_output=True, timeout=max(1.0, timeout), env=env, check=False,
+            )
+        except subprocess.TimeoutExpired:
+            raise DocumentError(f"{label}: OCR ใช้เวลาเกิน {OCR_TIMEOUT_S} วินาที หยุดอ่าน (OCR timed out)") from None
+        except OSError as err:
+            raise DocumentError(f"{label}: เรียก Tesseract ไม่ได้ (cannot run tesseract: {err})") from None
+        if done.returncode != 0:
+            reason = done.stderr.decode("utf-8", "replace").strip().splitlines()[-1:] or ["?"]
+            raise DocumentError(f"{label}: OCR อ่านภาพไม่ได้ (tesseract failed: {reason[0][:200]})")
+        text = out.with_suffix(".txt").read_text(encoding="utf-8", errors="replace").replace("\f", "")
+        hocr_path = out.with_suffix(".hocr")
+        hocr = hocr_path.read_text(encoding="utf-8", errors="replace") if hocr_path.exists() else ""
+    if not reread_digits or not _DIGIT.search(text) or not hocr:
+        return text
+    return thai_digits.reread(text, hocr, _gray(image))[0]
+
+
+def _gray(image: bytes):
+    import numpy as np
+    from PIL import Image
+
+    with Image.open(io.BytesIO(image)) as picture:
+        return np.asarray(picture.convert("L"))
 
 
 def ocr_many(images: dict[int, bytes], name: str, warnings: list[str]) -> dict[int, str]:

@@ -50,8 +50,56 @@ def run(pdfs: int, ocr_pages: int, seeds_dir: Path) -> int:
             tesseract = (_children_cpu() - children) / count
             print(f"scanned page (OCR, tha+eng, 200 dpi): {seconds:.2f} s per page wall (two at a time), "
                   f"{tesseract:.2f} s Tesseract CPU per page, over {count} pages (target <= 2)")
+            right, read, alone, alone_read, years = _ocr_digits(files, work)
+            print(f"Thai digit runs OCR'd that match the text layer (pages 1-2 of {len(files)} seeds): "
+                  f"read again from the image {right}/{read} ({right / max(read, 1):.0%}); Tesseract alone "
+                  f"{alone}/{alone_read} ({alone / max(alone_read, 1):.0%}); fiscal year from the scan: "
+                  f"{years} of {len(files)}")
         print(f"load average after: {_load()}")
     return 0
+
+
+def _ocr_digits(files: list[Path], work: Path) -> tuple[int, int, int, int, int]:
+    """How many runs of Thai digits that OCR finds on the first two pages also stand in the text layer
+    (counted as multisets), with the digits read again and with Tesseract's digits; and how many scans
+    give the year their text gives."""
+    import collections
+    import io
+    import re
+
+    import pypdfium2 as pdfium
+
+    from ita_data.documents import read_document, scan
+
+    from .parser import parse_bytes
+
+    run = re.compile("[๐-๙]+")
+    counts = {True: [0, 0], False: [0, 0]}
+    years = 0
+    for path in files:
+        document = read_document(path.read_bytes(), path.name)
+        truth = collections.Counter(
+            found for number, line in enumerate(document.text.split("\n"), start=1)
+            if (document.page_of_line(number) or 3) <= 2 for found in run.findall(line)
+        )
+        pdf = pdfium.PdfDocument(path.read_bytes())
+        try:
+            for index in range(min(2, len(pdf))):
+                image = io.BytesIO()
+                pdf[index].render(scale=pdf_reader.OCR_DPI / 72, grayscale=True).to_pil().save(image, format="PPM")
+                for again in (True, False):
+                    left = truth.copy()
+                    for found in run.findall(scan.ocr_image(image.getvalue(), path.name, reread_digits=again)):
+                        counts[again][1] += 1
+                        if left[found] > 0:
+                            left[found] -= 1
+                            counts[again][0] += 1
+        finally:
+            pdf.close()
+        scanned = scan_pdf(path, work / "scan-years" / path.name)
+        if parse_bytes(scanned.read_bytes(), scanned.name).fiscal_year == parse_bytes(path.read_bytes(), path.name).fiscal_year:
+            years += 1
+    return counts[True][0], counts[True][1], counts[False][0], counts[False][1], years
 
 
 def _load() -> str:
