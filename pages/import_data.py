@@ -126,13 +126,13 @@ with report_tab:
             st.dataframe(pd.DataFrame([reports.preview_row(r) for _, _, r in parsed]), hide_index=True)
             for name, _, report in parsed:
                 for warning in report.warnings:
-                    shared.plain_message("warning", f"{name}: {warning}")
+                    shared.plain_message("warning", f"{name}: {batch.without_name(warning, name)}")
             for name, _, report in parsed:
                 facts = batch.ocr_facts(report)
                 if not facts:
                     continue
                 with st.expander(f"ตัวเลขที่อ่านด้วย OCR: {shared.plain(name)}", expanded=True):
-                    st.caption("ตัวเลขจากภาพสแกนอาจอ่านผิด เทียบกับภาพหน้าเอกสารก่อน ถ้าไม่ยืนยันจะบันทึกเฉพาะส่วนที่ไม่ใช่ OCR")
+                    st.caption(labels.IMPORT_OCR_CAPTION)
                     image_col, facts_col = st.columns([3, 2])
                     pages = sorted({int(f["หน้า"]) for f in facts if f["หน้า"]})
                     with image_col:

@@ -3,7 +3,7 @@
 
 import pytest
 
-from ita_data import analytics
+from ita_data import analytics, labels
 from ita_data.store import Store
 from tests.apptest_support import shown
 from tests.conftest import seed_path
@@ -83,9 +83,12 @@ def test_the_report_preview_shows_where_each_number_was_read(app, small_db, seed
     at.tabs[1].file_uploader[0].upload("kluai.txt", data, "text/plain").run()
     (where,) = [e for e in at.expander if e.label.startswith("ตัวเลขแต่ละค่าอ่านจากตรงไหน")]
     rows = where.dataframe[0].value.set_index("ข้อมูล")
-    assert rows.loc["total_score", "ค่า"] == "94.3"
-    assert "๙๔.๓๐" in rows.loc["total_score", "ข้อความ"] or "94.30" in rows.loc["total_score", "ข้อความ"]
-    assert rows.loc["indicator:9", "บรรทัด"] > rows.loc["total_score", "บรรทัด"]
+    total, indicator_9 = labels.report_key_label("total_score"), labels.report_key_label("indicator:9")
+    assert total == "คะแนนรวม" and indicator_9 == "คะแนนตัวชี้วัด 9"  # the officer reads Thai names
+    assert rows.loc[total, "ค่า"] == "94.3"
+    assert "๙๔.๓๐" in rows.loc[total, "ข้อความ"] or "94.30" in rows.loc[total, "ข้อความ"]
+    assert rows.loc[indicator_9, "บรรทัด"] > rows.loc[total, "บรรทัด"]
+    assert "๒๕๖๘" in rows.loc["ปีงบประมาณ", "ข้อความ"]
 
 
 def test_several_reports_in_one_upload_are_published_once(app, small_db, seeds_dir, monkeypatch):

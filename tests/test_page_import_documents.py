@@ -8,6 +8,7 @@ import zipfile
 import pytest
 
 from ita_data.documents.samples import docx_to_pdf, make_docx, scan_pdf
+from ita_data.reports import parse_bytes
 from ita_data.store import Store
 from tests.conftest import seed_path
 
@@ -59,3 +60,14 @@ def test_a_scan_shows_its_page_and_holds_its_numbers_until_confirmed(app, small_
     box = at.checkbox(key="ocr_ok_scan.pdf")
     assert box.value is False
     assert len(at.dataframe) >= 2  # the preview and the OCR'd numbers beside the page image
+    # the year is among them, read right (its digits read again from the image), and waits like them
+    year = parse_bytes(made["pdf"][0].read_bytes(), "001.pdf").fiscal_year
+    ocr_table = at.dataframe[1].value
+    assert ocr_table.loc[ocr_table["ค่า"] == "ปีงบประมาณ", "ที่อ่านได้"].tolist() == [str(year)]
+    at.button(key="confirm_reports").click().run()
+    assert not at.exception
+    assert _count(small_db, "SELECT count(*) FROM sources") == 0
+    at.checkbox(key="ocr_ok_scan.pdf").check().run()
+    at.button(key="confirm_reports").click().run()
+    assert not at.exception
+    assert _count(small_db, f"SELECT count(*) FROM assessments WHERE fiscal_year = {year}") == 1

@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 
 from conftest import seed_path
+from ita_data import labels
 from ita_data.__main__ import main
 from ita_data.reports import ingest_paths
 
@@ -123,10 +124,10 @@ def test_a_measures_report_keeps_the_analysis_measures_beside_its_own(store, tmp
 @pytest.mark.parametrize(
     "text, words",
     [
-        ("ได้คะแนน 80.00 คะแนน ปีงบประมาณ 2566", "no organisation"),
-        ("เทศบาลตำบลหนองสมมุติ จังหวัดขอนแก่น ได้คะแนน 80.00 คะแนน", "no fiscal year"),
-        ("เทศบาลตำบลหนองสมมุติ จังหวัดขอนแก่น ปีงบประมาณ 2575 ได้คะแนน 80.00 คะแนน", "2575"),
-        ("เทศบาลตำบลหนองสมมุติ จังหวัดขอนแก่น ปีงบประมาณ 2566 ไม่มีตัวเลขใด", "no score"),
+        ("ได้คะแนน 80.00 คะแนน ปีงบประมาณ 2566", labels.INGEST_NO_ORGANIZATION),
+        ("เทศบาลตำบลหนองสมมุติ จังหวัดขอนแก่น ได้คะแนน 80.00 คะแนน", labels.INGEST_NO_FISCAL_YEAR),
+        ("เทศบาลตำบลหนองสมมุติ จังหวัดขอนแก่น ปีงบประมาณ 2575 ได้คะแนน 80.00 คะแนน", "ไม่มีเกณฑ์ ITA ของปีงบประมาณ 2575"),
+        ("เทศบาลตำบลหนองสมมุติ จังหวัดขอนแก่น ปีงบประมาณ 2566 ไม่มีตัวเลขใด", labels.INGEST_NO_FACTS),
     ],
 )
 def test_a_report_that_cannot_be_stored_is_an_error_and_stores_nothing(store, tmp_path, text, words):
@@ -166,7 +167,8 @@ def test_the_ingest_command_reports_each_file_and_exits_1_on_an_error(tmp_path, 
     assert main(["ingest", str(good), str(bad), "--db", str(db)]) == 1
     captured = capsys.readouterr()
     assert any(line.startswith("v1.txt ") and "ไม่เปลี่ยนแปลง" in line for line in captured.out.splitlines())
-    assert "empty.txt: error" in captured.err and "Traceback" not in captured.err
+    failed = labels.CLI_FILE_ERROR.format(name="empty.txt", reason=labels.INGEST_NO_ORGANIZATION)
+    assert failed in captured.err.splitlines() and "Traceback" not in captured.err
 
 
 def test_the_five_seeds_ingest_and_a_second_run_changes_nothing(store, seeds_dir):

@@ -27,7 +27,8 @@ def printed(value: float) -> list[str]:
 
 
 def fact_keys(report) -> set[str]:
-    keys = {k for k in ("total_score", "level", "province_rank", "province_rank_of") if getattr(report, k) is not None}
+    keys = {k for k in ("fiscal_year", "total_score", "level", "province_rank", "province_rank_of")
+            if getattr(report, k) is not None}
     keys |= {f"indicator:{n}" for n in report.indicator_scores}
     keys |= {f"item:{c}" for c in report.item_scores}
     keys |= {f"measure:{i}" for i in range(1, len(report.measures) + 1)}
@@ -50,7 +51,7 @@ def test_the_line_of_every_fact_prints_it(seeds, number):
             assert any(f in line for f in printed(report.total_score)), (key, line[:200])
         elif key == "level":
             assert report.level in line
-        elif key in ("province_rank", "province_rank_of"):
+        elif key in ("province_rank", "province_rank_of", "fiscal_year"):
             assert str(getattr(report, key)) in line
         elif key.startswith("indicator:"):
             value = report.indicator_scores[int(key.split(":")[1])]
@@ -105,7 +106,7 @@ def test_lines_count_in_the_normalised_text_with_thai_digits_and_tags():
     ])
     r = parse_text(text, "lines.txt")
     assert r.locations == {
-        "total_score": 5, "level": 5, "province_rank": 5, "province_rank_of": 5, "indicator:9": 6, "item:o5": 7,
+        "fiscal_year": 1, "total_score": 5, "level": 5, "province_rank": 5, "province_rank_of": 5, "indicator:9": 6, "item:o5": 7,
     }
     assert r.snippet("indicator:9") == "การเปิดเผยข้อมูล 72.50"
     assert r.snippet("measure:1") == ""  # no such fact

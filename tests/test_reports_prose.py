@@ -443,7 +443,7 @@ def test_a_whole_news_page_gives_this_years_facts_and_where_each_was_read(digits
     }
     assert (r.organization.district, r.organization.province) == ("เมืองขอนแก่น", "ขอนแก่น")
     assert r.locations == {
-        "total_score": 5, "level": 5, "province_rank": 6, "province_rank_of": 6,
+        "fiscal_year": 4, "total_score": 5, "level": 5, "province_rank": 6, "province_rank_of": 6,
         "indicator:9": 9, "indicator:10": 10, "item:o12": 11, "item:o19": 11, "measure:1": 13,
     }
     measure = r.measures[0]
@@ -489,5 +489,5 @@ def test_a_table_of_two_years_gives_the_report_years_column_only(order, digits):
         "indicator:1": 90.0, "indicator:9": 95.5, "item:o5": 100.0,
     }
     assert r.locations == {
-        "indicator:1": 4, "indicator:9": 5, "item:o5": 6, "total_score": 7, "level": 8, "province_rank": 9,
+        "fiscal_year": 1, "indicator:1": 4, "indicator:9": 5, "item:o5": 6, "total_score": 7, "level": 8, "province_rank": 9,
     }

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from ita_data import labels
 from ita_data.reports.text import (
     ReportError, cell_score, decode_bytes, find_item_codes, fuzzy_indicator, indicator_mentions,
     misnumbered_warning, named_indicator, normalize_text, strip_html,
@@ -31,7 +32,7 @@ def test_a_utf8_byte_order_mark_is_dropped():
 def test_tis620_is_read_as_cp874_with_a_warning():
     text, warnings = decode_bytes("องค์การบริหารส่วนตำบล".encode("cp874"), "old.txt")
     assert text == "องค์การบริหารส่วนตำบล"
-    assert len(warnings) == 1 and "old.txt" in warnings[0] and "TIS-620" in warnings[0]
+    assert warnings == [labels.REPORT_LEGACY_ENCODING.format(name="old.txt")]
 
 
 def test_utf16_with_a_byte_order_mark_is_read():
@@ -42,10 +43,10 @@ def test_utf16_with_a_byte_order_mark_is_read():
 @pytest.mark.parametrize(
     "data, words",
     [
-        (b"%PDF-1.7\n...", "PDF"),
+        (b"%PDF-1.7\n...", "ไฟล์ PDF"),
         (b"PK\x03\x04....", "Word"),
-        (b"abc\x00\x00def", "binary"),
-        (bytes(range(1, 32)) * 50, "binary"),
+        (b"abc\x00\x00def", "ข้อมูลไบนารี"),
+        (bytes(range(1, 32)) * 50, "ข้อมูลไบนารี"),
     ],
 )
 def test_non_text_files_are_refused_with_the_file_named(data, words):
@@ -57,7 +58,7 @@ def test_non_text_files_are_refused_with_the_file_named(data, words):
 def test_bytes_that_are_neither_utf8_nor_thai_are_replaced_and_warned():
     text, warnings = decode_bytes(b"score \xff\xfe\xfd 77.70", "x.txt")
     assert "77.70" in text
-    assert "undecodable" in warnings[0]
+    assert warnings == [labels.REPORT_BYTES_REPLACED.format(name="x.txt", count=text.count("\ufffd"))]
 
 
 def test_normalize_joins_the_two_mark_sara_am_and_line_ends():

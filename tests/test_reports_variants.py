@@ -7,6 +7,7 @@ import json
 
 import pytest
 
+from ita_data import labels
 from ita_data.__main__ import main
 from ita_data.reports import parse_bytes, parse_text
 
@@ -27,7 +28,8 @@ def test_a_web_page_announcement_gives_total_level_and_rank():
         "type": "องค์การบริหารส่วนตำบล", "name": "ทดลองสมมุติ", "district": "สันทราย", "province": "เชียงใหม่",
     }
     assert r.kind == "analysis"
-    assert any("analysis or a measures report" in w for w in r.warnings)
+    assert labels.REPORT_KIND_GUESSED.format(
+        name="news.html", kind=labels.SOURCE_KINDS["analysis"], kind_en="analysis") in r.warnings
 
 
 def test_a_web_page_in_thai_digits_reads_the_same():
@@ -94,7 +96,7 @@ def test_measures_under_other_header_words_with_page_broken_continuation():
 def test_an_indicator_named_with_the_wrong_number_is_placed_by_its_name():
     r = parse_text(ANALYSIS_ARABIC, "analysis-2567.txt")
     assert r.measures[1].indicator == 9
-    assert any("ตัวชี้วัดที่ 3" in w and "indicator 9" in w for w in r.warnings)
+    assert any("พิมพ์เป็นตัวชี้วัดที่ 3; อ่านเป็นตัวชี้วัดที่ 9 ตามชื่อ" in w for w in r.warnings)
 
 
 MEASURES_REPORT = """รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน
@@ -140,7 +142,7 @@ CONFLICTING = """การวิเคราะห์ผลการประเ
 def test_the_score_table_wins_over_a_different_number_in_prose_with_a_warning():
     r = parse_text(CONFLICTING, "conflict.txt")
     assert r.indicator_scores == {1: 81.50, 8: 70.25, 9: 85.00}
-    assert any("indicator 9" in w and "84.00" in w and "kept 85.00" in w for w in r.warnings)
+    assert any(w.startswith("ตัวชี้วัด 9: ตารางคะแนนให้ 85.00") and "เขียน 84.00; ใช้ 85.00" in w for w in r.warnings)
     assert (r.total_score, r.level) == (90.00, "A")
     assert r.organization.type_code == "town" and r.organization.name == "สมมุติใหม่"
     assert r.organization.district is None and r.organization.province == "ขอนแก่น"
@@ -150,14 +152,14 @@ def test_a_printed_total_that_the_indicators_do_not_give_is_warned():
     text = ANALYSIS_ARABIC.replace("ได้คะแนนรวม 85.92", "ได้คะแนนรวม 88.00")
     r = parse_text(text, "x.txt")
     assert r.total_score == 88.00
-    assert any("differs from 85.92" in w for w in r.warnings)
+    assert any(w.startswith("คะแนนรวมที่พิมพ์ 88.00 ไม่ตรงกับ 85.92") for w in r.warnings)
 
 
 def test_an_item_outside_the_years_catalogue_is_left_out_with_a_warning():
     text = ANALYSIS_ARABIC.replace("o36\tการประเมินความเสี่ยง\t0.00", "o44\tรายการที่ไม่มีในปีนี้\t0.00")
     r = parse_text(text, "x.txt")
     assert "o44" not in r.item_scores
-    assert any("o44" in w and "FY2567" in w for w in r.warnings)
+    assert any(w.startswith("ข้อ o44 ไม่อยู่ในรายการข้อของปีงบประมาณ 2567") for w in r.warnings)
 
 
 def test_a_period_from_october_to_september_gives_the_fiscal_year():
@@ -200,9 +202,9 @@ def test_parse_names_a_bad_file_in_one_line_and_exits_1(tmp_path, capsys):
     assert main(["parse", str(bad), str(good)]) == 1
     captured = capsys.readouterr()
     (message,) = captured.err.strip().splitlines()
-    assert message.startswith("error: scan.pdf: ไฟล์ PDF") and "damaged PDF" in message
+    assert message.startswith(labels.CLI_ERROR.format(message="scan.pdf: ไฟล์ PDF")) and "damaged PDF" in message
     assert "Traceback" not in captured.err
-    assert "web.txt: analysis" in captured.out
+    assert f"web.txt: {labels.SOURCE_KINDS['analysis']} |" in captured.out
 
 
 def test_parse_of_a_missing_file_is_an_error_naming_it(tmp_path, capsys):

@@ -14,7 +14,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from ita_data import framework, orgs
+from ita_data import framework, labels, orgs
 from ita_data.thai import find_dates, to_arabic
 
 from . import vocabulary as vocab
@@ -91,6 +91,12 @@ def year_mentions(text: str) -> list[YearMention]:
 def find_fiscal_year(text: str, mentions: list[YearMention] | None = None) -> int | None:
     """The year the document is about: the first year it names that is not a year compared with, or the
     end of a 1 Oct–30 Sep period, whichever comes first."""
+    found = fiscal_year_at(text, mentions)
+    return found[1] if found else None
+
+
+def fiscal_year_at(text: str, mentions: list[YearMention] | None = None) -> tuple[int, int] | None:
+    """(where in ``text``, year) of ``find_fiscal_year``'s year."""
     if mentions is None:
         mentions = year_mentions(text[:200000])
     candidates: list[tuple[int, int]] = []
@@ -107,7 +113,7 @@ def find_fiscal_year(text: str, mentions: list[YearMention] | None = None) -> in
             break
     if not candidates and mentions:
         candidates.append((mentions[0].start, mentions[0].year))
-    return min(candidates)[1] if candidates else None
+    return min(candidates) if candidates else None
 
 
 # --- organisation ----------------------------------------------------------------------------
@@ -162,20 +168,14 @@ def _placed(type_code: str, name: str, after: str, text: str, report: ParsedRepo
     try:
         province = orgs.find_province(province_text)
     except orgs.OrgError:
-        report.warn(
-            f"ไม่รู้จักจังหวัด {province_text!r} จึงไม่ระบุจังหวัด — "
-            f"province {province_text!r} is not a province geothai knows; left out"
-        )
+        report.warn(labels.REPORT_UNKNOWN_PROVINCE.format(province=province_text))
         return org
     org.province = province.name_th
     if district_m:
         try:
             org.district = orgs.find_district(province, district_m.group(1)).name_th
         except orgs.OrgError:
-            report.warn(
-                f"ไม่พบอำเภอ {district_m.group(1)!r} ในจังหวัด{province.name_th} จึงไม่ระบุอำเภอ — "
-                f"district {district_m.group(1)!r} is not a district of {province.name_th} in geothai; left out"
-            )
+            report.warn(labels.REPORT_UNKNOWN_DISTRICT.format(district=district_m.group(1), province=province.name_th))
     return org
 
 
@@ -445,9 +445,7 @@ def find_headline(flat_text: str, report: ParsedReport) -> None:
             report.province_rank_of = of
             report.locations["province_rank_of"] = flat.line_of(of_start)
             if rank > of:
-                report.warn(
-                    f"ลำดับที่ {rank} มากกว่าจำนวนที่จัดลำดับ ({of}) — rank {rank} is larger than the {of} ranked"
-                )
+                report.warn(labels.REPORT_RANK_OVER_COUNT.format(rank=rank, of=of))
         break
 
 
@@ -484,12 +482,10 @@ class ScoreBook:
         if (key, other.value) in self._warned:
             return  # the same quotation repeated on a continued page
         self._warned.add((key, other.value))
-        label = {"indicator": "ตัวชี้วัด", "item": "ข้อ"}.get(self.what, self.what)
-        self.report.warn(
-            f"{label} {key}: ตารางคะแนนให้ {kept.value:.2f} (บรรทัด {kept.line}) แต่บรรทัด {other.line} "
-            f"เขียน {other.value:.2f}; ใช้ {kept.value:.2f} — {self.what} {key}: {kept.value:.2f} in the score "
-            f"table (line {kept.line}) but {other.value:.2f} at line {other.line}; kept {kept.value:.2f}"
-        )
+        self.report.warn(labels.REPORT_SCORE_CONFLICT.format(
+            what=labels.REPORT_SCORE_KINDS.get(self.what, self.what), what_en=self.what, key=key,
+            kept=kept.value, kept_line=kept.line, other=other.value, other_line=other.line,
+        ))
 
     def values(self) -> dict:
         return {k: s.value for k, s in self.scores.items()}
@@ -691,10 +687,7 @@ def read_scores(
     for code, value in items.values().items():
         if (report.fiscal_year is not None and item_indicator(report.fiscal_year, code) is None
                 and report.fiscal_year in framework.known_years()):
-            report.warn(
-                f"ข้อ {code} ไม่อยู่ในรายการข้อของปี {report.fiscal_year}; ไม่ใช้คะแนนนี้ — "
-                f"item {code} is not in the FY{report.fiscal_year} catalogue; its score is left out"
-            )
+            report.warn(labels.REPORT_ITEM_NOT_IN_YEAR.format(code=code, year=report.fiscal_year))
             continue
         kept[code] = value
     report.item_scores = kept
@@ -749,10 +742,10 @@ def _set_fact(report: ParsedReport, key: str, value, line: int) -> None:
     old = getattr(report, key)
     where = report.locations.get(key)
     if old is not None and old != value and where is not None and where != line:
-        report.warn(
-            f"{key}: ตารางเปรียบเทียบปีให้ {value} (บรรทัด {line}) แต่บรรทัด {where} เขียน {old}; ใช้ค่าในตาราง — "
-            f"{key}: the table of years gives {value} (line {line}) but line {where} says {old}; kept the table's"
-        )
+        fact = labels.FACT_LABELS.get("level_reported" if key == "level" else key, key)
+        report.warn(labels.REPORT_YEAR_TABLE_CONFLICT.format(
+            fact=fact, key=key, value=value, line=line, where=where, old=old,
+        ))
     setattr(report, key, value)
     report.locations[key] = line
 
@@ -863,19 +856,12 @@ def check_consistency(report: ParsedReport) -> None:
     fy = report.fiscal_year
     if fy is None or fy not in framework.known_years():
         if fy is not None:
-            report.warn(
-                f"ปีงบประมาณ {fy} ไม่อยู่ในเกณฑ์ ITA (ita_data/rules/years.csv) จึงไม่ได้ตรวจข้อ — "
-                f"FY{fy} is not in the ITA rules (ita_data/rules/years.csv); items are not checked"
-            )
+            report.warn(labels.REPORT_YEAR_NOT_IN_RULES.format(year=fy))
         return
     if report.total_score is not None and len(report.indicator_scores) == 10:
         computed = framework.total_score(fy, report.indicator_scores)
         if computed is not None and abs(computed - report.total_score) > 0.011:
-            report.warn(
-                f"คะแนนรวมที่พิมพ์ {report.total_score:.2f} ไม่ตรงกับ {computed:.2f} ที่คำนวณจากคะแนน ๑๐ ตัวชี้วัด"
-                f"ตามน้ำหนักปี {fy} — printed total {report.total_score:.2f} differs from {computed:.2f} computed "
-                f"from the ten printed indicator scores with the FY{fy} weights"
-            )
+            report.warn(labels.REPORT_TOTAL_DIFFERS.format(printed=report.total_score, computed=computed, year=fy))
 
 
 def indicator_number_warnings(text: str, report: ParsedReport) -> None:

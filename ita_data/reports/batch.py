@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ita_data import orgs
+from ita_data import labels, orgs
 from ita_data import store as store_module
 from ita_data.documents import (
     DocumentError,
@@ -32,7 +32,7 @@ from .model import ParsedReport
 from .parser import parse_bytes
 from .text import ReportError
 
-READ_FULLY, READ_PARTLY, NOT_READ = "อ่านได้ครบ", "อ่านได้บางส่วน", "อ่านไม่ได้"
+READ_FULLY, READ_PARTLY, NOT_READ = labels.READ_FULLY, labels.READ_PARTLY, labels.NOT_READ
 WORKERS = max(1, min(2, os.cpu_count() or 1))
 POOL_FROM = 4  # fewer documents than this are read in this process: a pool costs more than it saves
 
@@ -61,16 +61,13 @@ class Outcome:
         return {
             "ไฟล์": self.name,
             "การอ่าน": self.read,
-            "ผล": _STATUS_TH.get(self.status, self.status),
+            "ผล": labels.OUTCOME_STATUSES.get(self.status, self.status),
             "เหตุผล": self.reason,
             "หน่วยงาน": self.organization,
             "ปีงบประมาณ": self.fiscal_year,
             "คะแนนรวม": self.total_score,
             "มาตรการ": self.measures,
         }
-
-
-_STATUS_TH = {"added": "เพิ่มใหม่", "updated": "ปรับปรุง", "unchanged": "ไม่เปลี่ยนแปลง", "error": "ไม่ได้บันทึก"}
 
 
 def ingest_entries(
@@ -114,7 +111,7 @@ def _store_each(store: store_module.Store, entries: list, outcomes: dict[int, Ou
         if index in outcomes:
             outcome = outcomes[index]
         elif name in known:
-            outcome = Outcome(name, READ_FULLY, "unchanged", f"บันทึกไว้แล้ว (already stored, source {known[name]})",
+            outcome = Outcome(name, READ_FULLY, "unchanged", labels.INGEST_ALREADY_STORED.format(source=known[name]),
                               source_id=known[name])
         else:
             assert isinstance(data, bytes)  # errors were answered above
@@ -187,7 +184,7 @@ def _ingest_one(store: store_module.Store, name: str, data: bytes, options: dict
             report = None
     document = report.document if report is not None else None
     outcome = Outcome(
-        name, READ_FULLY, result.status, _reason(result.message, name), warnings=list(result.warnings),
+        name, READ_FULLY, result.status, without_name(result.message, name), warnings=list(result.warnings),
         source_id=result.source_id,
     )
     if report is not None:
@@ -199,20 +196,21 @@ def _ingest_one(store: store_module.Store, name: str, data: bytes, options: dict
     if document is not None:
         outcome.kind = document.kind
         outcome.ocr_pages = tuple(sorted(document.ocr_pages))
-    held = any("OCR" in w and ("held" in w or "ยังไม่ได้บันทึก" in w) for w in result.warnings)
+    held = result.held_ocr > 0
     if result.status == "error" and (report is None or report.organization is None or report.fiscal_year is None):
         outcome.read = NOT_READ
     elif result.status == "error" or held or (document is not None and not document.complete):
         outcome.read = READ_PARTLY
         if document is not None and not document.complete:
             pages = ", ".join(map(str, document.pages_unread[:10]))
-            outcome.reason += f"; หน้าที่อ่านไม่ได้: {pages}"
+            outcome.reason += labels.OUTCOME_PAGES_UNREAD.format(pages=pages)
         if held:
-            outcome.reason += "; ตัวเลขจาก OCR รอการยืนยัน (OCR numbers held until confirmed)"
+            outcome.reason += labels.OUTCOME_OCR_HELD
     return outcome
 
 
-def _reason(message: str, name: str) -> str:
+def without_name(message: str, name: str) -> str:
+    """A message without the "name: " it starts with, for showing beside the name."""
     base = Path(name).name
     for prefix in (f"{name}: ", f"{base}: "):
         if message.startswith(prefix):
@@ -236,7 +234,7 @@ def ocr_facts(report: ParsedReport) -> list[dict[str, Any]]:
         if not document.is_ocr_line(line):
             continue
         out.append({
-            "ค่า": key, "ที่อ่านได้": values.get(key), "หน้า": document.page_of_line(line), "บรรทัด": line,
+            "ค่า": labels.report_key_label(key), "ที่อ่านได้": "" if values.get(key) is None else str(values.get(key)), "หน้า": document.page_of_line(line), "บรรทัด": line,
             "ข้อความในบรรทัด": report.snippet(key),
         })
     return out

@@ -14,12 +14,12 @@ import sys
 import time
 from pathlib import Path
 
-from ita_data import store as store_module
+from ita_data import labels, store as store_module
 from ita_data.derived import open_store
 from ita_data.documents import DocumentError, walk
 
 from . import batch
-from .parser import parse_bytes
+from .parser import parse_bytes, read_report_bytes
 from .text import ReportError
 
 SEEDS_DIR = Path(__file__).resolve().parents[3] / "shared" / "seeds"
@@ -54,24 +54,25 @@ def cmd_parse(args: argparse.Namespace) -> int:
     results, failed = [], False
     for name, data in walk(args.files):
         if isinstance(data, DocumentError):
-            print(f"error: {data}", file=sys.stderr)
+            print(labels.CLI_ERROR.format(message=data), file=sys.stderr)
             failed = True
             continue
         try:
             report = parse_bytes(data, Path(name).name)
         except ReportError as err:
-            print(f"error: {err}", file=sys.stderr)
+            print(labels.CLI_ERROR.format(message=err), file=sys.stderr)
             failed = True
             continue
         except Exception as err:  # noqa: BLE001 - a parser bug must still name the file, not print a traceback
-            print(f"error: {name}: the parser failed ({type(err).__name__}: {err})", file=sys.stderr)
+            failed_as = labels.CLI_PARSER_FAILED.format(name=name, error=f"{type(err).__name__}: {err}")
+            print(labels.CLI_ERROR.format(message=failed_as), file=sys.stderr)
             failed = True
             continue
         results.append(report)
         if not args.json:
             print(report.summary())
             for message in report.warnings:
-                print(f"  warning: {message}")
+                print(labels.CLI_WARNING.format(message=message))
     if args.json:
         _write(json.dumps([r.to_json() for r in results], ensure_ascii=False, indent=2) + "\n")
     return 1 if failed else 0
@@ -91,7 +92,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     try:
         db = open_store(path)
     except store_module.StoreError as err:
-        print(f"error: {err}", file=sys.stderr)
+        print(labels.CLI_ERROR.format(message=err), file=sys.stderr)
         return 1
     entries = list(walk(args.files))
     show = _progress(len(entries))
@@ -100,11 +101,12 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     print(outcome_table(outcomes))
     for outcome in outcomes:
         if outcome.status == "error":  # one line per failure on stderr, for scripts that watch it
-            print(f"{outcome.name}: error - {outcome.reason}", file=sys.stderr)
+            print(labels.CLI_FILE_ERROR.format(name=outcome.name, reason=outcome.reason), file=sys.stderr)
         for message in outcome.warnings:
-            print(f"  {outcome.name}: warning: {message}", file=sys.stderr)
+            shown = batch.without_name(message, outcome.name)  # the name is already at the start of the line
+            print(labels.CLI_FILE_WARNING.format(name=outcome.name, message=shown), file=sys.stderr)
     counts = {s: sum(o.read == s for o in outcomes) for s in (batch.READ_FULLY, batch.READ_PARTLY, batch.NOT_READ)}
-    print(" · ".join(f"{k} {v}" for k, v in counts.items()) + f" · รวม {len(outcomes)} ไฟล์")
+    print(" · ".join(f"{k} {v}" for k, v in counts.items()) + " · " + labels.CLI_FILES_TOTAL.format(count=len(outcomes)))
     return 1 if any(o.status == "error" for o in outcomes) else 0
 
 
@@ -150,16 +152,16 @@ def _width(text: str) -> int:
 def cmd_bench(args: argparse.Namespace) -> int:
     files = [Path(f) for f in args.files] or sorted(SEEDS_DIR.glob("*.txt"))
     if not files:
-        print(f"error: no files to time (looked in {SEEDS_DIR})", file=sys.stderr)
+        print(labels.CLI_ERROR.format(message=labels.CLI_NO_FILES_TO_TIME.format(folder=SEEDS_DIR)), file=sys.stderr)
         return 1
     failed = False
     print(f"{'file':<28} {'KB':>6} {'p50 ms':>8} {'min ms':>8}  runs={args.runs}")
     for path in files:
         try:
-            data = path.read_bytes()
+            data = read_report_bytes(path)
             parse_bytes(data, path.name)  # warm the caches once
-        except (OSError, ReportError) as err:
-            print(f"error: {path}: {err}", file=sys.stderr)
+        except ReportError as err:
+            print(labels.CLI_ERROR.format(message=err), file=sys.stderr)
             failed = True
             continue
         times = []

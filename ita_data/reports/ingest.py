@@ -14,7 +14,7 @@ from collections.abc import Iterable
 
 import duckdb
 
-from ita_data import framework, orgs, store as store_module
+from ita_data import framework, labels, orgs, store as store_module
 from ita_data.store import Store
 
 from .model import ParsedReport
@@ -29,9 +29,10 @@ class IngestResult:
     message: str
     warnings: list[str] = field(default_factory=list)
     source_id: int | None = None
+    held_ocr: int = 0  # numbers read by OCR and not stored until a person confirms them
 
     def line(self) -> str:
-        return f"{self.path.name}: {self.status} - {self.message}"
+        return f"{self.path.name}: {labels.INGEST_STATUSES.get(self.status, self.status)} - {self.message}"
 
 
 def ingest_paths(store: Store, paths: Iterable[str | os.PathLike[str]], **options) -> list[IngestResult]:
@@ -43,7 +44,7 @@ def ingest_paths(store: Store, paths: Iterable[str | os.PathLike[str]], **option
 
 def ingest_file(store: Store, path: Path, **options) -> IngestResult:
     if path.name.startswith(".") or path.name.lower() == "readme.md":
-        return IngestResult(path, "unchanged", "not a report (skipped)")
+        return IngestResult(path, "unchanged", labels.INGEST_NOT_A_REPORT)
     try:
         data = read_report_bytes(path)
     except ReportError as err:
@@ -75,7 +76,7 @@ def ingest_bytes(
     except (duckdb.Error, store_module.StoreError) as err:
         return IngestResult(path, "error", f"{path.name}: {store_module.explain_read_error(store.path, err)}")
     if known is not None:
-        return IngestResult(path, "unchanged", f"already ingested (source {known})", source_id=known)
+        return IngestResult(path, "unchanged", labels.INGEST_ALREADY_STORED.format(source=known), source_id=known)
     try:
         report = parse_bytes(data, path.name)
     except ReportError as err:
@@ -94,21 +95,21 @@ def ingest_bytes(
         explained = store_module.explain_write_error(store.path, err)
         if isinstance(explained, store_module.StoreDamaged) or "No space" in str(err):
             return IngestResult(path, "error", f"{path.name}: {explained}", report.warnings)
-        return IngestResult(path, "error", f"{path.name}: ฐานข้อมูลไม่รับรายงานนี้ (database refused the report: "
-                            f"{err}); nothing from this file was stored", report.warnings)
+        return IngestResult(path, "error", labels.INGEST_DATABASE_REFUSED.format(name=path.name, error=err),
+                            report.warnings)
 
 
 def _cannot_store(report: ParsedReport) -> str | None:
     if report.organization is None:
-        return "no organisation found in the report; nothing stored"
+        return labels.INGEST_NO_ORGANIZATION
     if report.fiscal_year is None:
-        return "no fiscal year found in the report; nothing stored"
+        return labels.INGEST_NO_FISCAL_YEAR
     try:
         framework.year_rules(report.fiscal_year)
     except framework.UnknownYearError as err:
-        return f"{err}; nothing stored"
+        return labels.INGEST_NOTHING_STORED.format(reason=err)
     if not report.has_scores and not report.measures:
-        return "no score, level, rank or measure found; nothing stored"
+        return labels.INGEST_NO_FACTS
     return None
 
 
@@ -129,7 +130,7 @@ def _write(cur: duckdb.DuckDBPyConnection, path: Path, checksum: str, report: Pa
     # Someone may have ingested the same bytes between the check above and this transaction.
     known = store_module.find_source(cur, checksum)
     if known is not None:
-        return IngestResult(path, "unchanged", f"already ingested (source {known})", report.warnings, known)
+        return IngestResult(path, "unchanged", labels.INGEST_ALREADY_STORED.format(source=known), report.warnings, known)
     org, fy = report.organization, report.fiscal_year
     assert org is not None and fy is not None  # _cannot_store refused reports without them
     record = store_module.OrgRecord(org.type_code, org.name, org.province, org.district)
@@ -139,12 +140,14 @@ def _write(cur: duckdb.DuckDBPyConnection, path: Path, checksum: str, report: Pa
     warnings = list(report.warnings)
     held = sorted(ocr_keys) if not ocr_confirmed else []
     if held:
-        warnings.append(
-            f"{path.name}: ตัวเลข {len(held)} ค่าอ่านด้วย OCR ยังไม่ได้บันทึก ต้องยืนยันก่อน "
-            f"({', '.join(held[:8])}{'…' if len(held) > 8 else ''}): numbers read by OCR are held until "
-            "confirmed (--accept-ocr, or the confirmation on the import page)"
-        )
+        warnings.append(labels.INGEST_OCR_HELD.format(
+            name=path.name, count=len(held), keys=", ".join(map(labels.report_key_label, held[:8])) + ("…" if len(held) > 8 else ""),
+        ))
     held_keys = set(held)
+    if "fiscal_year" in held_keys:
+        # The year decides where everything else goes: read by OCR, it waits for a person like the numbers.
+        return IngestResult(path, "error", labels.INGEST_YEAR_HELD.format(year=fy), warnings,
+                            held_ocr=len(held))
     indicator_scores = {n: v for n, v in report.indicator_scores.items() if f"indicator:{n}" not in held_keys}
     item_scores = {c: v for c, v in report.item_scores.items() if f"item:{c}" not in held_keys}
     total = None if "total_score" in held_keys else report.total_score
@@ -157,7 +160,7 @@ def _write(cur: duckdb.DuckDBPyConnection, path: Path, checksum: str, report: Pa
         "JOIN organizations o USING (org_id) WHERE o.org_key = $key AND m.fiscal_year = $fy)",
         {"key": store_module.org_frame([record])["org_key"].iloc[0], "fy": fy},
     ).fetchone()[0]
-    note = f"{len(warnings)} warning(s)" if warnings else None
+    note = labels.INGEST_WARNINGS_NOTE.format(count=len(warnings)) if warnings else None
     source_id = store_module.add_source(
         cur, path.name, checksum, report.kind, note, imported_by=imported_by, from_ocr=bool(ocr_keys - set(held))
     )
@@ -179,8 +182,8 @@ def _write(cur: duckdb.DuckDBPyConnection, path: Path, checksum: str, report: Pa
                                                  "measures": len(measure_rows), "held_ocr": len(held)})
     status = "updated" if existed else "added"
     who = orgs.display_name(org.type_code, org.name)
-    message = (
-        f"{who} FY{fy}: {len(indicator_scores)} indicator and {len(item_scores)} item "
-        f"scores, {len(measure_rows)} measures (source {source_id})"
+    message = labels.INGEST_STORED.format(
+        who=who, year=fy, indicators=len(indicator_scores), items=len(item_scores), measures=len(measure_rows),
+        source=source_id,
     )
-    return IngestResult(path, status, message, warnings, source_id)
+    return IngestResult(path, status, message, warnings, source_id, held_ocr=len(held))

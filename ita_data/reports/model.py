@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from ita_data import orgs
+from ita_data import labels, orgs
 from ita_data.thai import to_arabic
 
 from .text import item_sort_key
@@ -128,7 +128,7 @@ class ParsedReport:
             else:
                 value = getattr(self, "level" if kind == "level" else kind, None)
             rows.append({
-                "ข้อมูล": key, "ค่า": "" if value is None else str(value),
+                "ข้อมูล": labels.report_key_label(key), "ค่า": "" if value is None else str(value),
                 "หน้า": document.page_of_line(line) if document is not None else None,
                 "บรรทัด": line, "ข้อความ": self.snippet(key),
                 "OCR": bool(document is not None and document.is_ocr_line(line)),
@@ -166,24 +166,25 @@ class ParsedReport:
         """One line for a person: who, which year, what was found."""
         who = (
             orgs.display_name(self.organization.type_code, self.organization.name)
-            if self.organization else "(organisation not found)"
+            if self.organization else labels.REPORT_SUMMARY_NO_ORGANIZATION
         )
         where = f" จ.{self.organization.province}" if self.organization and self.organization.province else ""
         parts = [
-            f"{self.source}: {self.kind}",
+            f"{self.source}: {labels.SOURCE_KINDS.get(self.kind, self.kind)}",
             f"{who}{where}",
-            f"FY{self.fiscal_year}" if self.fiscal_year else "FY?",
+            labels.REPORT_SUMMARY_YEAR.format(year=self.fiscal_year) if self.fiscal_year
+            else labels.REPORT_SUMMARY_NO_YEAR,
         ]
         if self.total_score is not None:
-            parts.append(f"total {self.total_score:.2f}")
+            parts.append(labels.REPORT_SUMMARY_TOTAL.format(total=self.total_score))
         if self.level:
-            parts.append(f"level {self.level}")
+            parts.append(labels.REPORT_SUMMARY_LEVEL.format(level=self.level))
         if self.province_rank is not None:
-            parts.append(f"rank {self.province_rank}")
-        parts.append(
-            f"{len(self.indicator_scores)} indicators, {len(self.item_scores)} items, "
-            f"{len(self.measures)} measures, {len(self.warnings)} warnings"
-        )
+            parts.append(labels.REPORT_SUMMARY_RANK.format(rank=self.province_rank))
+        parts.append(labels.REPORT_SUMMARY_COUNTS.format(
+            indicators=len(self.indicator_scores), items=len(self.item_scores), measures=len(self.measures),
+            warnings=len(self.warnings),
+        ))
         return " | ".join(parts)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from ita_data import labels
 from ita_data.thai import to_arabic
 
 from . import analysis, measures
@@ -18,31 +19,34 @@ def parse_text(text: str, source: str) -> ParsedReport:
     report = ParsedReport(source=source)
     text = normalize_text(text)
     if not text.strip():
-        report.warn(f"{source}: the file is empty")
+        report.warn(labels.REPORT_EMPTY.format(name=source))
         return report
     lines = text.split("\n")
     tables, prose = split_tables(lines)
     flat = to_arabic(analysis._TAGS.sub(" ", text).replace("\t", " "))
 
     kind = analysis.find_kind(text)
-    report.fiscal_year = analysis.find_fiscal_year(text)
+    year = analysis.fiscal_year_at(text)
+    if year is not None:
+        report.fiscal_year = year[1]
+        report.locations["fiscal_year"] = text.count("\n", 0, year[0]) + 1
     report.organization = analysis.find_organization(text, report)
     analysis.find_headline(flat, report)
     analysis.read_scores(tables, prose, text, report)
     if kind is None:
         kind = "analysis" if report.has_scores or not any(t.is_measures for t in tables) else "measures"
-        report.warn(f"{source}: no title says whether this is an analysis or a measures report; read as {kind}")
+        report.warn(labels.REPORT_KIND_GUESSED.format(name=source, kind=labels.SOURCE_KINDS[kind], kind_en=kind))
     report.kind = kind
     measures.read_measures(tables, report)
     analysis.indicator_number_warnings(text, report)
     analysis.check_consistency(report)
 
     if report.organization is None:
-        report.warn(f"{source}: no organisation (เทศบาล…/องค์การบริหารส่วน…/อบต./ทต. …) found")
+        report.warn(labels.REPORT_NO_ORGANIZATION.format(name=source))
     if report.fiscal_year is None:
-        report.warn(f"{source}: no fiscal year (ปีงบประมาณ พ.ศ. …) found")
+        report.warn(labels.REPORT_NO_FISCAL_YEAR.format(name=source))
     if not report.has_scores and not report.measures:
-        report.warn(f"{source}: no score, level, rank or measure found")
+        report.warn(labels.REPORT_NO_FACTS.format(name=source))
     return report
 
 
@@ -52,7 +56,7 @@ def parse_bytes(data: bytes, source: str, ocr: bool = True) -> ParsedReport:
     The report carries the ``DocumentText`` it was read from (``report.document``: pages, OCR'd lines);
     ReportError (a ``DocumentError``, naming the file) when the bytes cannot be read at all."""
     if len(data) > MAX_BYTES:
-        raise ReportError(f"{source}: {len(data) / 1e6:.1f} MB is too large for a report (limit {MAX_BYTES // 2**20} MB)")
+        raise _too_large(source, len(data))
     from ita_data.documents import (
         read_document,  # documents imports .text, which imports this package
     )
@@ -71,16 +75,20 @@ def read_report_bytes(path: str | os.PathLike[str]) -> bytes:
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
-            raise ReportError(f"{path.name}: {size / 1e6:.1f} MB is too large for a report (limit {MAX_BYTES // 2**20} MB)")
+            raise _too_large(path.name, size)
         return path.read_bytes()
     except IsADirectoryError:
-        raise ReportError(f"{path}: is a folder, not a report file") from None
+        raise ReportError(labels.REPORT_IS_FOLDER.format(path=path)) from None
     except FileNotFoundError:
-        raise ReportError(f"{path}: no such file") from None
+        raise ReportError(labels.REPORT_NO_SUCH_FILE.format(path=path)) from None
     except PermissionError:
-        raise ReportError(f"{path}: permission denied") from None
+        raise ReportError(labels.REPORT_PERMISSION_DENIED.format(path=path)) from None
     except OSError as err:
-        raise ReportError(f"{path}: cannot be read ({err.strerror or err})") from None
+        raise ReportError(labels.REPORT_CANNOT_READ.format(path=path, reason=err.strerror or err)) from None
+
+
+def _too_large(name: str, size: int) -> ReportError:
+    return ReportError(labels.REPORT_TOO_LARGE.format(name=name, size=size / 2**20, limit=MAX_BYTES // 2**20))
 
 
 def parse_file(path: str | os.PathLike[str]) -> ParsedReport:

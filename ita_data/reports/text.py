@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from ita_data import framework
+from ita_data import framework, labels
 from ita_data.thai import to_arabic
 
 from . import vocabulary as vocab
@@ -30,11 +30,11 @@ class ReportError(ValueError):
 _THAI_CHAR = re.compile(r"[\u0e01-\u0e5b]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _SIGNATURES = (
-    (b"%PDF", "a PDF file; extract its text first (for example with pdftotext)"),
-    (b"PK\x03\x04", "a zip or Word (.docx) file; save it as text first"),
-    (b"\xd0\xcf\x11\xe0", "an old Word/Excel file; save it as text first"),
-    (b"\x89PNG", "an image, not a text report"),
-    (b"\xff\xd8\xff", "an image, not a text report"),
+    (b"%PDF", "pdf"),
+    (b"PK\x03\x04", "zip"),
+    (b"\xd0\xcf\x11\xe0", "old_office"),
+    (b"\x89PNG", "image"),
+    (b"\xff\xd8\xff", "image"),
 )
 
 
@@ -43,18 +43,18 @@ def decode_bytes(data: bytes, name: str) -> tuple[str, list[str]]:
     warnings: list[str] = []
     for signature, what in _SIGNATURES:
         if data.startswith(signature):
-            raise ReportError(f"{name}: {what}")
+            raise ReportError(labels.REPORT_NOT_TEXT[what].format(name=name))
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         text = data.decode("utf-16", errors="replace")
     elif b"\x00" in data[:4096]:
-        raise ReportError(f"{name}: binary data (NUL bytes), not a text report")
+        raise ReportError(labels.REPORT_NOT_TEXT["nul"].format(name=name))
     else:
         try:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError:
             text = _decode_legacy(data, name, warnings)
     if text and len(_CONTROL.findall(text[:20000])) > 0.05 * min(len(text), 20000):
-        raise ReportError(f"{name}: binary data (control characters), not a text report")
+        raise ReportError(labels.REPORT_NOT_TEXT["control"].format(name=name))
     return text, warnings
 
 
@@ -65,11 +65,11 @@ def _decode_legacy(data: bytes, name: str, warnings: list[str]) -> str:
     except UnicodeDecodeError:
         text = None
     if text is not None and _THAI_CHAR.search(text):
-        warnings.append(f"{name}: not UTF-8; read as TIS-620/cp874")
+        warnings.append(labels.REPORT_LEGACY_ENCODING.format(name=name))
         return text
     text = data.decode("utf-8", errors="replace")
     bad = text.count("\ufffd")
-    warnings.append(f"{name}: not valid UTF-8 or TIS-620; {bad} undecodable byte(s) replaced")
+    warnings.append(labels.REPORT_BYTES_REPLACED.format(name=name, count=bad))
     return text
 
 
@@ -370,11 +370,9 @@ def indicator_mentions(text: str) -> list[IndicatorMention]:
 
 def misnumbered_warning(mention: IndicatorMention) -> str | None:
     if mention.named and mention.printed_number is not None and mention.printed_number != mention.indicator:
-        name = framework.indicator(mention.indicator).name_th
-        return (
-            f"ตัวชี้วัด '{name}' พิมพ์เป็นตัวชี้วัดที่ {mention.printed_number}; อ่านเป็นตัวชี้วัดที่ "
-            f"{mention.indicator} ตามชื่อ — '{name}' is printed as ตัวชี้วัดที่ {mention.printed_number}; "
-            f"read as indicator {mention.indicator} (the name decides)"
+        return labels.REPORT_MISNUMBERED_INDICATOR.format(
+            indicator_name=framework.indicator(mention.indicator).name_th, printed=mention.printed_number,
+            indicator=mention.indicator,
         )
     return None
 
