@@ -34,6 +34,26 @@ def _progress_bar():
     return lambda fraction, message: bar.progress(min(max(float(fraction), 0.0), 1.0), text=message)
 
 
+def _read_and_plan(upload):
+    """The table read once per file, and its import planned once per file and published state of the
+    store: the reruns after it (the confirm click, a widget elsewhere) reuse both."""
+    file_key = (upload.file_id, upload.size)
+    kept = st.session_state.get("table_read")
+    if kept is None or kept[0] != file_key:
+        st.session_state.pop("table_read", None)  # one table kept at a time
+        data = upload.getvalue()
+        tables.check_upload(upload.name, len(data))
+        kept = (file_key, tables.read_table(data, upload.name, progress=_progress_bar()))
+        st.session_state["table_read"] = kept
+    preview = kept[1]
+    plan_key = (file_key, db.snapshot_version)
+    plan = st.session_state.get("table_plan")
+    if plan is None or plan[0] != plan_key:
+        plan = (plan_key, tables.commit_table(db, preview, dry_run=True))
+        st.session_state["table_plan"] = plan
+    return preview, plan[1]
+
+
 with table_tab:
     upload = st.file_uploader(
         # No type filter on the widget: check_upload says in Thai what is wrong with a wrong file.
@@ -42,14 +62,11 @@ with table_tab:
         help=f"CSV หรือ XLSX ไม่เกิน {tables.MAX_FILE_BYTES // 2**20} MB หนึ่งแถวต่อหน่วยงานต่อปี",
     )
     if upload is not None:
-        data = upload.getvalue()
         try:
-            tables.check_upload(upload.name, len(data))
-            preview = tables.read_table(data, upload.name, progress=_progress_bar())
+            preview, planned = _read_and_plan(upload)
         except tables.TableError as err:
             shared.plain_message("error", err)  # it quotes the file name and cells: plain text
             st.stop()
-        planned = tables.commit_table(db, preview, dry_run=True)
         a, b, c, d = st.columns(4)
         a.metric("แถวที่อ่าน", f"{preview.rows_read:,}")
         b.metric("เพิ่มใหม่", f"{planned.added:,}")
@@ -92,6 +109,36 @@ def _store_reports(db, parsed: list, confirmed: dict[str, bool], bar, rows: list
                              f"{name}: {labels.INGEST_STATUSES[outcome.status]} — {outcome.reason}")
 
 
+def _read_reports(uploads) -> tuple[list, list[str]]:
+    """Every document of the upload (zips opened) read once per set of files: the reruns after it (an OCR
+    checkbox, the confirm click) reuse the reading."""
+    key = tuple((item.file_id, item.size) for item in uploads)
+    kept = st.session_state.get("reports_read")
+    if kept is not None and kept[0] == key:
+        return kept[1], kept[2]
+    entries: list[tuple[str, bytes | documents.DocumentError]] = []
+    for item in uploads:
+        try:
+            entries += list(documents.expand(item.name, item.getvalue()))
+        except documents.DocumentError as err:
+            entries.append((item.name, err))
+    bar = st.progress(0.0, text="กำลังอ่านเอกสาร")
+    parsed, failed = [], []
+    for number, (name, content) in enumerate(entries, start=1):
+        bar.progress(number / len(entries), text=f"กำลังอ่าน {number}/{len(entries)}: {shared.plain(name)}")
+        if isinstance(content, documents.DocumentError):
+            failed.append(str(content))
+            continue
+        try:
+            # the file's own name, as storing will read it: storing then finds the document read already
+            parsed.append((name, content, reports.parse_bytes(content, name.rsplit("/", 1)[-1])))
+        except reports.ReportError as err:
+            failed.append(str(err))
+    bar.empty()
+    st.session_state["reports_read"] = (key, parsed, failed)
+    return parsed, failed
+
+
 with report_tab:
     uploads = st.file_uploader(
         "เลือกไฟล์รายงาน: PDF, Word (.docx), เว็บเพจ (.html), ข้อความ (.txt), ภาพสแกน (.png/.jpg) หรือ zip",
@@ -99,25 +146,7 @@ with report_tab:
         type=list(documents.SUFFIXES),
     )
     if uploads:
-        entries: list[tuple[str, bytes | documents.DocumentError]] = []
-        for item in uploads:
-            try:
-                entries += list(documents.expand(item.name, item.getvalue()))
-            except documents.DocumentError as err:
-                entries.append((item.name, err))
-        bar = st.progress(0.0, text="กำลังอ่านเอกสาร")
-        parsed, failed = [], []
-        for number, (name, content) in enumerate(entries, start=1):
-            bar.progress(number / len(entries), text=f"กำลังอ่าน {number}/{len(entries)}: {shared.plain(name)}")
-            if isinstance(content, documents.DocumentError):
-                failed.append(str(content))
-                continue
-            try:
-                # the file's own name, as storing will read it: the second read is then the cached first
-                parsed.append((name, content, reports.parse_bytes(content, name.rsplit("/", 1)[-1])))
-            except reports.ReportError as err:
-                failed.append(str(err))
-        bar.empty()
+        parsed, failed = _read_reports(uploads)
         for message in failed:
             shared.plain_message("error", message)
         confirmed: dict[str, bool] = {}

@@ -45,6 +45,34 @@ def test_a_table_is_previewed_then_lands_and_shows_in_the_rankings(app, small_db
     assert "หนองทดลอง" in shown and "ทุ่งทดลอง" in shown
 
 
+def test_a_table_is_read_and_planned_once_not_again_on_the_confirm_click(app, small_db, monkeypatch):
+    from ita_data import tables
+
+    calls = {"read": 0, "plan": 0}
+    read, commit = tables.read_table, tables.commit_table
+
+    def counting_read(*args, **kwargs):
+        calls["read"] += 1
+        return read(*args, **kwargs)
+
+    def counting_commit(*args, **kwargs):
+        calls["plan"] += bool(kwargs.get("dry_run"))
+        return commit(*args, **kwargs)
+
+    monkeypatch.setattr(tables, "read_table", counting_read)
+    monkeypatch.setattr(tables, "commit_table", counting_commit)
+    at = _upload_table(app(small_db, page=PAGE), "results.csv", csv_bytes([row("อบต.หนองทดลอง")]))
+    at.run()  # a rerun with nothing changed (another widget)
+    assert calls == {"read": 1, "plan": 1}
+    at.button(key="confirm_table").click().run()
+    assert not at.exception and at.success
+    assert calls["read"] == 1  # the confirm stored what was previewed
+    at.run()
+    assert calls == {"read": 1, "plan": 2}  # the store changed: planned again (now all unchanged), not read
+    with Store(small_db) as db:
+        assert db.query("SELECT count(*) AS n FROM assessments").n[0] == 1
+
+
 def test_a_table_with_a_bad_row_cannot_be_confirmed_and_lands_nothing(app, small_db):
     data = csv_bytes([row("อบต.หนองทดลอง"), row("อบต.ดอนทดลอง", total=105), row("อบต.ท่าทดลอง")])
     at = _upload_table(app(small_db, page=PAGE), "bad.csv", data)
@@ -75,6 +103,29 @@ def test_a_report_is_previewed_then_ingested(app, small_db, seeds_dir):
     with Store(small_db) as db:
         got = analytics.overview(db.cursor(), analytics.Filters(2568, province_code="19")).iloc[0]
     assert (got.org_count, got.mean_score) == (1, 94.30)
+
+
+def test_reports_are_read_once_not_again_on_each_rerun(app, small_db, seeds_dir, monkeypatch):
+    from ita_data import reports
+    from ita_data.reports import ingest
+
+    calls = {"page": 0, "store": 0}
+    real = reports.parse_bytes
+
+    def counting(where):
+        def parse(*args, **kwargs):
+            calls[where] += 1
+            return real(*args, **kwargs)
+        return parse
+
+    monkeypatch.setattr(reports, "parse_bytes", counting("page"))
+    monkeypatch.setattr(ingest, "parse_bytes", counting("store"))
+    at = app(small_db, page=PAGE)
+    at.tabs[1].file_uploader[0].upload("kluai.txt", seed_path(seeds_dir, "001").read_bytes(), "text/plain").run()
+    at.run()
+    at.button(key="confirm_reports").click().run()
+    assert not at.exception and at.success
+    assert calls == {"page": 1, "store": 1}  # the preview's reading, and the one storing does in its transaction
 
 
 def test_the_report_preview_shows_where_each_number_was_read(app, small_db, seeds_dir):

@@ -29,8 +29,6 @@ from ita_data.documents import (
 
 from .ingest import ingest_bytes
 from .model import ParsedReport
-from .parser import parse_bytes
-from .text import ReportError
 
 READ_FULLY, READ_PARTLY, NOT_READ = labels.READ_FULLY, labels.READ_PARTLY, labels.NOT_READ
 WORKERS = max(1, min(2, os.cpu_count() or 1))
@@ -176,12 +174,7 @@ def _collect(future: Future | None, data: bytes) -> None:
 
 def _ingest_one(store: store_module.Store, name: str, data: bytes, options: dict[str, Any]) -> Outcome:
     result = ingest_bytes(store, data, name, **options)
-    report: ParsedReport | None = None
-    if result.status != "unchanged":
-        try:
-            report = parse_bytes(data, Path(name).name)
-        except ReportError:
-            report = None
+    report: ParsedReport | None = result.report  # read once: ingest's own reading, kept
     document = report.document if report is not None else None
     outcome = Outcome(
         name, READ_FULLY, result.status, without_name(result.message, name), warnings=list(result.warnings),

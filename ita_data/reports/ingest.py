@@ -7,6 +7,7 @@ unless the person confirmed them (``ocr_confirmed``), and are then stored marked
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,6 +31,7 @@ class IngestResult:
     warnings: list[str] = field(default_factory=list)
     source_id: int | None = None
     held_ocr: int = 0  # numbers read by OCR and not stored until a person confirms them
+    report: ParsedReport | None = field(default=None, repr=False, compare=False)  # what was read, if it was
 
     def line(self) -> str:
         return f"{self.path.name}: {labels.INGEST_STATUSES.get(self.status, self.status)} - {self.message}"
@@ -83,10 +85,10 @@ def ingest_bytes(
         return IngestResult(path, "error", str(err))
     problem = _cannot_store(report)
     if problem:
-        return IngestResult(path, "error", f"{path.name}: {problem}", report.warnings)
+        return IngestResult(path, "error", f"{path.name}: {problem}", report.warnings, report=report)
     try:
         with store.transaction() as cur:
-            return _write(cur, path, checksum, report, imported_by, ocr_confirmed)
+            return dataclasses.replace(_write(cur, path, checksum, report, imported_by, ocr_confirmed), report=report)
     except store_module.DataError as err:
         return IngestResult(path, "error", f"{path.name}: {err}", report.warnings)
     except store_module.StoreError as err:
