@@ -10,6 +10,8 @@ import random
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
 from ita_data.documents import read_document, scan, thai_digits
@@ -113,3 +115,25 @@ def test_a_scanned_year_and_score_come_out_as_printed():
     document = read_document(png.getvalue(), "scan.png")
     assert year in document.text and score in document.text
     assert document.ocr_lines == frozenset(range(1, len(document.text.split("\n")) + 1))
+
+
+_SYMBOL = st.sampled_from(list("กขปีงบ.๐๑๒๓๕") + ["7", "๒๐", "  "])
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(st.lists(st.tuples(_SYMBOL, st.tuples(*[st.integers(-20, 400)] * 4)), min_size=1, max_size=8),
+             min_size=1, max_size=4),
+    st.integers(0, 255),
+)
+def test_any_hocr_and_image_give_back_as_many_lines_and_never_raise(lines, shade):
+    hocr = "".join(
+        "<span class='ocr_line'>" + "".join(
+            f"<span class='ocrx_cinfo' title='x_bboxes {a} {b} {c} {d}'>{t}</span>" for t, (a, b, c, d) in line
+        ) + "</span>" for line in lines
+    )
+    text = "\n".join("".join(t for t, _ in line) for line in lines)
+    image = np.full((120, 360), shade, dtype=np.uint8)
+    image[40:80, 30:300:7] = 255 - shade
+    out, changed = thai_digits.reread(text, hocr, image)
+    assert len(out.split("\n")) == len(text.split("\n")) and changed >= 0

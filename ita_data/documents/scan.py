@@ -53,7 +53,10 @@ def ocr_image(image: bytes, label: str, timeout: float = OCR_TIMEOUT_S, reread_d
         hocr = hocr_path.read_text(encoding="utf-8", errors="replace") if hocr_path.exists() else ""
     if not reread_digits or not _DIGIT.search(text) or not hocr:
         return text
-    return thai_digits.reread(text, hocr, _gray(image))[0]
+    try:
+        return thai_digits.reread(text, hocr, _gray(image))[0]
+    except (ValueError, IndexError, KeyError, OSError):  # an hOCR or image it cannot follow: Tesseract's text
+        return text
 
 
 def _gray(image: bytes):

@@ -25,6 +25,7 @@ FONT_GLOB = "/usr/share/fonts/truetype/tlwg/*.ttf"
 _SKIPPED_FACES = re.compile(r"Oblique|Italic|Purisa", re.IGNORECASE)
 SIDE = 20  # a glyph is compared as a SIDE × SIDE square
 TEMPLATE_SIZES = (18, 26, 40)  # pixel sizes the digits are drawn at (a 14-pt line at 100-300 dpi)
+MAX_RUN_HEIGHT = 300  # pixels: a 14-pt line at 200 dpi is about 40
 MIN_SCORE = 0.55  # below this a glyph looks like no digit: Tesseract's reading of the run is kept
 _DIGIT_RUN = re.compile(r"[๐-๙][๐-๙0-9]*")
 
@@ -267,6 +268,8 @@ def read_run(gray: np.ndarray, box: tuple[int, int, int, int], fonts: tuple[str,
     Tesseract's boxes of the digits it could not read are often short."""
     x0, y0, x1, y1 = box
     height = max(1, y1 - y0)
+    if height > MAX_RUN_HEIGHT or x1 - x0 > 40 * height:
+        return None  # no run of digits on a page is that big: a box Tesseract got wrong
     top, left = max(0, y0 - height // 3), max(0, x0 - height)
     crop = gray[top:y1 + height // 3, left:x1 + height]
     if crop.size == 0:
