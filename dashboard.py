@@ -19,9 +19,9 @@ st.set_page_config(page_title=labels.APP_TITLE, page_icon="⚖️", layout="wide
 NAVIGATION = [
     st.Page(PAGES[0].file, title=PAGES[0].title, icon=PAGES[0].icon, url_path="", default=True),
     *(st.Page(spec.file, title=spec.title, icon=spec.icon, url_path=spec.url_path) for spec in PAGES[1:]),
-    st.Page(PAGES[0].file, title=PAGES[0].title, icon=PAGES[0].icon, url_path=PAGES[0].url_path,
-            visibility="hidden"),
+    st.Page(PAGES[0].file, title=PAGES[0].title, icon=PAGES[0].icon, url_path=PAGES[0].url_path, visibility="hidden"),
 ]
+
 
 def _select(label: str, key: str, options: list, format_func, notices: list[str]):
     """A sidebar selectbox bound to the URL (its key is the query parameter a copied link carries); a link
@@ -38,29 +38,42 @@ def sidebar_filters() -> tuple[Filters, list[str]]:
 
     province_names = shared.choices(options, "province")
     province_code = _select(
-        labels.COLUMNS["province"], "province", [None, *province_names],
-        lambda c: labels.ALL if c is None else province_names[c], notices,
+        labels.COLUMNS["province"],
+        "province",
+        [None, *province_names],
+        lambda c: labels.ALL if c is None else province_names[c],
+        notices,
     )
     district_code = None
     if province_code:
         district_names = shared.choices(shared.cached(analytics.filter_options, province_code), "district")
         district_code = _select(
-            labels.COLUMNS["district"], "district", [None, *district_names],
-            lambda c: labels.ALL if c is None else district_names[c], notices,
+            labels.COLUMNS["district"],
+            "district",
+            [None, *district_names],
+            lambda c: labels.ALL if c is None else district_names[c],
+            notices,
         )
     org_type = _select(
-        labels.FILTER_ORG_TYPE, "type", [None, *labels.ORG_TYPE_CHOICES],
-        lambda c: labels.ALL if c is None else labels.org_type_label(c), notices,
+        labels.FILTER_ORG_TYPE,
+        "type",
+        [None, *labels.ORG_TYPE_CHOICES],
+        lambda c: labels.ALL if c is None else labels.org_type_label(c),
+        notices,
     )
     indicator = _select(
         labels.COLUMNS["indicator"], "indicator", list(labels.INDICATOR_CHOICES), labels.indicator_label, notices
     )
     include_synthetic = st.sidebar.checkbox(
-        labels.FILTER_SYNTHETIC, value=True, key="synthetic", bind="query-params", help=labels.FILTER_SYNTHETIC_HELP,
+        labels.FILTER_SYNTHETIC, value=True, key="synthetic", bind="query-params", help=labels.FILTER_SYNTHETIC_HELP
     )
     filters = Filters(
-        fiscal_year=fiscal_year, province_code=province_code, district_code=district_code,
-        org_type=org_type, indicator=indicator, include_synthetic=include_synthetic,
+        fiscal_year=fiscal_year,
+        province_code=province_code,
+        district_code=district_code,
+        org_type=org_type,
+        indicator=indicator,
+        include_synthetic=include_synthetic,
     )
     return filters, notices
 

@@ -60,8 +60,7 @@ class Frames:
         self.measures = load("measures_current")
         self.duplicates = load("org_duplicates")
         self.items = load("item_scores")
-        self.org_cols = ["org_id", "org_name", "org_type", "province_code", "province", "district_code",
-                         "district"]
+        self.org_cols = ["org_id", "org_name", "org_type", "province_code", "province", "district_code", "district"]
 
 
 def _select(frame: pd.DataFrame, f: Filters) -> pd.DataFrame:
@@ -86,11 +85,19 @@ def pd_overview(p: Frames, f: Filters) -> pd.DataFrame:
     nation = _year(p, f.fiscal_year, f.indicator)
     sel = _select(nation, f)
     mark = framework.year_rules(f.fiscal_year).pass_mark
-    return pd.DataFrame([{
-        "org_count": len(sel), "mean_score": sel.score.mean(), "median_score": sel.score.median(),
-        "pass_rate": (sel.score >= mark).mean(), "nation_org_count": len(nation),
-        "nation_mean_score": nation.score.mean(), "nation_pass_rate": (nation.score >= mark).mean(),
-    }])
+    return pd.DataFrame(
+        [
+            {
+                "org_count": len(sel),
+                "mean_score": sel.score.mean(),
+                "median_score": sel.score.median(),
+                "pass_rate": (sel.score >= mark).mean(),
+                "nation_org_count": len(nation),
+                "nation_mean_score": nation.score.mean(),
+                "nation_pass_rate": (nation.score >= mark).mean(),
+            }
+        ]
+    )
 
 
 def pd_level_distribution(p: Frames, f: Filters) -> pd.DataFrame:
@@ -102,8 +109,12 @@ def pd_level_distribution(p: Frames, f: Filters) -> pd.DataFrame:
 
 def pd_indicator_means(p: Frames, f: Filters) -> pd.DataFrame:
     year = _year(p, f.fiscal_year)
-    out = pd.DataFrame({"mean_selection": _select(year, f).groupby("indicator").score.mean(),
-                        "mean_nation": year.groupby("indicator").score.mean()})
+    out = pd.DataFrame(
+        {
+            "mean_selection": _select(year, f).groupby("indicator").score.mean(),
+            "mean_nation": year.groupby("indicator").score.mean(),
+        }
+    )
     out["difference"] = out.mean_selection - out.mean_nation
     return out.reindex(list(INDICATOR_CHOICES)).reset_index()
 
@@ -111,8 +122,11 @@ def pd_indicator_means(p: Frames, f: Filters) -> pd.DataFrame:
 def pd_province_map(p: Frames, f: Filters) -> pd.DataFrame:
     year = _select(_year(p, f.fiscal_year, f.indicator), Filters(f.fiscal_year, org_type=f.org_type))
     mark = framework.year_rules(f.fiscal_year).pass_mark
-    out = year.assign(passed=year.score >= mark).groupby("province_code").agg(
-        org_count=("score", "size"), mean_score=("score", "mean"), pass_rate=("passed", "mean"))
+    out = (
+        year.assign(passed=year.score >= mark)
+        .groupby("province_code")
+        .agg(org_count=("score", "size"), mean_score=("score", "mean"), pass_rate=("passed", "mean"))
+    )
     return out.reset_index().merge(p.org[["province_code", "province"]].drop_duplicates("province_code"))
 
 
@@ -127,26 +141,34 @@ def pd_rankings(p: Frames, f: Filters, within: str = "province") -> pd.DataFrame
         return s[["org_id", "score", "rank", "group_size"]]
 
     cur, prev = ranked(f.fiscal_year), ranked(f.fiscal_year - 1)
-    out = cur.merge(prev.rename(columns={"score": "score_prev", "rank": "rank_prev"})
-                    .drop(columns="group_size"), on="org_id", how="left")
-    out["percentile"] = np.where(out.group_size == 1, 100.0,
-                                 100.0 * (out.group_size - out["rank"]) / (out.group_size - 1))
+    out = cur.merge(
+        prev.rename(columns={"score": "score_prev", "rank": "rank_prev"}).drop(columns="group_size"),
+        on="org_id",
+        how="left",
+    )
+    out["percentile"] = np.where(
+        out.group_size == 1, 100.0, 100.0 * (out.group_size - out["rank"]) / (out.group_size - 1)
+    )
     out["rank_change"] = out.rank_prev - out["rank"]
     total = _year(p, f.fiscal_year, "total").copy()
     total["province_rank_computed"] = total.groupby("province_code").score.rank(method="min", ascending=False)
     out = out.merge(total[["org_id", "province_rank_computed"]], on="org_id", how="left")
     year = p.org_year[p.org_year.fiscal_year == f.fiscal_year]
-    out = out.merge(year[["org_id", "level_computed", "level_reported", "province_rank_reported",
-                          "province_rank_of"]], on="org_id")
+    out = out.merge(
+        year[["org_id", "level_computed", "level_reported", "province_rank_reported", "province_rank_of"]], on="org_id"
+    )
     out["rank_reported_differs"] = out.province_rank_reported.notna() & (
-        out.province_rank_reported != out.province_rank_computed)
+        out.province_rank_reported != out.province_rank_computed
+    )
     out = out.merge(p.org[p.org_cols], on="org_id")
     return _select_dims(out, f).sort_values([key, "rank", "org_id"] if key else ["rank", "org_id"])
 
 
 def _select_dims(frame: pd.DataFrame, f: Filters) -> pd.DataFrame:
-    return _select(frame.assign(is_synthetic=False) if "is_synthetic" not in frame else frame,
-                   Filters(f.fiscal_year, f.province_code, f.district_code, f.org_type))
+    return _select(
+        frame.assign(is_synthetic=False) if "is_synthetic" not in frame else frame,
+        Filters(f.fiscal_year, f.province_code, f.district_code, f.org_type),
+    )
 
 
 def pd_yoy_change(p: Frames, f: Filters) -> pd.DataFrame:
@@ -170,14 +192,26 @@ def pd_trends(p: Frames, f: Filters) -> pd.DataFrame:
     s = s[["org_id", "fiscal_year", "score"]].sort_values(["org_id", "fiscal_year"])
     g = s.groupby("org_id")
     prev_year, prev_score = g.fiscal_year.shift(), g.score.shift()
-    s = s.assign(improved=(prev_year == s.fiscal_year - 1) & (s.score > prev_score),
-                 x=s.fiscal_year.astype(float), xy=s.fiscal_year * s.score, xx=s.fiscal_year.astype(float) ** 2)
+    s = s.assign(
+        improved=(prev_year == s.fiscal_year - 1) & (s.score > prev_score),
+        x=s.fiscal_year.astype(float),
+        xy=s.fiscal_year * s.score,
+        xx=s.fiscal_year.astype(float) ** 2,
+    )
     g = s.groupby("org_id")
-    out = g.agg(years_count=("score", "size"), first_year=("fiscal_year", "min"),
-                last_year=("fiscal_year", "max"), first_score=("score", "first"), last_score=("score", "last"),
-                sx=("x", "sum"), sy=("score", "sum"), sxy=("xy", "sum"), sxx=("xx", "sum"))
+    out = g.agg(
+        years_count=("score", "size"),
+        first_year=("fiscal_year", "min"),
+        last_year=("fiscal_year", "max"),
+        first_score=("score", "first"),
+        last_score=("score", "last"),
+        sx=("x", "sum"),
+        sy=("score", "sum"),
+        sxy=("xy", "sum"),
+        sxx=("xx", "sum"),
+    )
     nn = out.years_count
-    out["slope"] = (nn * out.sxy - out.sx * out.sy) / (nn * out.sxx - out.sx ** 2)
+    out["slope"] = (nn * out.sxy - out.sx * out.sy) / (nn * out.sxx - out.sx**2)
     last_break = s[~s.improved].groupby("org_id").fiscal_year.max()
     out["improving_streak"] = out.last_year - last_break
     out["years_missing"] = s.fiscal_year.nunique() - nn
@@ -189,19 +223,23 @@ def pd_trends(p: Frames, f: Filters) -> pd.DataFrame:
 
 def _medians(p: Frames, scope: str, f: Filters) -> pd.DataFrame:
     m = p.medians[(p.medians.scope == scope) & (p.medians.fiscal_year == f.fiscal_year)]
-    return m.assign(median=m.median_all if f.include_synthetic else m.median_real)[
-        ["indicator", "peer_key", "median"]]
+    return m.assign(median=m.median_all if f.include_synthetic else m.median_real)[["indicator", "peer_key", "median"]]
 
 
 def pd_indicator_gaps(p: Frames, f: Filters) -> pd.DataFrame:
     s = _select(_year(p, f.fiscal_year), f)
     s = s[s.indicator.isin(f.indicator_numbers())]
     mark = framework.year_rules(f.fiscal_year).pass_mark
-    s = s.merge(_medians(p, "province", f).rename(columns={"peer_key": "province_code",
-                                                              "median": "province_median"}),
-                on=["indicator", "province_code"], how="left")
-    s = s.merge(_medians(p, "type", f).rename(columns={"peer_key": "org_type", "median": "type_median"}),
-                on=["indicator", "org_type"], how="left")
+    s = s.merge(
+        _medians(p, "province", f).rename(columns={"peer_key": "province_code", "median": "province_median"}),
+        on=["indicator", "province_code"],
+        how="left",
+    )
+    s = s.merge(
+        _medians(p, "type", f).rename(columns={"peer_key": "org_type", "median": "type_median"}),
+        on=["indicator", "org_type"],
+        how="left",
+    )
     s["gap_to_100"] = 100 - s.score
     s["gap_to_pass"] = mark - s.score
     s["gap_to_province_median"] = s.province_median - s.score
@@ -215,8 +253,11 @@ def pd_province_weak_shares(p: Frames, f: Filters) -> pd.DataFrame:
     s = _select(_year(p, f.fiscal_year), f)
     s = s[s.indicator.isin(f.indicator_numbers())]
     mark = framework.year_rules(f.fiscal_year).pass_mark
-    out = s.assign(below=s.score < mark).groupby(["province_code", "indicator"]).agg(
-        org_count=("score", "size"), below_pass_count=("below", "sum"))
+    out = (
+        s.assign(below=s.score < mark)
+        .groupby(["province_code", "indicator"])
+        .agg(org_count=("score", "size"), below_pass_count=("below", "sum"))
+    )
     out["share_below_pass"] = out.below_pass_count / out.org_count
     return out.reset_index()
 
@@ -235,16 +276,18 @@ def pd_item_gaps(p: Frames, f: Filters, org_id: int) -> pd.DataFrame:
 def pd_item_gap_summary(p: Frames, f: Filters) -> pd.DataFrame:
     orgs = _select(p.org, f).org_id
     i = p.items[(p.items.fiscal_year == f.fiscal_year) & p.items.org_id.isin(orgs)]
-    out = i.assign(below=i.score < 100).groupby("item").agg(
-        org_count=("score", "size"), below_full_count=("below", "sum"), mean_score=("score", "mean"))
+    out = (
+        i.assign(below=i.score < 100)
+        .groupby("item")
+        .agg(org_count=("score", "size"), below_full_count=("below", "sum"), mean_score=("score", "mean"))
+    )
     out["share_below_full"] = out.below_full_count / out.org_count
     out = out.reset_index().merge(_titles(f.fiscal_year), on="item", how="left")
     return out.sort_values("share_below_full", ascending=False)
 
 
 def _open(p: Frames, f: Filters, as_of: dt.date) -> pd.DataFrame:
-    m = _select(p.measures[(p.measures.fiscal_year == f.fiscal_year)
-                           & p.measures.status.isin(OPEN_STATUSES)], f)
+    m = _select(p.measures[(p.measures.fiscal_year == f.fiscal_year) & p.measures.status.isin(OPEN_STATUSES)], f)
     due = pd.to_datetime(m.due_date)
     return m.assign(overdue=due < pd.Timestamp(as_of), days_overdue=(pd.Timestamp(as_of) - due).dt.days)
 
@@ -256,17 +299,22 @@ def pd_open_measures(p: Frames, f: Filters, as_of: dt.date) -> pd.DataFrame:
 
 def pd_open_measures_summary(p: Frames, f: Filters, as_of: dt.date) -> pd.DataFrame:
     m = _open(p, f, as_of)
-    return m.groupby("responsible").agg(open_count=("measure_id", "size"), overdue_count=("overdue", "sum"),
-                                        earliest_due_date=("due_date", "min")).reset_index()
+    return (
+        m.groupby("responsible")
+        .agg(open_count=("measure_id", "size"), overdue_count=("overdue", "sum"), earliest_due_date=("due_date", "min"))
+        .reset_index()
+    )
 
 
 def pd_measure_coverage(p: Frames, f: Filters) -> pd.DataFrame:
     s = _select(_year(p, f.fiscal_year), f)
     s = s[s.indicator.isin(f.indicator_numbers())]
     mark = framework.year_rules(f.fiscal_year).pass_mark
-    s = s.merge(_medians(p, "province", f).rename(columns={"peer_key": "province_code",
-                                                              "median": "province_median"}),
-                on=["indicator", "province_code"], how="left")
+    s = s.merge(
+        _medians(p, "province", f).rename(columns={"peer_key": "province_code", "median": "province_median"}),
+        on=["indicator", "province_code"],
+        how="left",
+    )
     weak = s[(s.score < mark) | (s.score < s.province_median)]
     aimed = p.measures[p.measures.fiscal_year == f.fiscal_year].groupby(["org_id", "indicator"]).size()
     weak = weak.merge(aimed.rename("measure_count").reset_index(), on=["org_id", "indicator"], how="left")
@@ -285,12 +333,16 @@ def pd_measure_effectiveness(p: Frames, f: Filters) -> pd.DataFrame:
     moved = moved.merge(aimed.assign(has_measure=True), on=["org_id", "indicator"], how="left")
     moved["has_measure"] = moved.has_measure.fillna(False).astype(bool)
     peers = moved[~moved.has_measure].groupby(["province_code", "indicator"]).change.mean().rename("peer")
-    treated = _select(moved[moved.has_measure], f).merge(peers.reset_index(), on=["province_code", "indicator"],
-                                                         how="left")
+    treated = _select(moved[moved.has_measure], f).merge(
+        peers.reset_index(), on=["province_code", "indicator"], how="left"
+    )
     treated["diff"] = treated.change - treated.peer
-    return treated.groupby("indicator").agg(orgs_with_measure=("change", "size"),
-                                            mean_change_with_measure=("change", "mean"),
-                                            mean_change_peers=("peer", "mean"), effect=("diff", "mean"))
+    return treated.groupby("indicator").agg(
+        orgs_with_measure=("change", "size"),
+        mean_change_with_measure=("change", "mean"),
+        mean_change_peers=("peer", "mean"),
+        effect=("diff", "mean"),
+    )
 
 
 def pd_total_check(p: Frames, f: Filters) -> pd.DataFrame:
@@ -330,16 +382,43 @@ def pd_filter_options(p: Frames, province_code: str | None) -> pd.DataFrame:
     in_province = p.org[p.org.province_code == province_code]
     districts = in_province.groupby(["district_code", "district"]).size().rename("org_count").reset_index()
     types = p.org.groupby("org_type").size().rename("org_count").reindex(ORG_TYPE_CODES).dropna().reset_index()
-    return pd.concat([
-        pd.DataFrame({"kind": "year", "code": years.fiscal_year.astype(str), "label": years.fiscal_year.astype(str),
-                      "org_count": years.org_count}),
-        pd.DataFrame({"kind": "province", "code": provinces.province_code, "label": provinces.province,
-                      "org_count": provinces.org_count}).sort_values("label"),
-        pd.DataFrame({"kind": "district", "code": districts.district_code, "label": districts.district,
-                      "org_count": districts.org_count}).sort_values("label"),
-        pd.DataFrame({"kind": "org_type", "code": types.org_type, "label": types.org_type.map(labels.ORG_TYPE_LABELS),
-                      "org_count": types.org_count}),
-    ], ignore_index=True)
+    return pd.concat(
+        [
+            pd.DataFrame(
+                {
+                    "kind": "year",
+                    "code": years.fiscal_year.astype(str),
+                    "label": years.fiscal_year.astype(str),
+                    "org_count": years.org_count,
+                }
+            ),
+            pd.DataFrame(
+                {
+                    "kind": "province",
+                    "code": provinces.province_code,
+                    "label": provinces.province,
+                    "org_count": provinces.org_count,
+                }
+            ).sort_values("label"),
+            pd.DataFrame(
+                {
+                    "kind": "district",
+                    "code": districts.district_code,
+                    "label": districts.district,
+                    "org_count": districts.org_count,
+                }
+            ).sort_values("label"),
+            pd.DataFrame(
+                {
+                    "kind": "org_type",
+                    "code": types.org_type,
+                    "label": types.org_type.map(labels.ORG_TYPE_LABELS),
+                    "org_count": types.org_count,
+                }
+            ),
+        ],
+        ignore_index=True,
+    )
 
 
 def pd_search_orgs(p: Frames, text: str, include_synthetic: bool = True) -> pd.DataFrame:
@@ -353,11 +432,15 @@ def pd_org_history(p: Frames, org_id: int) -> pd.DataFrame:
     s = p.scores[p.scores.org_id == org_id]
     prov = p.medians[p.medians.scope == "province"][["fiscal_year", "indicator", "peer_key", "median_all"]]
     nation = p.medians[p.medians.scope == "nation"][["fiscal_year", "indicator", "median_all"]]
-    s = s.merge(prov.rename(columns={"peer_key": "province_code", "median_all": "province_median"}),
-                on=["fiscal_year", "indicator", "province_code"], how="left")
+    s = s.merge(
+        prov.rename(columns={"peer_key": "province_code", "median_all": "province_median"}),
+        on=["fiscal_year", "indicator", "province_code"],
+        how="left",
+    )
     s = s.merge(nation.rename(columns={"median_all": "nation_median"}), on=["fiscal_year", "indicator"], how="left")
-    return s.merge(p.org_year[["org_id", "fiscal_year", "level_computed", "level_reported"]],
-                   on=["org_id", "fiscal_year"])
+    return s.merge(
+        p.org_year[["org_id", "fiscal_year", "level_computed", "level_reported"]], on=["org_id", "fiscal_year"]
+    )
 
 
 # --- the cases -------------------------------------------------------------------------------
@@ -378,40 +461,62 @@ def cases(org_id: int) -> list[Case]:
         Case("search_orgs", lambda c: analytics.search_orgs(c, "หนอง"), lambda p: pd_search_orgs(p, "หนอง")),
         Case("org_history", lambda c: analytics.org_history(c, org_id), lambda p: pd_org_history(p, org_id)),
         Case("overview", lambda c: analytics.overview(c, PROVINCE), lambda p: pd_overview(p, PROVINCE)),
-        Case("level_distribution", lambda c: analytics.level_distribution(c, NATION),
-             lambda p: pd_level_distribution(p, NATION)),
-        Case("indicator_means", lambda c: analytics.indicator_means(c, PROVINCE),
-             lambda p: pd_indicator_means(p, PROVINCE)),
+        Case(
+            "level_distribution",
+            lambda c: analytics.level_distribution(c, NATION),
+            lambda p: pd_level_distribution(p, NATION),
+        ),
+        Case(
+            "indicator_means",
+            lambda c: analytics.indicator_means(c, PROVINCE),
+            lambda p: pd_indicator_means(p, PROVINCE),
+        ),
         Case("province_map", lambda c: analytics.province_map(c, NATION), lambda p: pd_province_map(p, NATION)),
-        Case("rankings (nation, by province)", lambda c: analytics.rankings(c, NATION, "province"),
-             lambda p: pd_rankings(p, NATION, "province")),
-        Case("rankings (one province, national rank)", lambda c: analytics.rankings(c, PROVINCE, "nation"),
-             lambda p: pd_rankings(p, PROVINCE, "nation")),
+        Case(
+            "rankings (nation, by province)",
+            lambda c: analytics.rankings(c, NATION, "province"),
+            lambda p: pd_rankings(p, NATION, "province"),
+        ),
+        Case(
+            "rankings (one province, national rank)",
+            lambda c: analytics.rankings(c, PROVINCE, "nation"),
+            lambda p: pd_rankings(p, PROVINCE, "nation"),
+        ),
         Case("yoy_change", lambda c: analytics.yoy_change(c, NATION), lambda p: pd_yoy_change(p, NATION)),
         Case("movers", lambda c: analytics.movers(c, NATION), lambda p: pd_movers(p, NATION)),
         Case("trends", lambda c: analytics.trends(c, NATION), lambda p: pd_trends(p, NATION)),
-        Case("indicator_gaps", lambda c: analytics.indicator_gaps(c, NATION),
-             lambda p: pd_indicator_gaps(p, NATION)),
-        Case("province_weak_shares", lambda c: analytics.province_weak_shares(c, NATION),
-             lambda p: pd_province_weak_shares(p, NATION)),
-        Case("item_gaps", lambda c: analytics.item_gaps(c, NATION, org_id),
-             lambda p: pd_item_gaps(p, NATION, org_id)),
-        Case("item_gap_summary", lambda c: analytics.item_gap_summary(c, NATION),
-             lambda p: pd_item_gap_summary(p, NATION)),
-        Case("open_measures", lambda c: analytics.open_measures(c, m, AS_OF),
-             lambda p: pd_open_measures(p, m, AS_OF)),
-        Case("open_measures_summary", lambda c: analytics.open_measures_summary(c, m, AS_OF, "responsible"),
-             lambda p: pd_open_measures_summary(p, m, AS_OF)),
-        Case("measure_coverage", lambda c: analytics.measure_coverage(c, NATION),
-             lambda p: pd_measure_coverage(p, NATION)),
-        Case("measure_effectiveness", lambda c: analytics.measure_effectiveness(c, NATION),
-             lambda p: pd_measure_effectiveness(p, NATION)),
+        Case("indicator_gaps", lambda c: analytics.indicator_gaps(c, NATION), lambda p: pd_indicator_gaps(p, NATION)),
+        Case(
+            "province_weak_shares",
+            lambda c: analytics.province_weak_shares(c, NATION),
+            lambda p: pd_province_weak_shares(p, NATION),
+        ),
+        Case("item_gaps", lambda c: analytics.item_gaps(c, NATION, org_id), lambda p: pd_item_gaps(p, NATION, org_id)),
+        Case(
+            "item_gap_summary",
+            lambda c: analytics.item_gap_summary(c, NATION),
+            lambda p: pd_item_gap_summary(p, NATION),
+        ),
+        Case("open_measures", lambda c: analytics.open_measures(c, m, AS_OF), lambda p: pd_open_measures(p, m, AS_OF)),
+        Case(
+            "open_measures_summary",
+            lambda c: analytics.open_measures_summary(c, m, AS_OF, "responsible"),
+            lambda p: pd_open_measures_summary(p, m, AS_OF),
+        ),
+        Case(
+            "measure_coverage",
+            lambda c: analytics.measure_coverage(c, NATION),
+            lambda p: pd_measure_coverage(p, NATION),
+        ),
+        Case(
+            "measure_effectiveness",
+            lambda c: analytics.measure_effectiveness(c, NATION),
+            lambda p: pd_measure_effectiveness(p, NATION),
+        ),
         Case("total_check", lambda c: analytics.total_check(c, NATION), lambda p: pd_total_check(p, NATION)),
         Case("level_check", lambda c: analytics.level_check(c, NATION), lambda p: pd_level_check(p, NATION)),
-        Case("missing_years", lambda c: analytics.missing_years(c, NATION),
-             lambda p: pd_missing_years(p, NATION)),
-        Case("duplicate_orgs", lambda c: analytics.duplicate_orgs(c, NATION),
-             lambda p: pd_duplicate_orgs(p, NATION)),
+        Case("missing_years", lambda c: analytics.missing_years(c, NATION), lambda p: pd_missing_years(p, NATION)),
+        Case("duplicate_orgs", lambda c: analytics.duplicate_orgs(c, NATION), lambda p: pd_duplicate_orgs(p, NATION)),
     ]
 
 
@@ -467,18 +572,24 @@ def run_bench(db_path: Path, runs: int = 30, say: Callable[[str], None] = lambda
                 say(f"timing {case.name}")
                 duck = _latencies(partial(case.duck, cur), runs)
                 pand = _latencies(partial(case.pandas, frames), runs)
-                duck_mem = _duckdb_peak(profile_cur, partial(case.duck, profile_cur), profile) \
-                    + _python_peak(partial(case.duck, cur))
+                duck_mem = _duckdb_peak(profile_cur, partial(case.duck, profile_cur), profile) + _python_peak(
+                    partial(case.duck, cur)
+                )
                 pandas_mem = _python_peak(partial(case.pandas, frames))
                 rows = len(case.duck(cur))
-                results.append({
-                    "name": case.name, "rows": rows,
-                    "p50_ms": round(statistics.median(duck), 2), "p95_ms": round(_percentile(duck, 95), 2),
-                    "pandas_p50_ms": round(statistics.median(pand), 2),
-                    "pandas_p95_ms": round(_percentile(pand, 95), 2),
-                    "speedup_p50": round(statistics.median(pand) / statistics.median(duck), 1),
-                    "peak_mb": round(duck_mem / 1e6, 1), "pandas_peak_mb": round(pandas_mem / 1e6, 1),
-                })
+                results.append(
+                    {
+                        "name": case.name,
+                        "rows": rows,
+                        "p50_ms": round(statistics.median(duck), 2),
+                        "p95_ms": round(_percentile(duck, 95), 2),
+                        "pandas_p50_ms": round(statistics.median(pand), 2),
+                        "pandas_p95_ms": round(_percentile(pand, 95), 2),
+                        "speedup_p50": round(statistics.median(pand) / statistics.median(duck), 1),
+                        "peak_mb": round(duck_mem / 1e6, 1),
+                        "pandas_peak_mb": round(pandas_mem / 1e6, 1),
+                    }
+                )
     return results
 
 
@@ -490,12 +601,16 @@ MEMORY_NOTE = (
 
 def _print_table(results: list[dict], counts: dict[str, Any]) -> None:
     print(f"ITA analytics at national scale: {counts}")
-    print(f"{'function':42s} {'rows':>7s} {'p50 ms':>7s} {'p95 ms':>7s} {'pandas p50':>10s} "
-          f"{'ratio':>6s} {'peak MB':>8s} {'pandas MB':>9s}")
+    print(
+        f"{'function':42s} {'rows':>7s} {'p50 ms':>7s} {'p95 ms':>7s} {'pandas p50':>10s} "
+        f"{'ratio':>6s} {'peak MB':>8s} {'pandas MB':>9s}"
+    )
     for r in results:
         flag = "" if r["p95_ms"] <= TARGET_P95_MS and r["speedup_p50"] > 1 else "  <-- misses the target"
-        print(f"{r['name']:42s} {r['rows']:7d} {r['p50_ms']:7.1f} {r['p95_ms']:7.1f} {r['pandas_p50_ms']:10.1f} "
-              f"{r['speedup_p50']:5.1f}x {r['peak_mb']:8.1f} {r['pandas_peak_mb']:9.1f}{flag}")
+        print(
+            f"{r['name']:42s} {r['rows']:7d} {r['p50_ms']:7.1f} {r['p95_ms']:7.1f} {r['pandas_p50_ms']:10.1f} "
+            f"{r['speedup_p50']:5.1f}x {r['peak_mb']:8.1f} {r['pandas_peak_mb']:9.1f}{flag}"
+        )
     print(f"target: every function p95 <= {TARGET_P95_MS:.0f} ms and faster than pandas. {MEMORY_NOTE}.")
 
 
@@ -513,12 +628,19 @@ def _run(args: argparse.Namespace) -> int:
             say(f"building the national synthetic data into {db_path}")
             build_database(db_path, reports_dir=None, synthetic_data=True, progress=say)
         with open_store(db_path, read_only=True) as db:
-            counts = {t: int(db.query("SELECT count(*) AS n FROM " + t).n[0])
-                      for t in ("organizations", "assessments", "indicator_scores", "item_scores", "measures")}
+            counts = {
+                t: int(db.query("SELECT count(*) AS n FROM " + t).n[0])
+                for t in ("organizations", "assessments", "indicator_scores", "item_scores", "measures")
+            }
         results = run_bench(db_path, runs=args.runs, say=say)
     if args.json:
-        print(json.dumps({"counts": counts, "memory": MEMORY_NOTE, "target_p95_ms": TARGET_P95_MS,
-                          "results": results}, ensure_ascii=False, indent=1))
+        print(
+            json.dumps(
+                {"counts": counts, "memory": MEMORY_NOTE, "target_p95_ms": TARGET_P95_MS, "results": results},
+                ensure_ascii=False,
+                indent=1,
+            )
+        )
     else:
         _print_table(results, counts)
     return 0

@@ -62,8 +62,10 @@ def _ingest_reports(db: store.Store, reports_dir: Path | None, say: Callable[[st
 def _run(args: argparse.Namespace) -> int:
     target = Path(args.db) if args.db else settings.default_db_path()
     if args.if_missing and target.exists():
-        print(f"ฐานข้อมูลมีอยู่แล้ว ใช้ฐานข้อมูลเดิม: {target} (the database exists and is kept; add data with "
-              "`ingest` or `import-table` — a full `build` replaces it and loses what was imported since)")
+        print(
+            f"ฐานข้อมูลมีอยู่แล้ว ใช้ฐานข้อมูลเดิม: {target} (the database exists and is kept; add data with "
+            "`ingest` or `import-table` — a full `build` replaces it and loses what was imported since)"
+        )
         return 0
     started = time.perf_counter()
 
@@ -79,8 +81,11 @@ def _run(args: argparse.Namespace) -> int:
             progress=say,
         )
     except (store.StoreError, OSError) as err:
-        kept = f"ฐานข้อมูลเดิม {target} ไม่ถูกเปลี่ยน (the existing database is unchanged)" if target.exists() else (
-            "ไม่ได้สร้างฐานข้อมูล (no database was made)")
+        kept = (
+            f"ฐานข้อมูลเดิม {target} ไม่ถูกเปลี่ยน (the existing database is unchanged)"
+            if target.exists()
+            else ("ไม่ได้สร้างฐานข้อมูล (no database was made)")
+        )
         print(f"สร้างฐานข้อมูลไม่สำเร็จ: {err}\n{kept}", file=sys.stderr)
         return 1
     size_mb = target.stat().st_size / 1e6

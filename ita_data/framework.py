@@ -208,9 +208,7 @@ def _level_of(bands: tuple[LevelBand, ...], total: float, tools: Sequence[float]
     return bands[-1].level
 
 
-def official_level(
-    fiscal_year: int, total: float | None, tools: Mapping[str, float] | None = None
-) -> str | None:
+def official_level(fiscal_year: int, total: float | None, tools: Mapping[str, float] | None = None) -> str | None:
     """The level the year's scheme gives a total (and, where the scheme asks, each tool's score)."""
     if total is None or total != total:
         return None
@@ -220,7 +218,8 @@ def official_level(
 
 
 def official_levels(
-    fiscal_years: Sequence[int] | np.ndarray, totals: Sequence[float] | np.ndarray,
+    fiscal_years: Sequence[int] | np.ndarray,
+    totals: Sequence[float] | np.ndarray,
     tools: Mapping[str, Sequence[float] | np.ndarray],
 ) -> list[str | None]:
     """``official_level`` of many organisation-years at once (the derived tables use it).
@@ -230,13 +229,14 @@ def official_levels(
     """
     years = np.asarray(fiscal_years, dtype="int64")
     total = _round2_array(totals)
-    tool_rows = np.column_stack(
-        [_round2_array(tools.get(t, [float("nan")] * len(years))) for t in TOOLS]
-    ).tolist() if len(years) else []
+    tool_rows = (
+        np.column_stack([_round2_array(tools.get(t, [float("nan")] * len(years))) for t in TOOLS]).tolist()
+        if len(years)
+        else []
+    )
     bands = {int(y): level_bands(int(y)) for y in np.unique(years)}
     return [
-        None if t != t else _level_of(bands[y], t, row)
-        for y, t, row in zip(years.tolist(), total.tolist(), tool_rows)
+        None if t != t else _level_of(bands[y], t, row) for y, t, row in zip(years.tolist(), total.tolist(), tool_rows)
     ]
 
 

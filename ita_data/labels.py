@@ -8,12 +8,14 @@ APP_TITLE = "แดชบอร์ด ITA ท้องถิ่น"
 APP_SUBTITLE = "ผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของ อปท."
 
 SYNTHETIC_BANNER = (
-    "ข้อมูลสมมุติเพื่อการสาธิต: หน่วยงานที่ชื่อมีคำว่า “สมมุติ” และคะแนนของหน่วยงานเหล่านั้น"
-    "สร้างขึ้นโดยโปรแกรม ไม่ใช่ผลการประเมินจริง"
+    "ข้อมูลสมมุติเพื่อการสาธิต: หน่วยงานที่ชื่อมีคำว่า “สมมุติ” และคะแนนของหน่วยงานเหล่านั้นสร้างขึ้นโดยโปรแกรม ไม่ใช่ผลการประเมินจริง"
 )
 
-TOOLS = {"IIT": "IIT การรับรู้ของผู้มีส่วนได้ส่วนเสียภายใน", "EIT": "EIT การรับรู้ของผู้มีส่วนได้ส่วนเสียภายนอก",
-         "OIT": "OIT การเปิดเผยข้อมูลสาธารณะ"}
+TOOLS = {
+    "IIT": "IIT การรับรู้ของผู้มีส่วนได้ส่วนเสียภายใน",
+    "EIT": "EIT การรับรู้ของผู้มีส่วนได้ส่วนเสียภายนอก",
+    "OIT": "OIT การเปิดเผยข้อมูลสาธารณะ",
+}
 
 STATUSES = {
     "planned": "วางแผนไว้",
@@ -206,13 +208,14 @@ SOURCE_KINDS = {
 }
 WEIGHTS_STATUS = {"confirmed": "ยืนยันจากเอกสาร", "assumed": "สันนิษฐาน (ยังไม่ยืนยัน)"}
 LEVEL_SCHEMES = {"letters": "ตัวอักษร AA–F", "thai": "ข้อความ (ผ่านดีเยี่ยม … ต้องปรับปรุงโดยด่วน)"}
-DUPLICATE_REASONS = {
-    "same_name_loosely": "ชื่อเดียวกันเมื่อไม่นับช่องว่าง จุด และวรรณยุกต์",
-    "one_letter_apart": "ชื่อต่างกันหนึ่งตัวอักษร",
-}
+DUPLICATE_REASONS = {"same_name_loosely": "ชื่อเดียวกันเมื่อไม่นับช่องว่าง จุด และวรรณยุกต์", "one_letter_apart": "ชื่อต่างกันหนึ่งตัวอักษร"}
 FACT_LABELS = {
-    "total_score": "คะแนนรวม", "level_reported": "ระดับตามรายงาน", "province_rank": "ลำดับในจังหวัด",
-    "province_rank_of": "จำนวนหน่วยงานในจังหวัด", "indicator": "คะแนนตัวชี้วัด", "item": "คะแนนรายข้อ",
+    "total_score": "คะแนนรวม",
+    "level_reported": "ระดับตามรายงาน",
+    "province_rank": "ลำดับในจังหวัด",
+    "province_rank_of": "จำนวนหน่วยงานในจังหวัด",
+    "indicator": "คะแนนตัวชี้วัด",
+    "item": "คะแนนรายข้อ",
 }
 REPORT_KEY_LABELS = {"fiscal_year": "ปีงบประมาณ", "level": "ระดับตามรายงาน", "measure": "มาตรการ"}
 
@@ -271,9 +274,7 @@ RANK_WITHIN = {"nation": "ทั้งประเทศ", "province": "ใน�
 RANK_ORGS = "หน่วยงาน"
 RANK_PASSING = "ผ่านเกณฑ์"
 RANK_REPORTED_DIFFERS = "อันดับตามรายงานต่างจากที่คำนวณ"
-RANK_REPORTED_DIFFERS_HELP = (
-    "อันดับในจังหวัดที่พิมพ์ในรายงานของหน่วยงาน เทียบกับอันดับในจังหวัดตามคะแนนรวมที่คำนวณจากข้อมูลทั้งหมด"
-)
+RANK_REPORTED_DIFFERS_HELP = "อันดับในจังหวัดที่พิมพ์ในรายงานของหน่วยงาน เทียบกับอันดับในจังหวัดตามคะแนนรวมที่คำนวณจากข้อมูลทั้งหมด"
 RANK_TABLE = "ตารางอันดับ"
 RANK_TABLE_HELP = "เลือกแถวเพื่อเปิดข้อมูลของหน่วยงานนั้น"
 RANK_SCORES_HELP = "คะแนนแต่ละปีตั้งแต่ปีแรกที่มีข้อมูลถึงปีที่เลือก"
@@ -303,10 +304,7 @@ DIRECTIONS = {"gain": "ดีขึ้น", "fall": "ลดลง"}
 GAP_MEASURE_LABEL = "วัดช่องว่างเทียบกับ"
 GAP_MEASURES = ("gap_to_pass", "gap_to_100", "gap_to_province_median", "gap_to_type_median")
 GAP_HEATMAP = "ช่องว่างรายตัวชี้วัด"
-GAP_HEATMAP_NOTE = (
-    "แสดง {count} หน่วยงานแรกของรายการ “แก้อะไรก่อน” จาก {total:,} หน่วยงาน "
-    "(ค่าบวก = ต่ำกว่าเป้า)"
-)
+GAP_HEATMAP_NOTE = "แสดง {count} หน่วยงานแรกของรายการ “แก้อะไรก่อน” จาก {total:,} หน่วยงาน (ค่าบวก = ต่ำกว่าเป้า)"
 GAP_FIX_FIRST = "แก้อะไรก่อน"
 GAP_FIX_FIRST_HELP = "เรียงตามคะแนนรวมที่จะเพิ่มขึ้นหากตัวชี้วัดนั้นได้ 100 ตามน้ำหนักของปี"
 GAP_FIX_FIRST_NONE = "ไม่มีตัวชี้วัดของกลุ่มที่เลือกในลำดับที่ควรแก้ที่กำหนด ลองเพิ่มจำนวนลำดับ"
@@ -431,16 +429,16 @@ MEASURES_SUMMARY_BY = "สรุปตาม"
 MEASURES_SUMMARY_NONE = "ไม่มีมาตรการที่ยังไม่เสร็จในปีและพื้นที่ที่เลือก"
 MEASURES_COUNT = "มาตรการ"
 COVERAGE_TITLE = "ตัวชี้วัดที่อ่อนแต่ยังไม่มีมาตรการ"
-COVERAGE_NOTE = ("ตัวชี้วัดที่ต่ำกว่าเกณฑ์ผ่านหรือต่ำกว่ามัธยฐานจังหวัดในปีที่เลือก "
-                 "และจำนวนมาตรการของปีเดียวกันที่มุ่งแก้ตัวชี้วัดนั้น")
+COVERAGE_NOTE = "ตัวชี้วัดที่ต่ำกว่าเกณฑ์ผ่านหรือต่ำกว่ามัธยฐานจังหวัดในปีที่เลือก และจำนวนมาตรการของปีเดียวกันที่มุ่งแก้ตัวชี้วัดนั้น"
 COVERAGE_EMPTY = "ไม่มีตัวชี้วัดที่อ่อนในปีและพื้นที่ที่เลือก"
 COVERAGE_WEAK = "ตัวชี้วัดที่อ่อน (หน่วยงาน × ตัวชี้วัด)"
 COVERAGE_NONE = "ยังไม่มีมาตรการ"
 COVERAGE_SOME = "มีมาตรการแล้ว"
 COVERAGE_UNCOVERED_ONLY = "แสดงเฉพาะที่ยังไม่มีมาตรการ"
 EFFECT_TITLE = "ผลของมาตรการต่อคะแนนปีถัดไป"
-EFFECT_NOTE = ("ตัวชี้วัดของหน่วยงานที่มีมาตรการมุ่งแก้ เปลี่ยนไปเท่าใดในปีถัดไป "
-               "เทียบกับหน่วยงานในจังหวัดเดียวกันที่ไม่มีมาตรการ (นับมาตรการทุกสถานะ)")
+EFFECT_NOTE = (
+    "ตัวชี้วัดของหน่วยงานที่มีมาตรการมุ่งแก้ เปลี่ยนไปเท่าใดในปีถัดไป เทียบกับหน่วยงานในจังหวัดเดียวกันที่ไม่มีมาตรการ (นับมาตรการทุกสถานะ)"
+)
 EFFECT_NEED_TWO_YEARS = "ต้องมีข้อมูลอย่างน้อยสองปีติดกันจึงจะเทียบผลของมาตรการได้"
 EFFECT_YEAR = "ปีของมาตรการ"
 EFFECT_NONE = "ไม่มีหน่วยงานที่มีมาตรการในปี {year} และมีคะแนนปี {next_year} ตามตัวกรองนี้"
@@ -488,14 +486,10 @@ REPORT_KIND_GUESSED = (
     "{name}: ไม่มีชื่อเรื่องที่บอกว่าเป็นรายงานวิเคราะห์ผลการประเมินหรือรายงานผลการดำเนินการตามมาตรการ "
     "จึงอ่านเป็น{kind} (no title says which kind of report; read as {kind_en})"
 )
-REPORT_NO_ORGANIZATION = (
-    "{name}: ไม่พบชื่อหน่วยงาน (เทศบาล…/องค์การบริหารส่วน…/อบต./ทต. …) (no organisation found)"
-)
+REPORT_NO_ORGANIZATION = "{name}: ไม่พบชื่อหน่วยงาน (เทศบาล…/องค์การบริหารส่วน…/อบต./ทต. …) (no organisation found)"
 REPORT_NO_FISCAL_YEAR = "{name}: ไม่พบปีงบประมาณ (ปีงบประมาณ พ.ศ. …) (no fiscal year found)"
 REPORT_NO_FACTS = "{name}: ไม่พบคะแนน ระดับ ลำดับ หรือมาตรการ (no score, level, rank or measure found)"
-REPORT_TOO_LARGE = (
-    "{name}: ไฟล์ใหญ่ {size:.1f} MB เกินขนาดที่รับได้ {limit} MB (file too large for a report)"
-)
+REPORT_TOO_LARGE = "{name}: ไฟล์ใหญ่ {size:.1f} MB เกินขนาดที่รับได้ {limit} MB (file too large for a report)"
 REPORT_IS_FOLDER = "{path}: เป็นโฟลเดอร์ ไม่ใช่ไฟล์รายงาน (a folder, not a report file)"
 REPORT_NO_SUCH_FILE = "{path}: ไม่พบไฟล์ (no such file)"
 REPORT_PERMISSION_DENIED = "{path}: ไม่มีสิทธิ์อ่านไฟล์ (permission denied)"
@@ -505,12 +499,10 @@ REPORT_CANNOT_READ = "{path}: อ่านไฟล์ไม่ได้ (cannot
 REPORT_NOT_TEXT = {
     "pdf": "{name}: เป็นไฟล์ PDF ให้แปลงเป็นข้อความก่อน เช่น ด้วย pdftotext (a PDF file; extract its text first)",
     "zip": "{name}: เป็นไฟล์ zip หรือ Word (.docx) ให้บันทึกเป็นข้อความก่อน (a zip or Word file; save it as text first)",
-    "old_office": "{name}: เป็นไฟล์ Word/Excel รุ่นเก่า ให้บันทึกเป็นข้อความก่อน "
-                  "(an old Word/Excel file; save it as text first)",
+    "old_office": "{name}: เป็นไฟล์ Word/Excel รุ่นเก่า ให้บันทึกเป็นข้อความก่อน (an old Word/Excel file; save it as text first)",
     "image": "{name}: เป็นไฟล์ภาพ ไม่ใช่รายงานที่เป็นข้อความ (an image, not a text report)",
     "nul": "{name}: เป็นข้อมูลไบนารี (มีไบต์ NUL) ไม่ใช่รายงานที่เป็นข้อความ (binary data, not a text report)",
-    "control": "{name}: เป็นข้อมูลไบนารี (มีอักขระควบคุมจำนวนมาก) ไม่ใช่รายงานที่เป็นข้อความ "
-               "(binary data, not a text report)",
+    "control": "{name}: เป็นข้อมูลไบนารี (มีอักขระควบคุมจำนวนมาก) ไม่ใช่รายงานที่เป็นข้อความ (binary data, not a text report)",
 }
 REPORT_LEGACY_ENCODING = "{name}: ไม่ใช่ UTF-8 จึงอ่านเป็น TIS-620/cp874 (not UTF-8; read as TIS-620/cp874)"
 REPORT_BYTES_REPLACED = (
@@ -538,8 +530,7 @@ REPORT_YEAR_TABLE_CONFLICT = (
     "({key}: kept the table of years' value)"
 )
 REPORT_ITEM_NOT_IN_YEAR = (
-    "ข้อ {code} ไม่อยู่ในรายการข้อของปีงบประมาณ {year}; ไม่ใช้คะแนนนี้ "
-    "(item {code} is not in the FY{year} catalogue; left out)"
+    "ข้อ {code} ไม่อยู่ในรายการข้อของปีงบประมาณ {year}; ไม่ใช้คะแนนนี้ (item {code} is not in the FY{year} catalogue; left out)"
 )
 REPORT_YEAR_NOT_IN_RULES = (
     "ปีงบประมาณ {year} ไม่อยู่ในเกณฑ์ ITA (ita_data/rules/years.csv) จึงไม่ได้ตรวจข้อ "
@@ -568,9 +559,7 @@ INGEST_NO_FISCAL_YEAR = "ไม่พบปีงบประมาณในร�
 INGEST_NO_FACTS = (
     "ไม่พบคะแนน ระดับ ลำดับ หรือมาตรการ จึงไม่ได้บันทึกสิ่งใด (no score, level, rank or measure found; nothing stored)"
 )
-INGEST_DATABASE_REFUSED = (
-    "{name}: ฐานข้อมูลไม่รับรายงานนี้ จึงไม่ได้บันทึกสิ่งใดจากไฟล์นี้ (database refused the report: {error})"
-)
+INGEST_DATABASE_REFUSED = "{name}: ฐานข้อมูลไม่รับรายงานนี้ จึงไม่ได้บันทึกสิ่งใดจากไฟล์นี้ (database refused the report: {error})"
 INGEST_OCR_HELD = (
     "{name}: ตัวเลข {count} ค่าอ่านด้วย OCR ยังไม่ได้บันทึก ต้องยืนยันก่อน ({keys}) ยืนยันได้ที่หน้านำเข้าข้อมูล "
     "หรือด้วย --accept-ocr (numbers read by OCR are held until confirmed)"

@@ -25,16 +25,16 @@ class OrgType:
 
 # Longest names first matters: "เทศบาลตำบล" must win over a bare "เทศบาล".
 ORG_TYPES = (
-    OrgType("pao", "องค์การบริหารส่วนจังหวัด", "อบจ.", "Provincial Administrative Organisation",
-            ("อบจ", "องค์การบริหารส่วนจังหวัด")),
+    OrgType(
+        "pao", "องค์การบริหารส่วนจังหวัด", "อบจ.", "Provincial Administrative Organisation", ("อบจ", "องค์การบริหารส่วนจังหวัด")
+    ),
     OrgType("city", "เทศบาลนคร", "ทน.", "City municipality", ("ทน", "เทศบาลนคร")),
     OrgType("town", "เทศบาลเมือง", "ทม.", "Town municipality", ("ทม", "เทศบาลเมือง")),
-    OrgType("subdistrict_municipality", "เทศบาลตำบล", "ทต.", "Subdistrict municipality",
-            ("ทต", "เทศบาลตำบล")),
-    OrgType("sao", "องค์การบริหารส่วนตำบล", "อบต.", "Subdistrict Administrative Organisation",
-            ("อบต", "องค์การบริหารส่วนตำบล")),
-    OrgType("bma", "กรุงเทพมหานคร", "กทม.", "Bangkok Metropolitan Administration",
-            ("กทม", "กรุงเทพมหานคร")),
+    OrgType("subdistrict_municipality", "เทศบาลตำบล", "ทต.", "Subdistrict municipality", ("ทต", "เทศบาลตำบล")),
+    OrgType(
+        "sao", "องค์การบริหารส่วนตำบล", "อบต.", "Subdistrict Administrative Organisation", ("อบต", "องค์การบริหารส่วนตำบล")
+    ),
+    OrgType("bma", "กรุงเทพมหานคร", "กทม.", "Bangkok Metropolitan Administration", ("กทม", "กรุงเทพมหานคร")),
     OrgType("pattaya", "เมืองพัทยา", "เมืองพัทยา", "Pattaya City", ("เมืองพัทยา",)),
 )
 _BY_CODE = {t.code: t for t in ORG_TYPES}
@@ -59,9 +59,7 @@ def find_org_type(text: str) -> OrgType:
     for t in ORG_TYPES:
         if key in {t.code, t.name_en.casefold(), t.short_th.rstrip("."), *(a.casefold() for a in t.aliases)}:
             return t
-    raise OrgError(
-        f"ประเภท อปท. ไม่รู้จัก {text!r}: expected a type such as อบต., ทต., ทม., ทน., อบจ. or its full name"
-    )
+    raise OrgError(f"ประเภท อปท. ไม่รู้จัก {text!r}: expected a type such as อบต., ทต., ทม., ทน., อบจ. or its full name")
 
 
 def _alias_pattern() -> list[tuple[re.Pattern[str], OrgType]]:
@@ -69,8 +67,7 @@ def _alias_pattern() -> list[tuple[re.Pattern[str], OrgType]]:
     pairs.sort(key=lambda p: len(p[0]), reverse=True)
     # A short form needs its dot or a space after it; a long form may run into the name.
     return [
-        (re.compile(rf"^{re.escape(a)}(?:\.\s*|\s+)" if len(a) <= 3 else rf"^{re.escape(a)}\s*"), t)
-        for a, t in pairs
+        (re.compile(rf"^{re.escape(a)}(?:\.\s*|\s+)" if len(a) <= 3 else rf"^{re.escape(a)}\s*"), t) for a, t in pairs
     ]
 
 
@@ -99,7 +96,7 @@ def split_name(text: str, default_type: str | None = None) -> tuple[str, str]:
         if m:
             if t.code in _SELF_NAMED:
                 return t.code, t.name_th
-            name = clean_text((text + " ")[m.end():])
+            name = clean_text((text + " ")[m.end() :])
             if name:
                 return t.code, name
     if text in ("กรุงเทพมหานคร", "กทม.", "กทม"):
@@ -168,9 +165,7 @@ def find_district(province: geothai.Province, name: str) -> geothai.District:
         if geothai.is_district(d, key):
             return d
     # "อำเภอเมือง" written in full, e.g. "เมืองสระบุรี", is normalised already; try without "เมือง" too.
-    raise OrgError(
-        f"ไม่พบอำเภอ {name!r} ในจังหวัด{province.name_th}: expected a district of that province"
-    )
+    raise OrgError(f"ไม่พบอำเภอ {name!r} ในจังหวัด{province.name_th}: expected a district of that province")
 
 
 def place(province: str | None, district: str | None = None) -> Place | None:

@@ -13,8 +13,14 @@ from ita_data import settings, store, thai
 from ita_data.derived import open_store
 
 _HEADERS = {
-    "source_id": "แหล่ง", "kind": "ชนิด", "file_name": "ไฟล์", "imported_at": "นำเข้าเมื่อ",
-    "imported_by": "โดย", "facts": "ข้อมูล", "current_facts": "เป็นค่าปัจจุบัน", "withdrawn_at": "ถอนเมื่อ",
+    "source_id": "แหล่ง",
+    "kind": "ชนิด",
+    "file_name": "ไฟล์",
+    "imported_at": "นำเข้าเมื่อ",
+    "imported_by": "โดย",
+    "facts": "ข้อมูล",
+    "current_facts": "เป็นค่าปัจจุบัน",
+    "withdrawn_at": "ถอนเมื่อ",
 }
 
 
@@ -37,8 +43,10 @@ def sources_json(frame: pd.DataFrame) -> list[dict]:
 
 
 def _open(args: argparse.Namespace) -> store.Store:
-    return open_store(Path(args.db) if args.db else settings.default_db_path(),
-                      on_wait=lambda message: print(message, file=sys.stderr, flush=True))
+    return open_store(
+        Path(args.db) if args.db else settings.default_db_path(),
+        on_wait=lambda message: print(message, file=sys.stderr, flush=True),
+    )
 
 
 def cmd_sources(args: argparse.Namespace) -> int:
@@ -65,8 +73,10 @@ def cmd_withdraw(args: argparse.Namespace) -> int:
     try:
         source_id = int(thai.to_arabic(str(args.source_id)))
     except ValueError:
-        print(f"error: หมายเลขแหล่งข้อมูล {args.source_id!r} ไม่ใช่ตัวเลข: expected a source id "
-              "(python -m ita_data sources)", file=sys.stderr)
+        print(
+            f"error: หมายเลขแหล่งข้อมูล {args.source_id!r} ไม่ใช่ตัวเลข: expected a source id (python -m ita_data sources)",
+            file=sys.stderr,
+        )
         return 2
     try:
         with _open(args) as db:

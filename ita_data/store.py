@@ -45,11 +45,18 @@ ASSESSMENT_FACTS = ("total_score", "level_reported", "province_rank", "province_
 SCORE_FACTS = ("total_score", "indicator", "item")
 FACT_KINDS = ASSESSMENT_FACTS + ("indicator", "item")
 MEASURE_FIELDS = (
-    "indicator", "item", "title", "issue", "steps", "responsible", "due_date", "status",
-    "completed_on", "result",
+    "indicator",
+    "item",
+    "title",
+    "issue",
+    "steps",
+    "responsible",
+    "due_date",
+    "status",
+    "completed_on",
+    "result",
 )
-FACT_COLUMNS = ("org_id", "fiscal_year", "fact", "key", "value_num", "value_text", "location", "snippet",
-                "from_ocr")
+FACT_COLUMNS = ("org_id", "fiscal_year", "fact", "key", "value_num", "value_text", "location", "snippet", "from_ocr")
 
 
 class StoreError(RuntimeError):
@@ -84,9 +91,9 @@ _KINDS_SQL = ", ".join(f"'{k}'" for k in SOURCE_KINDS)
 _FACTS_SQL = ", ".join(f"'{f}'" for f in FACT_KINDS)
 _SCORES_SQL = ", ".join(f"'{f}'" for f in SCORE_FACTS)
 # A source's rank in the precedence rule, as SQL over ``sources.kind`` (alias s).
-_PRIORITY_SQL = "CASE s.kind " + " ".join(
-    f"WHEN '{kind}' THEN {rank}" for kind, rank in SOURCE_PRIORITY.items()
-) + " ELSE 0 END"
+_PRIORITY_SQL = (
+    "CASE s.kind " + " ".join(f"WHEN '{kind}' THEN {rank}" for kind, rank in SOURCE_PRIORITY.items()) + " ELSE 0 END"
+)
 
 # Each entry upgrades the schema by one version; never edit a shipped entry, append a new one.
 MIGRATIONS: tuple[tuple[str, ...], ...] = (
@@ -156,7 +163,7 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "CREATE TABLE meta (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL)",
     ),
     (  # 3: every source's facts with where they were read; current values chosen by precedence;
-       #    who imported what; withdrawal; no computed level in a base table
+        #    who imported what; withdrawal; no computed level in a base table
         "ALTER TABLE sources ADD COLUMN imported_by VARCHAR",
         "ALTER TABLE sources ADD COLUMN from_ocr BOOLEAN DEFAULT false",
         "ALTER TABLE sources ADD COLUMN changes VARCHAR",
@@ -251,9 +258,7 @@ def migrate(con: duckdb.DuckDBPyConnection, upto: int = SCHEMA_VERSION) -> int:
     """Bring the schema to version ``upto``; each step is its own transaction."""
     version = _current_version(con)
     if version > SCHEMA_VERSION:
-        raise StoreError(
-            f"ฐานข้อมูลเป็นรุ่น {version} ใหม่กว่าโปรแกรม (รุ่น {SCHEMA_VERSION}): update the dashboard"
-        )
+        raise StoreError(f"ฐานข้อมูลเป็นรุ่น {version} ใหม่กว่าโปรแกรม (รุ่น {SCHEMA_VERSION}): update the dashboard")
     if version == 0:
         con.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER, applied_at TIMESTAMP)")
     for number in range(version + 1, upto + 1):
@@ -322,8 +327,16 @@ def _explain_open_error(path: Path, err: Exception) -> StoreError:
 
 def is_damage(text: str) -> bool:
     """Whether a DuckDB message says the file is damaged."""
-    return any(word in text for word in ("Corrupt database file", "checksum", "not a valid DuckDB database",
-                                         "The file is not a valid", "block header"))
+    return any(
+        word in text
+        for word in (
+            "Corrupt database file",
+            "checksum",
+            "not a valid DuckDB database",
+            "The file is not a valid",
+            "block header",
+        )
+    )
 
 
 def _is_full(text: str) -> bool:
@@ -359,9 +372,7 @@ def explain_write_error(path: Path, err: Exception) -> StoreError:
         )
     if isinstance(err, StoreError):
         return err
-    return StoreError(
-        f"บันทึกไม่สำเร็จ ฐานข้อมูล {path} ยังเหมือนเดิม (the write failed and nothing was changed: {text})"
-    )
+    return StoreError(f"บันทึกไม่สำเร็จ ฐานข้อมูล {path} ยังเหมือนเดิม (the write failed and nothing was changed: {text})")
 
 
 # --- the writers' lock: one writer at a time, across processes ------------------------------
@@ -809,14 +820,14 @@ def add_source(
 
 def record_changes(cur: duckdb.DuckDBPyConnection, source_id: int, changes: Mapping[str, int]) -> None:
     """What an import changed (added / updated / unchanged / rejected), kept with its source."""
-    cur.execute("UPDATE sources SET changes = ? WHERE source_id = ?",
-                [json.dumps(dict(changes), ensure_ascii=False), source_id])
+    cur.execute(
+        "UPDATE sources SET changes = ? WHERE source_id = ?", [json.dumps(dict(changes), ensure_ascii=False), source_id]
+    )
 
 
 # --- the write path: organisations ----------------------------------------------------------
 
-_ORG_COLUMNS = ("org_key", "org_type", "name", "province_code", "province", "district_code", "district",
-                "is_synthetic")
+_ORG_COLUMNS = ("org_key", "org_type", "name", "province_code", "province", "district_code", "district", "is_synthetic")
 
 
 def resolve_org(record: OrgRecord) -> tuple[str, str, orgs.Place | None]:
@@ -836,15 +847,18 @@ def org_frame(records: Iterable[OrgRecord]) -> pd.DataFrame:
     rows = []
     for record in records:
         type_code, name, where = resolve_org(record)
-        rows.append({
-            "org_key": orgs.org_key(type_code, name, where.province_code if where else None),
-            "org_type": type_code, "name": name,
-            "province_code": where.province_code if where else None,
-            "province": where.province_th if where else None,
-            "district_code": where.district_code if where else None,
-            "district": where.district_th if where else None,
-            "is_synthetic": record.is_synthetic,
-        })
+        rows.append(
+            {
+                "org_key": orgs.org_key(type_code, name, where.province_code if where else None),
+                "org_type": type_code,
+                "name": name,
+                "province_code": where.province_code if where else None,
+                "province": where.province_th if where else None,
+                "district_code": where.district_code if where else None,
+                "district": where.district_th if where else None,
+                "is_synthetic": record.is_synthetic,
+            }
+        )
     return pd.DataFrame(rows, columns=list(_ORG_COLUMNS))
 
 
@@ -860,9 +874,7 @@ def registered(cur: duckdb.DuckDBPyConnection, name: str, frame: pd.DataFrame) -
             cur.unregister(name)
 
 
-def add_organizations(
-    cur: duckdb.DuckDBPyConnection, frame: pd.DataFrame, source_id: int | None
-) -> pd.DataFrame:
+def add_organizations(cur: duckdb.DuckDBPyConnection, frame: pd.DataFrame, source_id: int | None) -> pd.DataFrame:
     """Create the organisations the store lacks and fill a district it lacks; returns org_key → org_id.
 
     ``frame`` has the columns of ``org_frame`` (and may carry ``org_id`` for generated data). A district
@@ -899,9 +911,7 @@ def add_organizations(
             "WHERE f.org_id = o.org_id AND f.source_id IS NOT DISTINCT FROM ?)",
             [source_id, source_id, source_id],
         )
-        return cur.execute(
-            "SELECT n.org_key, o.org_id FROM _new_orgs n JOIN organizations o USING (org_key)"
-        ).df()
+        return cur.execute("SELECT n.org_key, o.org_id FROM _new_orgs n JOIN organizations o USING (org_key)").df()
 
 
 def upsert_organization(cur: duckdb.DuckDBPyConnection, record: OrgRecord, source_id: int | None = None) -> int:
@@ -931,8 +941,14 @@ def facts_from_columns(frame: pd.DataFrame, columns: Mapping[str, tuple[str, str
         if not len(given):
             continue
         values = given[column]
-        part = pd.DataFrame({"org_id": given["org_id"].to_numpy(), "fiscal_year": given["fiscal_year"].to_numpy(),
-                             "fact": fact, "key": key})
+        part = pd.DataFrame(
+            {
+                "org_id": given["org_id"].to_numpy(),
+                "fiscal_year": given["fiscal_year"].to_numpy(),
+                "fact": fact,
+                "key": key,
+            }
+        )
         for carried in ("location", "snippet"):
             if carried in given:
                 part[carried] = given[carried].to_numpy()
@@ -948,17 +964,24 @@ def facts_from_columns(frame: pd.DataFrame, columns: Mapping[str, tuple[str, str
 
 def facts_from_long(frame: pd.DataFrame, fact: str, key: str, value: str = "score") -> pd.DataFrame:
     """Facts from a long frame (org_id, fiscal_year, ``key`` column, ``value`` column)."""
-    return pd.DataFrame({
-        "org_id": frame["org_id"].to_numpy(), "fiscal_year": frame["fiscal_year"].to_numpy(), "fact": fact,
-        "key": frame[key].astype(str).to_numpy(), "value_num": frame[value].astype("float64").to_numpy(),
-        "value_text": None,
-    })
+    return pd.DataFrame(
+        {
+            "org_id": frame["org_id"].to_numpy(),
+            "fiscal_year": frame["fiscal_year"].to_numpy(),
+            "fact": fact,
+            "key": frame[key].astype(str).to_numpy(),
+            "value_num": frame[value].astype("float64").to_numpy(),
+            "value_text": None,
+        }
+    )
 
 
 # The columns of an assessments-shaped frame, as facts.
 ASSESSMENT_COLUMNS = {
-    "total_score": ("total_score", ""), "level_reported": ("level_reported", ""),
-    "province_rank_reported": ("province_rank", ""), "province_rank_of": ("province_rank_of", ""),
+    "total_score": ("total_score", ""),
+    "level_reported": ("level_reported", ""),
+    "province_rank_reported": ("province_rank", ""),
+    "province_rank_of": ("province_rank_of", ""),
 }
 
 
@@ -986,12 +1009,16 @@ def write_facts(
                 frame[column] = False if column == "from_ocr" else None
         frame["key"] = frame["key"].fillna("").astype(str)
         frame["from_ocr"] = frame["from_ocr"].fillna(False).astype(bool)
-        frame = frame[list(FACT_COLUMNS)].astype({"value_num": "float64", "value_text": "object",
-                                                 "location": "object", "snippet": "object"})
+        frame = frame[list(FACT_COLUMNS)].astype(
+            {"value_num": "float64", "value_text": "object", "location": "object", "snippet": "object"}
+        )
         with registered(cur, "_write_facts", frame):
             cur.execute(
-                "INSERT INTO facts (source_id, " + ", ".join(FACT_COLUMNS) + ") SELECT ?, "
-                + ", ".join(FACT_COLUMNS) + " FROM _write_facts",
+                "INSERT INTO facts (source_id, "
+                + ", ".join(FACT_COLUMNS)
+                + ") SELECT ?, "
+                + ", ".join(FACT_COLUMNS)
+                + " FROM _write_facts",
                 [source_id],
             )
         keys.append(frame[["org_id", "fiscal_year"]])
@@ -1028,8 +1055,9 @@ def _distinct_keys(frames: list[pd.DataFrame]) -> pd.DataFrame:
     return pd.concat(frames).drop_duplicates().astype("int64").reset_index(drop=True)
 
 
-def resolve(cur: duckdb.DuckDBPyConnection, keys: pd.DataFrame | None, *, facts: bool = True,
-            measures: bool = True) -> None:
+def resolve(
+    cur: duckdb.DuckDBPyConnection, keys: pd.DataFrame | None, *, facts: bool = True, measures: bool = True
+) -> None:
     """Choose the current value of every fact of these organisation-years (all of them for None).
 
     The rule: the source of highest ``SOURCE_PRIORITY``, then the one imported last. The current
@@ -1037,7 +1065,9 @@ def resolve(cur: duckdb.DuckDBPyConnection, keys: pd.DataFrame | None, *, facts:
     Measures: those of the newest source of each kind for the organisation-year.
     """
     scope = "" if keys is None else " SEMI JOIN _resolve_keys k USING (org_id, fiscal_year)"
-    where = "" if keys is None else " USING _resolve_keys k WHERE {t}.org_id = k.org_id AND {t}.fiscal_year = k.fiscal_year"
+    where = (
+        "" if keys is None else " USING _resolve_keys k WHERE {t}.org_id = k.org_id AND {t}.fiscal_year = k.fiscal_year"
+    )
     frames = {"_item_catalogue": _item_catalogue()}
     if keys is not None:
         frames["_resolve_keys"] = keys[["org_id", "fiscal_year"]].drop_duplicates()
@@ -1049,10 +1079,13 @@ def resolve(cur: duckdb.DuckDBPyConnection, keys: pd.DataFrame | None, *, facts:
         if measures:
             cur.execute("DELETE FROM measures" + where.format(t="measures"))
             cur.execute(
-                "INSERT INTO measures (measure_id, org_id, fiscal_year, " + ", ".join(MEASURE_FIELDS)
+                "INSERT INTO measures (measure_id, org_id, fiscal_year, "
+                + ", ".join(MEASURE_FIELDS)
                 + ", source_id) SELECT m.measure_id, m.org_id, m.fiscal_year, "
                 + ", ".join(f"m.{f}" for f in MEASURE_FIELDS)
-                + ", m.source_id FROM measure_facts m" + scope + " JOIN sources s USING (source_id) "
+                + ", m.source_id FROM measure_facts m"
+                + scope
+                + " JOIN sources s USING (source_id) "
                 "QUALIFY m.source_id = max(m.source_id) OVER (PARTITION BY m.org_id, m.fiscal_year, s.kind) "
                 "ORDER BY m.measure_id"
             )
@@ -1061,17 +1094,23 @@ def resolve(cur: duckdb.DuckDBPyConnection, keys: pd.DataFrame | None, *, facts:
 def _resolve_facts(cur: duckdb.DuckDBPyConnection, scope: str, where: str) -> None:
     # Only organisation-years that more than one source speaks of need ranking; the rest is rank 1.
     cur.execute(
-        "CREATE OR REPLACE TEMP TABLE _multi AS SELECT f.org_id, f.fiscal_year FROM facts f" + scope
+        "CREATE OR REPLACE TEMP TABLE _multi AS SELECT f.org_id, f.fiscal_year FROM facts f"
+        + scope
         + " GROUP BY ALL HAVING min(f.source_id) <> max(f.source_id)"
     )
-    columns = "f.rowid AS fact_row, f.org_id, f.fiscal_year, f.fact, f.key, f.value_num, f.value_text, " \
-              "f.source_id, f.is_current"
+    columns = (
+        "f.rowid AS fact_row, f.org_id, f.fiscal_year, f.fact, f.key, f.value_num, f.value_text, "
+        "f.source_id, f.is_current"
+    )
     # rank 1 is the winner; ``credit`` names the source the current value is credited to: the earliest
     # of the winning rank that states the same value (so a corrected file moves only what it
     # corrected); ``current`` marks every fact that states the current value at that rank.
     cur.execute(
         "CREATE OR REPLACE TEMP TABLE _ranked AS "
-        "SELECT " + columns + ", 1 AS rank, f.source_id AS credit, true AS current FROM facts f" + scope
+        "SELECT "
+        + columns
+        + ", 1 AS rank, f.source_id AS credit, true AS current FROM facts f"
+        + scope
         + " ANTI JOIN _multi m ON m.org_id = f.org_id AND m.fiscal_year = f.fiscal_year "
         "UNION ALL SELECT * EXCLUDE (priority, top_priority, top_num, top_text, agrees), "
         "min(source_id) FILTER (WHERE agrees) OVER (PARTITION BY org_id, fiscal_year, fact, key) AS credit, "
@@ -1124,9 +1163,7 @@ def _resolve_facts(cur: duckdb.DuckDBPyConnection, scope: str, where: str) -> No
 
 def withdraw_source(cur: duckdb.DuckDBPyConnection, source_id: int, by: str) -> str:
     """Delete what the source states, and organisations only it knew; choose current values again."""
-    row = cur.execute(
-        "SELECT file_name, withdrawn_at FROM sources WHERE source_id = ?", [source_id]
-    ).fetchone()
+    row = cur.execute("SELECT file_name, withdrawn_at FROM sources WHERE source_id = ?", [source_id]).fetchone()
     if row is None:
         raise DataError(f"ไม่มีแหล่งข้อมูลหมายเลข {source_id}: no such source (python -m ita_data sources)")
     if row[1] is not None:
@@ -1142,9 +1179,9 @@ def withdraw_source(cur: duckdb.DuckDBPyConnection, source_id: int, by: str) -> 
         "(SELECT count(*) FILTER (WHERE is_current) FROM facts WHERE source_id = $s)",
         {"s": source_id},
     ).fetchone()
-    districts = [r[0] for r in cur.execute(
-        "SELECT DISTINCT org_id FROM org_facts WHERE source_id = ?", [source_id]
-    ).fetchall()]
+    districts = [
+        r[0] for r in cur.execute("SELECT DISTINCT org_id FROM org_facts WHERE source_id = ?", [source_id]).fetchall()
+    ]
     for table in ("facts", "measure_facts", "org_facts"):
         cur.execute("DELETE FROM " + table + " WHERE source_id = ?", [source_id])
     gone = cur.execute(
@@ -1154,8 +1191,7 @@ def withdraw_source(cur: duckdb.DuckDBPyConnection, source_id: int, by: str) -> 
         "AND org_id NOT IN (SELECT org_id FROM org_facts) RETURNING org_id",
         {"s": source_id},
     ).fetchall()
-    cur.execute("UPDATE sources SET withdrawn_at = ?, withdrawn_by = ? WHERE source_id = ?",
-                [_now(), by, source_id])
+    cur.execute("UPDATE sources SET withdrawn_at = ?, withdrawn_by = ? WHERE source_id = ?", [_now(), by, source_id])
     _resolve_districts(cur, districts)
     resolve(cur, keys.astype("int64"))
     return (
@@ -1175,7 +1211,8 @@ def _resolve_districts(cur: duckdb.DuckDBPyConnection, org_ids: Sequence[int]) -
             "UPDATE organizations SET district_code = r.district_code, district = r.district FROM ("
             "SELECT k.org_id, f.district_code, f.district FROM _district_orgs k "
             "LEFT JOIN (SELECT f.*, row_number() OVER (PARTITION BY f.org_id ORDER BY "
-            + _PRIORITY_SQL + " DESC, f.source_id DESC NULLS LAST) AS rank "
+            + _PRIORITY_SQL
+            + " DESC, f.source_id DESC NULLS LAST) AS rank "
             "FROM org_facts f LEFT JOIN sources s USING (source_id)) f ON f.org_id = k.org_id AND f.rank = 1"
             ") r WHERE organizations.org_id = r.org_id"
         )
@@ -1184,8 +1221,12 @@ def _resolve_districts(cur: duckdb.DuckDBPyConnection, org_ids: Sequence[int]) -
 # --- one report's worth, through the same path ----------------------------------------------
 
 # Where a parsed report says it read each fact: ``ParsedReport.locations`` keys, as the store names them.
-_REPORT_KEYS = {"total_score": "total_score", "level": "level_reported", "province_rank": "province_rank",
-                "province_rank_of": "province_rank_of"}
+_REPORT_KEYS = {
+    "total_score": "total_score",
+    "level": "level_reported",
+    "province_rank": "province_rank",
+    "province_rank_of": "province_rank_of",
+}
 
 
 def assessment_facts(
@@ -1243,24 +1284,31 @@ def assessment_facts(
     ocr = set(from_ocr)
     return pd.DataFrame(
         [
-            {"org_id": org_id, "fiscal_year": fiscal_year, "fact": fact, "key": key, "value_num": num,
-             "value_text": text, "location": (places.get(ref) or (None, None))[0],
-             "snippet": (places.get(ref) or (None, None))[1], "from_ocr": ref in ocr}
+            {
+                "org_id": org_id,
+                "fiscal_year": fiscal_year,
+                "fact": fact,
+                "key": key,
+                "value_num": num,
+                "value_text": text,
+                "location": (places.get(ref) or (None, None))[0],
+                "snippet": (places.get(ref) or (None, None))[1],
+                "from_ocr": ref in ocr,
+            }
             for fact, key, num, text, ref in rows
         ],
         columns=list(FACT_COLUMNS),
     )
 
 
-def save_assessment(cur: duckdb.DuckDBPyConnection, org_id: int, fiscal_year: int, source_id: int,
-                    **values: Any) -> None:
+def save_assessment(
+    cur: duckdb.DuckDBPyConnection, org_id: int, fiscal_year: int, source_id: int, **values: Any
+) -> None:
     """Store what one document or table row says of one organisation-year (see ``assessment_facts``)."""
     write_facts(cur, source_id, assessment_facts(org_id, fiscal_year, **values))
 
 
-def measure_frame(
-    org_id: int, fiscal_year: int, measures: Iterable[Mapping[str, Any]], *, label: str
-) -> pd.DataFrame:
+def measure_frame(org_id: int, fiscal_year: int, measures: Iterable[Mapping[str, Any]], *, label: str) -> pd.DataFrame:
     """One document's measures, checked, in the shape ``write_facts`` takes."""
     rows = []
     for number, m in enumerate(measures, start=1):
@@ -1269,12 +1317,17 @@ def measure_frame(
         indicator = m.get("indicator")
         if indicator is not None and not 1 <= int(indicator) <= 10:
             raise DataError(f"{what}: indicator {indicator!r} is not 1-10")
-        rows.append({"org_id": org_id, "fiscal_year": fiscal_year,
-                     **{f: status if f == "status" else m.get(f) for f in MEASURE_FIELDS},
-                     "location": m.get("location"), "snippet": m.get("snippet"),
-                     "from_ocr": bool(m.get("from_ocr", False))})
-    frame = pd.DataFrame(rows, columns=["org_id", "fiscal_year", *MEASURE_FIELDS, "location", "snippet",
-                                        "from_ocr"])
+        rows.append(
+            {
+                "org_id": org_id,
+                "fiscal_year": fiscal_year,
+                **{f: status if f == "status" else m.get(f) for f in MEASURE_FIELDS},
+                "location": m.get("location"),
+                "snippet": m.get("snippet"),
+                "from_ocr": bool(m.get("from_ocr", False)),
+            }
+        )
+    frame = pd.DataFrame(rows, columns=["org_id", "fiscal_year", *MEASURE_FIELDS, "location", "snippet", "from_ocr"])
     return frame.astype({"indicator": "Int64", "due_date": "object", "completed_on": "object"})
 
 
@@ -1297,6 +1350,5 @@ def replace_measures(
 def set_meta(cur: duckdb.DuckDBPyConnection, values: Mapping[str, str]) -> None:
     for key, value in values.items():
         cur.execute(
-            "INSERT INTO meta VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-            [key, str(value)],
+            "INSERT INTO meta VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value", [key, str(value)]
         )

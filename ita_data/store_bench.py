@@ -47,9 +47,11 @@ def run(args: argparse.Namespace) -> int:
         shutil.copy(db_path, pristine)
         with open_store(db_path) as db:
             facts = db.query("SELECT count(*) AS n FROM facts").n[0]
-            print(f"database {db_path.stat().st_size / 1e6:.1f} MB; facts table {facts:,} rows, "
-                  f"{_table_bytes(db, 'facts') / 1e6:.1f} MB on disk; item_scores "
-                  f"{_table_bytes(db, 'item_scores') / 1e6:.1f} MB")
+            print(
+                f"database {db_path.stat().st_size / 1e6:.1f} MB; facts table {facts:,} rows, "
+                f"{_table_bytes(db, 'facts') / 1e6:.1f} MB on disk; item_scores "
+                f"{_table_bytes(db, 'item_scores') / 1e6:.1f} MB"
+            )
             times = []
             for _ in range(args.runs):
                 started = time.perf_counter()

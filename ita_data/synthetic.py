@@ -79,9 +79,7 @@ def _allocate(total: int, weights: np.ndarray) -> np.ndarray:
 def make_organizations(rng: np.random.Generator) -> pd.DataFrame:
     provinces = [p for p in geothai.provinces() if p.code != "10"]
     districts = {p.code: geothai.districts(p.code) for p in provinces}
-    sub_counts = {
-        d.code: max(1, len(geothai.subdistricts(d.code))) for p in provinces for d in districts[p.code]
-    }
+    sub_counts = {d.code: max(1, len(geothai.subdistricts(d.code))) for p in provinces for d in districts[p.code]}
     weight = np.array([sum(sub_counts[d.code] for d in districts[p.code]) for p in provinces], float)
     counts = {
         "city": np.where(np.argsort(np.argsort(-weight, kind="stable")) < TYPE_TOTALS["city"], 1, 0),
@@ -112,9 +110,7 @@ def make_organizations(rng: np.random.Generator) -> pd.DataFrame:
             "district": [r[3].name_th for r in rows],
         }
     )
-    frame["org_key"] = [
-        orgs.org_key(t, n, pc) for t, n, pc in zip(frame.org_type, frame.name, frame.province_code)
-    ]
+    frame["org_key"] = [orgs.org_key(t, n, pc) for t, n, pc in zip(frame.org_type, frame.name, frame.province_code)]
     frame["is_synthetic"] = True
     return frame
 
@@ -186,10 +182,7 @@ def generate(seed: int = DEFAULT_SEED, today: dt.date | None = None) -> Dataset:
         scores = np.round(scores, 2)
 
         weights = framework.year_rules(fy).weights
-        tools = {
-            t: scores[:, [i - 1 for i in framework.indicators_of_tool(t)]].mean(axis=1)
-            for t in framework.TOOLS
-        }
+        tools = {t: scores[:, [i - 1 for i in framework.indicators_of_tool(t)]].mean(axis=1) for t in framework.TOOLS}
         total = sum(weights[t] * tools[t] for t in framework.TOOLS)
         total = np.array([framework.round2(v) for v in total])
         levels = framework.official_levels(np.full(n, fy), total, tools)
@@ -249,8 +242,7 @@ def generate(seed: int = DEFAULT_SEED, today: dt.date | None = None) -> Dataset:
 
 
 def _measures_for_year(
-    rng: np.random.Generator, fy: int, org_ids: np.ndarray, scores: np.ndarray, present: np.ndarray,
-    today: dt.date,
+    rng: np.random.Generator, fy: int, org_ids: np.ndarray, scores: np.ndarray, present: np.ndarray, today: dt.date
 ) -> tuple[pd.DataFrame, np.ndarray]:
     """Measures an organisation writes after its year-``fy`` results, and the lift they give."""
     n = len(org_ids)
@@ -300,8 +292,9 @@ def _measures_for_year(
     return frame, boost
 
 
-def load(cur, seed: int = DEFAULT_SEED, progress: Callable[[str], None] | None = None,
-         today: dt.date | None = None) -> dict[str, int]:
+def load(
+    cur, seed: int = DEFAULT_SEED, progress: Callable[[str], None] | None = None, today: dt.date | None = None
+) -> dict[str, int]:
     """Write the dataset through the store's one write path, inside the caller's transaction."""
     today = today or dt.date.today()
     from ita_data import store
@@ -313,24 +306,39 @@ def load(cur, seed: int = DEFAULT_SEED, progress: Callable[[str], None] | None =
     data = generate(seed, today)
     checksum = store.file_checksum(f"{SOURCE_NAME}:{seed}".encode())
     source_id = store.add_source(
-        cur, SOURCE_NAME, checksum, "synthetic", note="ข้อมูลสมมุติเพื่อสาธิต",
-        imported_by="ita_data build", imported_at=dt.datetime(2025, 10, 15),  # fixed: two builds are identical
+        cur,
+        SOURCE_NAME,
+        checksum,
+        "synthetic",
+        note="ข้อมูลสมมุติเพื่อสาธิต",
+        imported_by="ita_data build",
+        imported_at=dt.datetime(2025, 10, 15),  # fixed: two builds are identical
     )
     say(f"writing organizations ({len(data.organizations):,} rows)")
     store.add_organizations(cur, data.organizations, source_id)
-    counts = {"organizations": len(data.organizations), "assessments": len(data.assessments),
-              "indicator_scores": len(data.indicator_scores), "measures": len(data.measures), "item_scores": 0}
+    counts = {
+        "organizations": len(data.organizations),
+        "assessments": len(data.assessments),
+        "indicator_scores": len(data.indicator_scores),
+        "measures": len(data.measures),
+        "item_scores": 0,
+    }
     # One year at a time keeps memory flat: its totals, indicators and items are one write.
     for frame in data.item_scores:
         year = int(frame["fiscal_year"].iloc[0])
         say(f"writing FY{year}: totals, indicators and {len(frame):,} item scores")
-        facts = pd.concat([
-            store.facts_from_columns(data.assessments[data.assessments.fiscal_year == year],
-                                     store.ASSESSMENT_COLUMNS),
-            store.facts_from_long(data.indicator_scores[data.indicator_scores.fiscal_year == year],
-                                  "indicator", "indicator"),
-            store.facts_from_long(frame, "item", "item"),
-        ], ignore_index=True)
+        facts = pd.concat(
+            [
+                store.facts_from_columns(
+                    data.assessments[data.assessments.fiscal_year == year], store.ASSESSMENT_COLUMNS
+                ),
+                store.facts_from_long(
+                    data.indicator_scores[data.indicator_scores.fiscal_year == year], "indicator", "indicator"
+                ),
+                store.facts_from_long(frame, "item", "item"),
+            ],
+            ignore_index=True,
+        )
         store.write_facts(cur, source_id, facts, choose=False)
         counts["item_scores"] += len(frame)
     say(f"writing measures ({len(data.measures):,} rows)")

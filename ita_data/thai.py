@@ -17,14 +17,32 @@ BE_OFFSET = 543
 
 # Full and abbreviated month names; abbreviations are written with or without dots.
 MONTHS = {
-    "มกราคม": 1, "กุมภาพันธ์": 2, "มีนาคม": 3, "เมษายน": 4, "พฤษภาคม": 5, "มิถุนายน": 6,
-    "กรกฎาคม": 7, "สิงหาคม": 8, "กันยายน": 9, "ตุลาคม": 10, "พฤศจิกายน": 11, "ธันวาคม": 12,
-    "ม.ค.": 1, "ก.พ.": 2, "มี.ค.": 3, "เม.ย.": 4, "พ.ค.": 5, "มิ.ย.": 6,
-    "ก.ค.": 7, "ส.ค.": 8, "ก.ย.": 9, "ต.ค.": 10, "พ.ย.": 11, "ธ.ค.": 12,
+    "มกราคม": 1,
+    "กุมภาพันธ์": 2,
+    "มีนาคม": 3,
+    "เมษายน": 4,
+    "พฤษภาคม": 5,
+    "มิถุนายน": 6,
+    "กรกฎาคม": 7,
+    "สิงหาคม": 8,
+    "กันยายน": 9,
+    "ตุลาคม": 10,
+    "พฤศจิกายน": 11,
+    "ธันวาคม": 12,
+    "ม.ค.": 1,
+    "ก.พ.": 2,
+    "มี.ค.": 3,
+    "เม.ย.": 4,
+    "พ.ค.": 5,
+    "มิ.ย.": 6,
+    "ก.ค.": 7,
+    "ส.ค.": 8,
+    "ก.ย.": 9,
+    "ต.ค.": 10,
+    "พ.ย.": 11,
+    "ธ.ค.": 12,
 }
-_MONTH_ALT = "|".join(
-    re.escape(m).replace(r"\.", r"\.?\s*") for m in sorted(MONTHS, key=len, reverse=True)
-)
+_MONTH_ALT = "|".join(re.escape(m).replace(r"\.", r"\.?\s*") for m in sorted(MONTHS, key=len, reverse=True))
 _DATE = re.compile(rf"(\d{{1,2}})\s*({_MONTH_ALT})\s*(?:พ\.?\s*ศ\.?\s*)?(\d{{4}}|\d{{2}})(?!\d)")
 _NUMERIC_DATE = re.compile(r"(?<!\d)(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})(?!\d)")
 
@@ -139,7 +157,10 @@ def format_be_dates(values, with_time: bool = False) -> pd.Series:
     dates = pd.to_datetime(pd.Series(values), errors="coerce")
     abbr = {v: k for k, v in MONTHS.items() if "." in k}
     text = (
-        dates.dt.day.astype("Int64").astype(str) + " " + dates.dt.month.map(abbr) + " "
+        dates.dt.day.astype("Int64").astype(str)
+        + " "
+        + dates.dt.month.map(abbr)
+        + " "
         + (dates.dt.year + BE_OFFSET).astype("Int64").astype(str)
     )
     if with_time:

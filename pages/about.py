@@ -28,8 +28,10 @@ shared.downloads(indicators, "ita-indicators", "about_indicators")
 
 st.subheader(labels.ABOUT_WEIGHTS, anchor=False)
 method = about.method_by_year()
-method = method.assign(weights_status=method.weights_status.map(labels.WEIGHTS_STATUS).fillna(method.weights_status),
-                       level_scheme=method.level_scheme.map(labels.LEVEL_SCHEMES).fillna(method.level_scheme))
+method = method.assign(
+    weights_status=method.weights_status.map(labels.WEIGHTS_STATUS).fillna(method.weights_status),
+    level_scheme=method.level_scheme.map(labels.LEVEL_SCHEMES).fillna(method.level_scheme),
+)
 st.dataframe(shared.for_display(method), hide_index=True, key="about_method")
 shared.downloads(method, "ita-method-by-year", "about_method")
 changes = about.method_changes()
@@ -38,8 +40,10 @@ if not changes.empty:
 
 st.subheader(labels.ABOUT_LEVELS, anchor=False)
 levels = about.level_bands_by_year()
-levels = levels.assign(level_scheme=levels.level_scheme.map(labels.LEVEL_SCHEMES).fillna(levels.level_scheme),
-                       status=levels.status.map(labels.WEIGHTS_STATUS).fillna(levels.status))
+levels = levels.assign(
+    level_scheme=levels.level_scheme.map(labels.LEVEL_SCHEMES).fillna(levels.level_scheme),
+    status=levels.status.map(labels.WEIGHTS_STATUS).fillna(levels.status),
+)
 st.dataframe(shared.for_display(levels), hide_index=True, key="about_levels")
 shared.downloads(levels, "ita-levels-by-year", "about_levels")
 
@@ -49,8 +53,10 @@ sources = shared.cached(about.sources)
 if sources.empty:
     st.info(labels.ABOUT_SOURCES_NONE)
 else:
-    sources = sources.assign(kind=sources.kind.map(labels.SOURCE_KINDS).fillna(sources.kind),
-                             imported_at=thai.format_be_dates(sources.imported_at.to_numpy(), with_time=True))
+    sources = sources.assign(
+        kind=sources.kind.map(labels.SOURCE_KINDS).fillna(sources.kind),
+        imported_at=thai.format_be_dates(sources.imported_at.to_numpy(), with_time=True),
+    )
     st.dataframe(shared.for_display(sources), hide_index=True, key="about_sources")
     shared.downloads(sources, "ita-sources", "about_sources")
 
@@ -64,11 +70,16 @@ st.header(labels.ABOUT_QUALITY, anchor=False)
 st.caption(shared.filters_caption())
 checks = {  # key: (metric, tab, rows)
     key: (short, title.format(year=f.fiscal_year), frame)
-    for (key, (short, title)), frame in zip(labels.QUALITY_CHECKS.items(), (
-        shared.cached(analytics.total_check, f), shared.cached(analytics.level_check, f),
-        shared.cached(analytics.missing_years, f), shared.cached(analytics.duplicate_orgs, f),
-        shared.cached(analytics.source_disagreements, f.province_code, f.include_synthetic),
-    ))
+    for (key, (short, title)), frame in zip(
+        labels.QUALITY_CHECKS.items(),
+        (
+            shared.cached(analytics.total_check, f),
+            shared.cached(analytics.level_check, f),
+            shared.cached(analytics.missing_years, f),
+            shared.cached(analytics.duplicate_orgs, f),
+            shared.cached(analytics.source_disagreements, f.province_code, f.include_synthetic),
+        ),
+    )
 }
 for column, (short, title, frame) in zip(st.columns(len(checks)), checks.values()):
     column.metric(short, f"{len(frame):,}", help=title)
@@ -78,9 +89,11 @@ for tab, (key, (_, _, frame)) in zip(st.tabs([title for _, title, _ in checks.va
             st.success(labels.QUALITY_NONE, icon=":material/check:")
             continue
         if key == "duplicates":
-            frame = frame.assign(reason=frame.reason.map(labels.DUPLICATE_REASONS).fillna(frame.reason),
-                                 years_a=frame.years_a.map(lambda ys: ", ".join(map(str, ys))),
-                                 years_b=frame.years_b.map(lambda ys: ", ".join(map(str, ys))))
+            frame = frame.assign(
+                reason=frame.reason.map(labels.DUPLICATE_REASONS).fillna(frame.reason),
+                years_a=frame.years_a.map(lambda ys: ", ".join(map(str, ys))),
+                years_b=frame.years_b.map(lambda ys: ", ".join(map(str, ys))),
+            )
         if key == "disagreements":
             frame = frame.assign(fact=frame.fact.map(labels.FACT_LABELS).fillna(frame.fact))
         st.dataframe(shared.for_display(frame), hide_index=True, key=f"quality_{key}")

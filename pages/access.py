@@ -51,14 +51,14 @@ class Access:
 
 REASONS = {
     "anonymous": "การนำเข้าและถอนข้อมูลทำได้เฉพาะผู้แก้ไขที่เข้าสู่ระบบแล้ว กดปุ่ม “เข้าสู่ระบบ” ในแถบด้านข้าง "
-                 "แล้วลงชื่อด้วยบัญชีของหน่วยงาน (only signed-in editors can import: sign in from the sidebar)",
+    "แล้วลงชื่อด้วยบัญชีของหน่วยงาน (only signed-in editors can import: sign in from the sidebar)",
     "viewer": "บัญชี {who} ดูข้อมูลได้แต่ไม่ได้อยู่ในรายชื่อผู้แก้ไข จึงนำเข้าหรือถอนข้อมูลไม่ได้ "
-              "หากต้องนำเข้า ขอให้ผู้ดูแลระบบเพิ่มอีเมลนี้ใน [access] editors ของ .streamlit/secrets.toml "
-              "(this account may read but is not an editor)",
+    "หากต้องนำเข้า ขอให้ผู้ดูแลระบบเพิ่มอีเมลนี้ใน [access] editors ของ .streamlit/secrets.toml "
+    "(this account may read but is not an editor)",
     "network": "เซิร์ฟเวอร์นี้เปิดให้เครื่องอื่นเข้าถึงได้ (หรือเปิดผ่านเครื่องอื่น) แต่ยังไม่ได้ตั้งค่าการเข้าสู่ระบบ จึงปิดการนำเข้าผ่านเบราว์เซอร์ "
-               "ผู้ดูแลระบบตั้งค่า [auth] และ [access] editors ใน .streamlit/secrets.toml (ดู README: การเข้าสู่ระบบ) "
-               "หรือนำเข้าด้วยคำสั่ง python -m ita_data import-table / ingest บนเครื่องเซิร์ฟเวอร์ "
-               "(browser imports are off on a network server without sign-in)",
+    "ผู้ดูแลระบบตั้งค่า [auth] และ [access] editors ใน .streamlit/secrets.toml (ดู README: การเข้าสู่ระบบ) "
+    "หรือนำเข้าด้วยคำสั่ง python -m ita_data import-table / ingest บนเครื่องเซิร์ฟเวอร์ "
+    "(browser imports are off on a network server without sign-in)",
 }
 
 
@@ -127,8 +127,10 @@ def _browser_on_this_machine() -> bool:
     host = headers.get("Host")
     if host and not is_loopback(_host_part(host)):
         return False
-    forwarded = [*str(headers.get("X-Forwarded-For") or "").split(","),
-                 *re.findall(r"for=\"?\[?([^\]\";,]+)", str(headers.get("Forwarded") or ""), flags=re.I)]
+    forwarded = [
+        *str(headers.get("X-Forwarded-For") or "").split(","),
+        *re.findall(r"for=\"?\[?([^\]\";,]+)", str(headers.get("Forwarded") or ""), flags=re.I),
+    ]
     return all(is_loopback(_host_part(a)) for a in forwarded if a.strip())
 
 
@@ -156,8 +158,7 @@ def sidebar() -> Access:
     box = st.sidebar.container(border=True)
     if access.mode == "anonymous":
         box.caption("ดูข้อมูลได้โดยไม่ต้องเข้าสู่ระบบ ผู้แก้ไขเข้าสู่ระบบเพื่อนำเข้าข้อมูล")
-        box.button(SIGN_IN, key="sign_in", icon=":material/login:", on_click=sign_in,
-                   width="stretch")
+        box.button(SIGN_IN, key="sign_in", icon=":material/login:", on_click=sign_in, width="stretch")
     else:
         box.text(access.name or access.who)  # from the provider: plain text
         if access.name and access.who != access.name:

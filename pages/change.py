@@ -46,11 +46,17 @@ if not (before.org_count or after.org_count):
 both = bool(before.org_count and after.org_count)  # a delta needs both years
 a, b, c, d = st.columns(4)
 a.metric(labels.CHANGE_MEAN.format(year=from_year), shared.number(before.mean_score))
-b.metric(labels.CHANGE_MEAN.format(year=to_year), shared.number(after.mean_score),
-         delta=shared.number(after.mean_score - before.mean_score) if both else None)
+b.metric(
+    labels.CHANGE_MEAN.format(year=to_year),
+    shared.number(after.mean_score),
+    delta=shared.number(after.mean_score - before.mean_score) if both else None,
+)
 c.metric(labels.CHANGE_PASS_RATE.format(year=from_year), shared.percent(before.pass_rate))
-d.metric(labels.CHANGE_PASS_RATE.format(year=to_year), shared.percent(after.pass_rate),
-         delta=labels.points(after.pass_rate - before.pass_rate) if both else None)
+d.metric(
+    labels.CHANGE_PASS_RATE.format(year=to_year),
+    shared.percent(after.pass_rate),
+    delta=labels.points(after.pass_rate - before.pass_rate) if both else None,
+)
 
 # --- the movers, and a slope chart of them between the two years -----------------------------
 st.subheader(f"{labels.CHANGE_MOVERS} · {measure}")
@@ -58,12 +64,25 @@ moved = shared.cached(analytics.movers, later, n=MOVERS_EACH_WAY, from_year=from
 if moved.empty:
     st.info(labels.CHANGE_NO_MOVERS)
 else:
-    movers_table = moved.assign(direction=moved.direction.map(labels.DIRECTIONS))[[
-        "direction", "position", "org_name", "province", "district", "score_from", "score_to", "delta",
-        "method_change",
-    ]]
-    st.dataframe(shared.for_display(movers_table), hide_index=True, key="movers_table",
-                 column_config={labels.column_label("delta"): st.column_config.NumberColumn(format="%+.2f")})
+    movers_table = moved.assign(direction=moved.direction.map(labels.DIRECTIONS))[
+        [
+            "direction",
+            "position",
+            "org_name",
+            "province",
+            "district",
+            "score_from",
+            "score_to",
+            "delta",
+            "method_change",
+        ]
+    ]
+    st.dataframe(
+        shared.for_display(movers_table),
+        hide_index=True,
+        key="movers_table",
+        column_config={labels.column_label("delta"): st.column_config.NumberColumn(format="%+.2f")},
+    )
     shared.downloads(movers_table, f"ita-movers-{from_year}-{to_year}", "movers", extra)
 
     st.subheader(labels.CHANGE_SLOPE.format(from_year=from_year, to_year=to_year))
@@ -89,12 +108,31 @@ left, right = st.columns(2)
 left.plotly_chart(figures.slope_histogram(trend), key="slope_histogram")
 right.plotly_chart(figures.streak_histogram(trend), key="streak_histogram")
 
-trend_table = trend.sort_values(["improving_streak", "slope"], ascending=False, ignore_index=True)[[
-    "org_name", "province", "district", "years_count", "years_missing", "first_year", "last_year", "first_score",
-    "last_score", "change", "slope", "improving_streak", "method_change",
-]]
+trend_table = trend.sort_values(["improving_streak", "slope"], ascending=False, ignore_index=True)[
+    [
+        "org_name",
+        "province",
+        "district",
+        "years_count",
+        "years_missing",
+        "first_year",
+        "last_year",
+        "first_score",
+        "last_score",
+        "change",
+        "slope",
+        "improving_streak",
+        "method_change",
+    ]
+]
 st.caption(labels.CHANGE_TRENDS_NOTE)
-st.dataframe(shared.for_display(trend_table), hide_index=True, key="trend_table",
-             column_config={labels.column_label("slope"): st.column_config.NumberColumn(format="%+.2f"),
-                            labels.column_label("change"): st.column_config.NumberColumn(format="%+.2f")})
+st.dataframe(
+    shared.for_display(trend_table),
+    hide_index=True,
+    key="trend_table",
+    column_config={
+        labels.column_label("slope"): st.column_config.NumberColumn(format="%+.2f"),
+        labels.column_label("change"): st.column_config.NumberColumn(format="%+.2f"),
+    },
+)
 shared.downloads(trend_table, f"ita-trends-{to_year}", "trends", {labels.CHANGE_TO: to_year})

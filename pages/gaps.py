@@ -23,16 +23,36 @@ st.subheader(labels.GAP_FIX_FIRST)
 st.caption(labels.GAP_FIX_FIRST_HELP)
 top = st.slider(labels.GAP_PRIORITY_LIMIT, 1, 10, 3, key="priority", bind="query-params")
 first = analytics.fix_first(gaps, top)
-fix_first = first.assign(indicator=first.indicator.map(labels.INDICATOR_LABELS))[[
-    "org_id", "org_name", "province", "indicator", "score", "points_recoverable", "priority", "gap_to_pass",
-    "province_median", "gap_to_province_median", "type_median", "gap_to_type_median",
-]]
+fix_first = first.assign(indicator=first.indicator.map(labels.INDICATOR_LABELS))[
+    [
+        "org_id",
+        "org_name",
+        "province",
+        "indicator",
+        "score",
+        "points_recoverable",
+        "priority",
+        "gap_to_pass",
+        "province_median",
+        "gap_to_province_median",
+        "type_median",
+        "gap_to_type_median",
+    ]
+]
 picked = st.dataframe(
-    shared.for_display(fix_first), hide_index=True, key="fix_first", on_select="rerun", selection_mode="single-row",
-    column_config={column("points_recoverable"): st.column_config.ProgressColumn(
-        # An empty list has no maximum (NaN, which the column config cannot carry).
-        format="%.2f", min_value=0,
-        max_value=max(float(fix_first.points_recoverable.max()) if len(fix_first) else 0.0, 1.0))},
+    shared.for_display(fix_first),
+    hide_index=True,
+    key="fix_first",
+    on_select="rerun",
+    selection_mode="single-row",
+    column_config={
+        column("points_recoverable"): st.column_config.ProgressColumn(
+            # An empty list has no maximum (NaN, which the column config cannot carry).
+            format="%.2f",
+            min_value=0,
+            max_value=max(float(fix_first.points_recoverable.max()) if len(fix_first) else 0.0, 1.0),
+        )
+    },
 )
 st.caption(labels.GAP_PICK_HELP if len(fix_first) else labels.GAP_FIX_FIRST_NONE)
 shared.downloads(fix_first, f"ita-fix-first-{f.fiscal_year}", "fix_first", {labels.GAP_PRIORITY_LIMIT: top})
@@ -41,8 +61,13 @@ shared.downloads(fix_first, f"ita-fix-first-{f.fiscal_year}", "fix_first", {labe
 st.subheader(labels.GAP_HEATMAP)
 shared.seed_from_link("gap", list(labels.GAP_MEASURES), column)
 measure = st.segmented_control(
-    labels.GAP_MEASURE_LABEL, labels.GAP_MEASURES, format_func=column, default="gap_to_pass", required=True,
-    key="gap", bind="query-params",
+    labels.GAP_MEASURE_LABEL,
+    labels.GAP_MEASURES,
+    format_func=column,
+    default="gap_to_pass",
+    required=True,
+    key="gap",
+    bind="query-params",
 )
 orgs_shown = fix_first.org_id.drop_duplicates().head(HEATMAP_ORGS).tolist()
 st.caption(labels.GAP_HEATMAP_NOTE.format(count=len(orgs_shown), total=gaps.org_id.nunique()))
@@ -57,11 +82,15 @@ if weak.empty:
     st.info(labels.EMPTY_SELECTION)
 else:
     st.plotly_chart(figures.weak_indicators(weak, f.indicator_numbers()), key="weak_indicators")
-weak_table = weak.assign(indicator=weak.indicator.map(labels.INDICATOR_SHORT_LABELS))[[
-    "province", "indicator", "org_count", "below_pass_count", "share_below_pass",
-]]
-st.dataframe(shared.for_display(weak_table), hide_index=True, key="weak_table",
-             column_config={column("share_below_pass"): st.column_config.NumberColumn(format="percent")})
+weak_table = weak.assign(indicator=weak.indicator.map(labels.INDICATOR_SHORT_LABELS))[
+    ["province", "indicator", "org_count", "below_pass_count", "share_below_pass"]
+]
+st.dataframe(
+    shared.for_display(weak_table),
+    hide_index=True,
+    key="weak_table",
+    column_config={column("share_below_pass"): st.column_config.NumberColumn(format="percent")},
+)
 shared.downloads(weak_table, f"ita-weak-indicators-{f.fiscal_year}", "weak")
 
 # --- items: those the selection misses most, then one organisation's ------------------------------
@@ -70,12 +99,18 @@ items = shared.cached(analytics.item_gap_summary, f)
 if items.empty:
     st.info(labels.GAP_ITEMS_NONE)
 else:
-    items = items.assign(indicator=items.indicator.map(labels.INDICATOR_SHORT_LABELS))[[
-        "item", "title_th", "indicator", "org_count", "below_full_count", "share_below_full", "mean_score",
-    ]]
-    st.dataframe(shared.for_display(items), hide_index=True, key="item_summary",
-                 column_config={column("share_below_full"): st.column_config.NumberColumn(format="percent"),
-                                column("mean_score"): st.column_config.NumberColumn(format="%.2f")})
+    items = items.assign(indicator=items.indicator.map(labels.INDICATOR_SHORT_LABELS))[
+        ["item", "title_th", "indicator", "org_count", "below_full_count", "share_below_full", "mean_score"]
+    ]
+    st.dataframe(
+        shared.for_display(items),
+        hide_index=True,
+        key="item_summary",
+        column_config={
+            column("share_below_full"): st.column_config.NumberColumn(format="percent"),
+            column("mean_score"): st.column_config.NumberColumn(format="%.2f"),
+        },
+    )
     shared.downloads(items, f"ita-item-gaps-{f.fiscal_year}", "item_summary")
 
 # One organisation's items: the row chosen in the fix-first list, else the profile's organisation, else the
@@ -95,9 +130,13 @@ org_items = shared.cached(analytics.item_gaps, f, org_id)
 if org_items.empty:
     st.info(labels.GAP_ITEMS_ORG_NONE)
 else:
-    org_items = org_items.assign(indicator=org_items.indicator.map(labels.INDICATOR_SHORT_LABELS))[[
-        "item", "title_th", "indicator", "score", "gap_to_full",
-    ]]
+    org_items = org_items.assign(indicator=org_items.indicator.map(labels.INDICATOR_SHORT_LABELS))[
+        ["item", "title_th", "indicator", "score", "gap_to_full"]
+    ]
     st.dataframe(shared.for_display(org_items), hide_index=True, key="item_org")
-    shared.downloads(org_items, f"ita-item-gaps-org-{org_id}-{f.fiscal_year}", "item_org",
-                     {labels.column_label("org_name"): org_name})
+    shared.downloads(
+        org_items,
+        f"ita-item-gaps-org-{org_id}-{f.fiscal_year}",
+        "item_org",
+        {labels.column_label("org_name"): org_name},
+    )

@@ -22,8 +22,10 @@ if not person.can_write:
     if person.mode == "anonymous":
         st.button(access.SIGN_IN, key="sign_in_import", icon=":material/login:", on_click=access.sign_in)
     st.stop()
-st.caption(f"นำเข้าในชื่อ {shared.plain(person.who)} · ตาราง CSV/XLSX ไม่เกิน {tables.MAX_FILE_BYTES // 2**20} MB "
-           f"· รายงานไม่เกิน {REPORT_MAX_MB} MB ต่อไฟล์")
+st.caption(
+    f"นำเข้าในชื่อ {shared.plain(person.who)} · ตาราง CSV/XLSX ไม่เกิน {tables.MAX_FILE_BYTES // 2**20} MB "
+    f"· รายงานไม่เกิน {REPORT_MAX_MB} MB ต่อไฟล์"
+)
 table_tab, report_tab, history_tab = st.tabs(
     ["ตารางผลการประเมิน (CSV / XLSX)", "รายงานของหน่วยงาน (PDF / Word / เว็บเพจ / สแกน)", "ประวัติการนำเข้า"]
 )
@@ -57,7 +59,8 @@ def _read_and_plan(upload):
 with table_tab:
     upload = st.file_uploader(
         # No type filter on the widget: check_upload says in Thai what is wrong with a wrong file.
-        "เลือกไฟล์ตาราง", key="table_upload",
+        "เลือกไฟล์ตาราง",
+        key="table_upload",
         max_upload_size=tables.MAX_FILE_BYTES // 2**20,
         help=f"CSV หรือ XLSX ไม่เกิน {tables.MAX_FILE_BYTES // 2**20} MB หนึ่งแถวต่อหน่วยงานต่อปี",
     )
@@ -74,8 +77,10 @@ with table_tab:
         d.metric("ถูกปฏิเสธ", f"{len(planned.rejected):,}")
         if not preview.issues().empty:
             st.subheader("ข้อผิดพลาดและคำเตือน")
-            st.dataframe(preview.issues().rename(columns={"row": "แถว", "severity": "ระดับ", "message": "ข้อความ"}),
-                         hide_index=True)
+            st.dataframe(
+                preview.issues().rename(columns={"row": "แถว", "severity": "ระดับ", "message": "ข้อความ"}),
+                hide_index=True,
+            )
         if preview.unmapped_columns:
             shared.plain_message("warning", "คอลัมน์ที่ไม่ได้ใช้: " + ", ".join(map(str, preview.unmapped_columns)))
         st.subheader("สิ่งที่จะบันทึก")
@@ -92,21 +97,23 @@ with table_tab:
                 shared.plain_message("success", result.summary())
                 st.page_link("pages/rankings.py", label="ดูอันดับ", icon=":material/leaderboard:")
 
+
 def _store_reports(db, parsed: list, confirmed: dict[str, bool], bar, rows: list) -> None:
     """Store each previewed report through the batch reader, with the OCR confirmation it was given."""
     for number, (name, data, _) in enumerate(parsed, start=1):
-        bar.progress(number / len(parsed),
-                     text=f"กำลังบันทึก {number}/{len(parsed)}: {shared.plain(name)}")
+        bar.progress(number / len(parsed), text=f"กำลังบันทึก {number}/{len(parsed)}: {shared.plain(name)}")
         try:
-            outcome, = batch.ingest_entries(db, [(name, data)],
-                                            accept_ocr=confirmed.get(name, False),
-                                            imported_by=access.writer())
+            (outcome,) = batch.ingest_entries(
+                db, [(name, data)], accept_ocr=confirmed.get(name, False), imported_by=access.writer()
+            )
         except access.WriteRefused as err:
             shared.plain_message("error", err)
             break
         rows.append(outcome.row())
-        shared.plain_message("error" if outcome.status == "error" else "success",
-                             f"{name}: {labels.INGEST_STATUSES[outcome.status]} — {outcome.reason}")
+        shared.plain_message(
+            "error" if outcome.status == "error" else "success",
+            f"{name}: {labels.INGEST_STATUSES[outcome.status]} — {outcome.reason}",
+        )
 
 
 def _read_reports(uploads) -> tuple[list, list[str]]:
@@ -142,7 +149,9 @@ def _read_reports(uploads) -> tuple[list, list[str]]:
 with report_tab:
     uploads = st.file_uploader(
         "เลือกไฟล์รายงาน: PDF, Word (.docx), เว็บเพจ (.html), ข้อความ (.txt), ภาพสแกน (.png/.jpg) หรือ zip",
-        accept_multiple_files=True, key="report_upload", max_upload_size=REPORT_MAX_MB,
+        accept_multiple_files=True,
+        key="report_upload",
+        max_upload_size=REPORT_MAX_MB,
         type=list(documents.SUFFIXES),
     )
     if uploads:
@@ -165,8 +174,11 @@ with report_tab:
                     image_col, facts_col = st.columns([3, 2])
                     pages = sorted({int(f["หน้า"]) for f in facts if f["หน้า"]})
                     with image_col:
-                        page = st.selectbox("หน้า", pages, key=f"ocr_page_{name}") if len(pages) > 1 else (
-                            pages[0] if pages else None)
+                        page = (
+                            st.selectbox("หน้า", pages, key=f"ocr_page_{name}")
+                            if len(pages) > 1
+                            else (pages[0] if pages else None)
+                        )
                         if page is not None and report.document is not None:
                             st.image(report.document.page_image(int(page)), caption=f"หน้า {page}")
                     with facts_col:
@@ -193,10 +205,19 @@ with report_tab:
 
 # --- the history of imports, and withdrawing one ----------------------------------------------
 HISTORY_COLUMNS = {
-    "source_id": "ลำดับ", "kind": "ประเภท", "file_name": "ไฟล์", "checksum": "checksum (SHA-256)",
-    "imported_at": "นำเข้าเมื่อ", "imported_by": "นำเข้าโดย", "facts": "จำนวนค่าที่ให้",
-    "current_facts": "ค่าที่ยังใช้อยู่", "from_ocr": "อ่านด้วย OCR", "changes": "สิ่งที่เปลี่ยน",
-    "note": "หมายเหตุ", "withdrawn_at": "ถอนเมื่อ", "withdrawn_by": "ถอนโดย",
+    "source_id": "ลำดับ",
+    "kind": "ประเภท",
+    "file_name": "ไฟล์",
+    "checksum": "checksum (SHA-256)",
+    "imported_at": "นำเข้าเมื่อ",
+    "imported_by": "นำเข้าโดย",
+    "facts": "จำนวนค่าที่ให้",
+    "current_facts": "ค่าที่ยังใช้อยู่",
+    "from_ocr": "อ่านด้วย OCR",
+    "changes": "สิ่งที่เปลี่ยน",
+    "note": "หมายเหตุ",
+    "withdrawn_at": "ถอนเมื่อ",
+    "withdrawn_by": "ถอนโดย",
 }
 
 
@@ -239,8 +260,14 @@ with history_tab:
             st.caption("ทุกการนำเข้าถูกถอนแล้ว")
         else:
             choices = {int(r.source_id): _source_label(r) for r in active.itertuples()}
-            chosen = st.selectbox("ถอนการนำเข้า", list(choices), format_func=lambda source_id: choices[source_id], index=None,
-                                  placeholder="เลือกการนำเข้าที่จะถอน", key="withdraw_choice")
+            chosen = st.selectbox(
+                "ถอนการนำเข้า",
+                list(choices),
+                format_func=lambda source_id: choices[source_id],
+                index=None,
+                placeholder="เลือกการนำเข้าที่จะถอน",
+                key="withdraw_choice",
+            )
             if chosen is not None and st.session_state.get("withdraw_pending") != chosen:
                 st.button("ถอนการนำเข้านี้…", key="withdraw", on_click=_ask_withdraw, args=(chosen,))
             if chosen is not None and st.session_state.get("withdraw_pending") == chosen:

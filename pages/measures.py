@@ -16,8 +16,14 @@ st.caption(shared.filters_caption())
 
 # --- the page's own filters, each carried by the URL ---------------------------------------
 left, middle, right = st.columns(3)
-as_of = left.date_input(labels.MEASURES_AS_OF, value=dt.date.today(), key="as_of", bind="query-params",
-                        format="DD/MM/YYYY", help=labels.MEASURES_AS_OF_HELP)
+as_of = left.date_input(
+    labels.MEASURES_AS_OF,
+    value=dt.date.today(),
+    key="as_of",
+    bind="query-params",
+    format="DD/MM/YYYY",
+    help=labels.MEASURES_AS_OF_HELP,
+)
 # The sidebar's indicator narrows the choice (a tool offers its own indicators).
 indicators = [None, *f.indicator_numbers()]
 
@@ -31,17 +37,22 @@ def status_text(code: str | None) -> str:
 
 
 shared.seed_from_link("m_indicator", indicators, indicator_text)
-indicator = middle.selectbox(labels.MEASURES_INDICATOR, indicators, key="m_indicator", bind="query-params",
-                             format_func=indicator_text)
+indicator = middle.selectbox(
+    labels.MEASURES_INDICATOR, indicators, key="m_indicator", bind="query-params", format_func=indicator_text
+)
 shared.seed_from_link("m_status", STATUSES_OPEN, status_text)
-status = right.selectbox(labels.COLUMNS["status"], STATUSES_OPEN, key="m_status", bind="query-params",
-                         format_func=status_text)
+status = right.selectbox(
+    labels.COLUMNS["status"], STATUSES_OPEN, key="m_status", bind="query-params", format_func=status_text
+)
 selection = dataclasses.replace(f, indicator=indicator) if indicator else f
 
 units = shared.cached(analytics.open_measures_summary, selection, as_of, by="responsible")
 left, right = st.columns([2, 1])
 unit = left.selectbox(
-    labels.COLUMNS["responsible"], [None, *units.label.dropna()], key="m_unit", bind="query-params",
+    labels.COLUMNS["responsible"],
+    [None, *units.label.dropna()],
+    key="m_unit",
+    bind="query-params",
     format_func=lambda u: labels.ALL if u is None else u,
 )
 overdue_only = right.toggle(labels.MEASURES_OVERDUE_ONLY, key="m_overdue", bind="query-params")
@@ -71,20 +82,40 @@ c.metric(labels.MEASURES_OVERDUE_ORGS, f"{shown.org_id[shown.overdue].nunique():
 if shown.empty:
     st.info(labels.MEASURES_OPEN_NONE)
 else:
-    table = shown[["overdue", "days_overdue", "org_id", "org_name", "province", "district", "indicator",
-                   "item", "title", "responsible", "due_date", "status"]].assign(
+    table = shown[
+        [
+            "overdue",
+            "days_overdue",
+            "org_id",
+            "org_name",
+            "province",
+            "district",
+            "indicator",
+            "item",
+            "title",
+            "responsible",
+            "due_date",
+            "status",
+        ]
+    ].assign(
         indicator=shown.indicator.map(labels.INDICATOR_LABELS),
         due_date=thai.format_be_dates(shown.due_date.to_numpy()),
         status=shown.status.map(labels.STATUSES),
     )
     st.dataframe(
-        shared.for_display(table), hide_index=True, key="open_measures_table",
+        shared.for_display(table),
+        hide_index=True,
+        key="open_measures_table",
         column_config={
-            labels.column_label("overdue"): st.column_config.CheckboxColumn(help=labels.MEASURES_OVERDUE_HELP,
-                                                                            pinned=True),
+            labels.column_label("overdue"): st.column_config.CheckboxColumn(
+                help=labels.MEASURES_OVERDUE_HELP, pinned=True
+            ),
             labels.column_label("days_overdue"): st.column_config.ProgressColumn(
-                format=labels.MEASURES_DAYS_FORMAT, min_value=0,
-                max_value=max(int(shown.days_overdue.fillna(0).max()), 1), color="red", pinned=True,
+                format=labels.MEASURES_DAYS_FORMAT,
+                min_value=0,
+                max_value=max(int(shown.days_overdue.fillna(0).max()), 1),
+                color="red",
+                pinned=True,
             ),
             labels.column_label("org_id"): st.column_config.NumberColumn(format="%d"),
         },
@@ -95,17 +126,28 @@ st.subheader(labels.MEASURES_SUMMARY)
 st.caption(labels.MEASURES_SUMMARY_NOTE)
 groups = list(labels.MEASURE_GROUPS)
 shared.seed_from_link("m_by", groups, labels.MEASURE_GROUPS.__getitem__)
-by = st.segmented_control(labels.MEASURES_SUMMARY_BY, groups, format_func=labels.MEASURE_GROUPS.__getitem__,
-                          default="responsible", key="m_by", bind="query-params", required=True)
+by = st.segmented_control(
+    labels.MEASURES_SUMMARY_BY,
+    groups,
+    format_func=labels.MEASURE_GROUPS.__getitem__,
+    default="responsible",
+    key="m_by",
+    bind="query-params",
+    required=True,
+)
 summary = units if by == "responsible" else shared.cached(analytics.open_measures_summary, selection, as_of, by=by)
 if summary.empty:
     st.info(labels.MEASURES_SUMMARY_NONE)
 else:
     st.plotly_chart(figures.open_measures_summary(summary, by), key="measure_summary_chart")
-    summary_table = summary.drop(columns=["by", "key"]).assign(
-        label=summary.label.map(labels.INDICATOR_LABELS) if by == "indicator" else summary.label,
-        earliest_due_date=thai.format_be_dates(summary.earliest_due_date.to_numpy()),
-    ).rename(columns={"label": labels.MEASURE_GROUPS[by]})
+    summary_table = (
+        summary.drop(columns=["by", "key"])
+        .assign(
+            label=summary.label.map(labels.INDICATOR_LABELS) if by == "indicator" else summary.label,
+            earliest_due_date=thai.format_be_dates(summary.earliest_due_date.to_numpy()),
+        )
+        .rename(columns={"label": labels.MEASURE_GROUPS[by]})
+    )
     st.dataframe(shared.for_display(summary_table), hide_index=True, key="measure_summary_table")
     shared.downloads(summary_table, f"ita-open-measures-by-{by}", "measure_summary", page_filters)
 
@@ -126,10 +168,18 @@ else:
     uncovered_only = st.toggle(labels.COVERAGE_UNCOVERED_ONLY, value=True, key="m_uncovered", bind="query-params")
     table = coverage[~coverage.covered] if uncovered_only else coverage
     table = table.assign(indicator=table.indicator.map(labels.INDICATOR_LABELS))
-    st.dataframe(shared.for_display(table), hide_index=True, key="coverage_table",
-                 column_config={labels.column_label("org_id"): st.column_config.NumberColumn(format="%d")})
-    shared.downloads(table, "ita-measure-coverage", "coverage",
-                     {**page_filters, labels.COVERAGE_UNCOVERED_ONLY: labels.yes_no(uncovered_only)})
+    st.dataframe(
+        shared.for_display(table),
+        hide_index=True,
+        key="coverage_table",
+        column_config={labels.column_label("org_id"): st.column_config.NumberColumn(format="%d")},
+    )
+    shared.downloads(
+        table,
+        "ita-measure-coverage",
+        "coverage",
+        {**page_filters, labels.COVERAGE_UNCOVERED_ONLY: labels.yes_no(uncovered_only)},
+    )
 
 # --- did measures move the indicator? ------------------------------------------------------
 st.subheader(labels.EFFECT_TITLE)
@@ -139,8 +189,14 @@ if not measure_years:
     st.info(labels.EFFECT_NEED_TWO_YEARS)
     st.stop()
 default_year = f.fiscal_year if f.fiscal_year in measure_years else measure_years[-1]
-effect_year = st.selectbox(labels.EFFECT_YEAR, measure_years, index=measure_years.index(default_year),
-                           key="m_effect_year", bind="query-params", format_func=lambda y: f"{y} → {y + 1}")
+effect_year = st.selectbox(
+    labels.EFFECT_YEAR,
+    measure_years,
+    index=measure_years.index(default_year),
+    key="m_effect_year",
+    bind="query-params",
+    format_func=lambda y: f"{y} → {y + 1}",
+)
 effect = shared.cached(analytics.measure_effectiveness, dataclasses.replace(selection, fiscal_year=effect_year))
 if effect.empty:
     st.info(labels.EFFECT_NONE.format(year=effect_year, next_year=effect_year + 1))
@@ -149,8 +205,15 @@ if effect.method_change.any():
     st.warning(labels.EFFECT_METHOD.format(notes=effect.method_notes.iloc[0]), icon=":material/warning:")
 st.plotly_chart(figures.measure_effect(effect), key="effectiveness_chart")
 effect_table = effect.assign(indicator=effect.indicator.map(labels.INDICATOR_LABELS))
-st.dataframe(shared.for_display(effect_table), hide_index=True, key="effectiveness_table",
-             column_config={labels.column_label(c): st.column_config.NumberColumn(format="%.2f")
-                            for c in ("mean_change_with_measure", "mean_change_peers", "effect")})
-shared.downloads(effect_table, "ita-measure-effectiveness", "effectiveness",
-                 {**page_filters, labels.EFFECT_YEAR: effect_year})
+st.dataframe(
+    shared.for_display(effect_table),
+    hide_index=True,
+    key="effectiveness_table",
+    column_config={
+        labels.column_label(c): st.column_config.NumberColumn(format="%.2f")
+        for c in ("mean_change_with_measure", "mean_change_peers", "effect")
+    },
+)
+shared.downloads(
+    effect_table, "ita-measure-effectiveness", "effectiveness", {**page_filters, labels.EFFECT_YEAR: effect_year}
+)

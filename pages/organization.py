@@ -37,30 +37,35 @@ def _named(frame) -> dict[int, str]:
 @st.fragment
 def _sources(org_id: int, org_name: str, fiscal_year: int) -> None:
     """Where each number came from. A fragment: its toggle reruns this table alone, not the profile."""
-    every_year = st.toggle(labels.ORG_SOURCES_ALL, key="org_sources_all",
-                           help=labels.ORG_SOURCES_ALL_HELP.format(year=fiscal_year))
+    every_year = st.toggle(
+        labels.ORG_SOURCES_ALL, key="org_sources_all", help=labels.ORG_SOURCES_ALL_HELP.format(year=fiscal_year)
+    )
     sources = shared.cached(about.org_sources, org_id, None if every_year else fiscal_year)
     if sources.empty:
         st.info(labels.ORG_SOURCES_NONE)
         return
     table = sources.assign(
         record=sources.record.map(labels.RECORDS),
-        key=sources.key.map(labels.INDICATOR_LABELS).where(sources.record.isin(("total", "indicator")),
-                                                           sources.key),
+        key=sources.key.map(labels.INDICATOR_LABELS).where(sources.record.isin(("total", "indicator")), sources.key),
         kind=sources.kind.map(labels.SOURCE_KINDS).fillna(sources.kind),
         imported_at=thai.format_be_dates(sources.imported_at.to_numpy(), with_time=True),
     )
     st.dataframe(shared.for_display(table), hide_index=True, key="org_sources_table")
-    shared.downloads(table, f"ita-org-{org_id}-sources", "org_sources",
-                     {labels.ORG_KEY: org_name, labels.ORG_SOURCES_ALL: labels.yes_no(every_year)})
+    shared.downloads(
+        table,
+        f"ita-org-{org_id}-sources",
+        "org_sources",
+        {labels.ORG_KEY: org_name, labels.ORG_SOURCES_ALL: labels.yes_no(every_year)},
+    )
 
 
 f = shared.filters()
 st.title(labels.ORG_TITLE)
 
 # --- which organisation ----------------------------------------------------------------------
-search = st.text_input(labels.ORG_SEARCH, key="org_search", placeholder=labels.ORG_SEARCH_PLACEHOLDER,
-                       help=labels.ORG_SEARCH_HELP)
+search = st.text_input(
+    labels.ORG_SEARCH, key="org_search", placeholder=labels.ORG_SEARCH_PLACEHOLDER, help=labels.ORG_SEARCH_HELP
+)
 if search.strip():
     typed = thai.to_arabic(search.strip())
     found = shared.cached(analytics.search_orgs, typed, f.include_synthetic)
@@ -70,9 +75,15 @@ if search.strip():
     names = {**_named(found), **_named(by_id)}
     if options:
         more = labels.ORG_FOUND_MORE if len(found) >= 50 else ""
-        st.selectbox(labels.ORG_FOUND.format(count=len(options), more=more),
-                     list(options), index=None, format_func=lambda i: labels.ORG_OPTION.format(name=names[i], id=i),
-                     placeholder=labels.ORG_PICK, key="org_pick", on_change=_choose)
+        st.selectbox(
+            labels.ORG_FOUND.format(count=len(options), more=more),
+            list(options),
+            index=None,
+            format_func=lambda i: labels.ORG_OPTION.format(name=names[i], id=i),
+            placeholder=labels.ORG_PICK,
+            key="org_pick",
+            on_change=_choose,
+        )
     else:
         st.info(labels.ORG_NOT_FOUND.format(text=shared.plain(search.strip())))
 
@@ -85,8 +96,9 @@ if chosen is not None:
     org_id = _org_id(chosen)
     org = shared.cached(about.organization, org_id) if org_id is not None else None
     if org is None or org.empty:
-        st.warning(labels.ORG_UNKNOWN.format(value=shared.plain(chosen, shared.URL_ECHO_LIMIT)),
-                   icon=":material/link_off:")
+        st.warning(
+            labels.ORG_UNKNOWN.format(value=shared.plain(chosen, shared.URL_ECHO_LIMIT)), icon=":material/link_off:"
+        )
         org = None
 if org is not None:
     # A choice sticks for the session and is written into the URL, so a copied link reopens it.
@@ -101,8 +113,9 @@ else:
     first = shared.cached(analytics.top_org, f)
     if first is not None:
         org = shared.cached(about.organization, first)
-        st.caption(labels.ORG_FIRST.format(measure=labels.indicator_label(f.indicator),
-                                           selection=shared.filters_caption()))
+        st.caption(
+            labels.ORG_FIRST.format(measure=labels.indicator_label(f.indicator), selection=shared.filters_caption())
+        )
 
 if org is None or org.empty:
     st.info(labels.ORG_NONE)
@@ -115,14 +128,28 @@ name = {labels.ORG_KEY: card.org_name}
 
 # --- who it is -------------------------------------------------------------------------------
 st.subheader(shared.plain(card.org_name), anchor=False)
-place = " ".join(p for p in (
-    labels.CAPTION_DISTRICT.format(name=card.district) if isinstance(card.district, str) else "",
-    labels.CAPTION_PROVINCE.format(name=card.province) if isinstance(card.province, str) else "",
-) if p)
-st.caption(shared.plain(" · ".join(p for p in (
-    labels.org_type_label(card.org_type), place, labels.ORG_CODE.format(id=org_id),
-    labels.COLUMNS["is_synthetic"] if card.is_synthetic else "",
-) if p)))
+place = " ".join(
+    p
+    for p in (
+        labels.CAPTION_DISTRICT.format(name=card.district) if isinstance(card.district, str) else "",
+        labels.CAPTION_PROVINCE.format(name=card.province) if isinstance(card.province, str) else "",
+    )
+    if p
+)
+st.caption(
+    shared.plain(
+        " · ".join(
+            p
+            for p in (
+                labels.org_type_label(card.org_type),
+                place,
+                labels.ORG_CODE.format(id=org_id),
+                labels.COLUMNS["is_synthetic"] if card.is_synthetic else "",
+            )
+            if p
+        )
+    )
+)
 
 history = shared.cached(analytics.org_history, org_id, f.include_synthetic)
 year = history[history.fiscal_year == f.fiscal_year]
@@ -136,12 +163,17 @@ else:
     total = scores.loc["total"] if "total" in scores.index else None
     a, b, c, d = st.columns(4)
     if total is not None:
-        a.metric(labels.ORG_TOTAL.format(year=f.fiscal_year), shared.number(total.score),
-                 delta=shared.number(total.score - total.province_median),
-                 delta_description=labels.ORG_VERSUS_PROVINCE)
+        a.metric(
+            labels.ORG_TOTAL.format(year=f.fiscal_year),
+            shared.number(total.score),
+            delta=shared.number(total.score - total.province_median),
+            delta_description=labels.ORG_VERSUS_PROVINCE,
+        )
         b.metric(labels.COLUMNS["level_computed"], total.level if isinstance(total.level, str) else "–")
-        c.metric(labels.COLUMNS["level_reported"],
-                 shared.plain(total.level_reported) if isinstance(total.level_reported, str) else "–")
+        c.metric(
+            labels.COLUMNS["level_reported"],
+            shared.plain(total.level_reported) if isinstance(total.level_reported, str) else "–",
+        )
     d.metric(labels.ORG_PROVINCE_MEDIAN, shared.number(total.province_median if total is not None else None))
 
     st.subheader(labels.ORG_INDICATORS.format(year=f.fiscal_year), anchor=False)
@@ -171,11 +203,17 @@ items = shared.cached(analytics.item_gaps, f, org_id)
 if items.empty:
     st.info(labels.ORG_ITEMS_NONE)
 else:
-    table = items.drop(columns=["fiscal_year", "org_id"]).assign(
-        indicator=items.indicator.map(labels.INDICATOR_LABELS))
-    st.dataframe(shared.for_display(table), hide_index=True, key="org_items_table",
-                 column_config={labels.column_label("gap_to_full"): st.column_config.ProgressColumn(
-                     format="%.2f", min_value=0, max_value=100, color="red")})
+    table = items.drop(columns=["fiscal_year", "org_id"]).assign(indicator=items.indicator.map(labels.INDICATOR_LABELS))
+    st.dataframe(
+        shared.for_display(table),
+        hide_index=True,
+        key="org_items_table",
+        column_config={
+            labels.column_label("gap_to_full"): st.column_config.ProgressColumn(
+                format="%.2f", min_value=0, max_value=100, color="red"
+            )
+        },
+    )
     shared.downloads(table, f"ita-org-{org_id}-items-{f.fiscal_year}", "org_items", name)
 
 # --- measures --------------------------------------------------------------------------------
@@ -192,8 +230,12 @@ else:
         completed_on=thai.format_be_dates(measures.completed_on.to_numpy()),
     )
     st.caption(labels.ORG_MEASURES_NOTE.format(today=thai.format_be_date(today)))
-    st.dataframe(shared.for_display(table), hide_index=True, key="org_measures_table",
-                 column_config={labels.column_label("overdue"): st.column_config.CheckboxColumn(pinned=True)})
+    st.dataframe(
+        shared.for_display(table),
+        hide_index=True,
+        key="org_measures_table",
+        column_config={labels.column_label("overdue"): st.column_config.CheckboxColumn(pinned=True)},
+    )
     shared.downloads(table, f"ita-org-{org_id}-measures", "org_measures", name)
 
 # --- where each number came from -------------------------------------------------------------

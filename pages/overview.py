@@ -26,12 +26,18 @@ subset = summary.org_count < summary.nation_org_count  # compare with the nation
 against = labels.VERSUS_NATION if subset else None
 a, b, c, d = st.columns(4)
 a.metric(labels.RANK_ORGS, f"{summary.org_count:,}", help=labels.OVERVIEW_ORGS_HELP)
-b.metric(labels.OVERVIEW_MEAN.format(measure=measure), shared.number(summary.mean_score),
-         delta=shared.number(summary.mean_score - summary.nation_mean_score) if subset else None,
-         delta_description=against)
-c.metric(labels.OVERVIEW_PASSING.format(mark=pass_mark), shared.percent(summary.pass_rate),
-         delta=labels.points(summary.pass_rate - summary.nation_pass_rate) if subset else None,
-         delta_description=against)
+b.metric(
+    labels.OVERVIEW_MEAN.format(measure=measure),
+    shared.number(summary.mean_score),
+    delta=shared.number(summary.mean_score - summary.nation_mean_score) if subset else None,
+    delta_description=against,
+)
+c.metric(
+    labels.OVERVIEW_PASSING.format(mark=pass_mark),
+    shared.percent(summary.pass_rate),
+    delta=labels.points(summary.pass_rate - summary.nation_pass_rate) if subset else None,
+    delta_description=against,
+)
 d.metric(labels.OVERVIEW_MEDIAN, shared.number(summary.median_score))
 
 left, right = st.columns([3, 2])
@@ -58,6 +64,12 @@ elif problem := brief.printer_problem():
     st.caption(problem)
 else:
     db = shared.store()  # the download runs in a server thread: it takes a cursor of its own
-    st.download_button(labels.OVERVIEW_BRIEF, lambda: brief.make_brief(db.cursor(), f),
-                       brief.file_name(f), "application/pdf", key="brief_pdf", on_click="ignore",
-                       icon=":material/picture_as_pdf:")
+    st.download_button(
+        labels.OVERVIEW_BRIEF,
+        lambda: brief.make_brief(db.cursor(), f),
+        brief.file_name(f),
+        "application/pdf",
+        key="brief_pdf",
+        on_click="ignore",
+        icon=":material/picture_as_pdf:",
+    )

@@ -18,8 +18,13 @@ st.caption(shared.filters_caption())
 
 shared.seed_from_link("within", list(SCOPES), labels.RANK_WITHIN.__getitem__)
 within = st.segmented_control(
-    labels.RANK_WITHIN_LABEL, SCOPES, format_func=labels.RANK_WITHIN.__getitem__, default="province",
-    required=True, key="within", bind="query-params",
+    labels.RANK_WITHIN_LABEL,
+    SCOPES,
+    format_func=labels.RANK_WITHIN.__getitem__,
+    default="province",
+    required=True,
+    key="within",
+    bind="query-params",
 )
 ranked = shared.cached(analytics.rankings, f, within)
 if ranked.empty:
@@ -38,24 +43,61 @@ c.metric(labels.RANK_REPORTED_DIFFERS, f"{len(differs):,}", help=labels.RANK_REP
 # --- the table: choosing a row opens the organisation's profile ------------------------------
 st.subheader(f"{labels.RANK_TABLE} · {measure} · {labels.RANK_WITHIN[within]}")
 history = shared.cached(score_history, f).set_index("org_id").scores
-table = ranked[[
-    "rank", "group_size", "org_id", "org_name", "org_type", "province", "district", "score", "level",
-    "level_reported", "rank_prev", "rank_change", "percentile", "province_rank_computed", "rank_reported",
-    "rank_reported_of", "rank_reported_differs",
-]].assign(org_type=ranked.org_type.map(labels.ORG_TYPE_LABELS))
+table = ranked[
+    [
+        "rank",
+        "group_size",
+        "org_id",
+        "org_name",
+        "org_type",
+        "province",
+        "district",
+        "score",
+        "level",
+        "level_reported",
+        "rank_prev",
+        "rank_change",
+        "percentile",
+        "province_rank_computed",
+        "rank_reported",
+        "rank_reported_of",
+        "rank_reported_differs",
+    ]
+].assign(org_type=ranked.org_type.map(labels.ORG_TYPE_LABELS))
 shown = table.assign(scores=ranked.org_id.map(history))
 column = labels.column_label
 event = st.dataframe(
-    shared.for_display(shown), key="rank_table", on_select="rerun", selection_mode="single-row",
+    shared.for_display(shown),
+    key="rank_table",
+    on_select="rerun",
+    selection_mode="single-row",
     hide_index=True,
-    column_order=[column(c) for c in (
-        "rank", "group_size", "org_name", "org_type", "province", "district", "score", "scores", "level",
-        "level_reported", "rank_change", "rank_prev", "percentile", "province_rank_computed", "rank_reported",
-        "rank_reported_of", "rank_reported_differs",
-    )],
+    column_order=[
+        column(c)
+        for c in (
+            "rank",
+            "group_size",
+            "org_name",
+            "org_type",
+            "province",
+            "district",
+            "score",
+            "scores",
+            "level",
+            "level_reported",
+            "rank_change",
+            "rank_prev",
+            "percentile",
+            "province_rank_computed",
+            "rank_reported",
+            "rank_reported_of",
+            "rank_reported_differs",
+        )
+    ],
     column_config={
         column("scores"): st.column_config.LineChartColumn(
-            column("scores"), y_min=0, y_max=100, help=labels.RANK_SCORES_HELP),
+            column("scores"), y_min=0, y_max=100, help=labels.RANK_SCORES_HELP
+        ),
         column("score"): st.column_config.NumberColumn(format="%.2f"),
         column("percentile"): st.column_config.NumberColumn(format="%.0f"),
         column("rank_change"): st.column_config.NumberColumn(format="%+d"),
@@ -68,14 +110,15 @@ if event.selection.rows:
     # The profile's link names the organisation; the sidebar's filters are bound to widgets, which
     # switch_page can neither carry nor clear: they follow from the session.
     st.switch_page(PROFILE_PAGE, query_params={"org": str(st.session_state["org"])})
-shared.downloads(table, f"ita-rankings-{within}-{f.fiscal_year}", "rankings",
-                 {labels.RANK_WITHIN_LABEL: labels.RANK_WITHIN[within]})
+shared.downloads(
+    table, f"ita-rankings-{within}-{f.fiscal_year}", "rankings", {labels.RANK_WITHIN_LABEL: labels.RANK_WITHIN[within]}
+)
 
 if len(differs):
     st.subheader(labels.RANK_DIFFERS_TABLE)
-    reported = differs[[
-        "org_name", "province", "province_rank_computed", "rank_reported", "rank_reported_of", "score", "level",
-    ]]
+    reported = differs[
+        ["org_name", "province", "province_rank_computed", "rank_reported", "rank_reported_of", "score", "level"]
+    ]
     st.dataframe(shared.for_display(reported), hide_index=True, key="rank_differs")
     shared.downloads(reported, f"ita-rank-reported-{f.fiscal_year}", "rank_differs")
 

@@ -78,8 +78,11 @@ def data_years(include_synthetic: bool = True) -> list[int]:
 def place_names(f: analytics.Filters) -> tuple[str | None, str | None]:
     """The Thai names of the selection's province and district (None where it names none)."""
     province = choices(cached(analytics.filter_options), "province").get(f.province_code) if f.province_code else None
-    district = (choices(cached(analytics.filter_options, f.province_code), "district").get(f.district_code)
-                if f.province_code and f.district_code else None)
+    district = (
+        choices(cached(analytics.filter_options, f.province_code), "district").get(f.district_code)
+        if f.province_code and f.district_code
+        else None
+    )
     return province, district
 
 
@@ -110,8 +113,11 @@ def for_display(frame: pd.DataFrame) -> pd.DataFrame:
 
 def _text_with_gaps(column: pd.Series) -> bool:
     """A column of text (not of numbers, dates, flags or lists) with empty cells, or with nothing in it."""
-    return (pd.api.types.is_object_dtype(column.dtype) or pd.api.types.is_string_dtype(column.dtype)) \
-        and bool(column.isna().any()) and pd.api.types.infer_dtype(column, skipna=True) in ("string", "empty")
+    return (
+        (pd.api.types.is_object_dtype(column.dtype) or pd.api.types.is_string_dtype(column.dtype))
+        and bool(column.isna().any())
+        and pd.api.types.infer_dtype(column, skipna=True) in ("string", "empty")
+    )
 
 
 def _filters_frame(extra: dict[str, Any] | None = None) -> pd.DataFrame:
@@ -122,8 +128,12 @@ def _filters_frame(extra: dict[str, Any] | None = None) -> pd.DataFrame:
     f["province"], f["district"] = place_names(chosen)
     f.update(extra or {})
     f["url"] = st.context.url if hasattr(st, "context") else ""
-    return pd.DataFrame({labels.FILTERS_SHEET_NAME: list(f),
-                         labels.FILTERS_SHEET_VALUE: ["" if v is None else str(v) for v in f.values()]})
+    return pd.DataFrame(
+        {
+            labels.FILTERS_SHEET_NAME: list(f),
+            labels.FILTERS_SHEET_VALUE: ["" if v is None else str(v) for v in f.values()],
+        }
+    )
 
 
 def downloads(frame: pd.DataFrame, name: str, key: str, extra: dict[str, Any] | None = None) -> None:
@@ -137,12 +147,21 @@ def downloads(frame: pd.DataFrame, name: str, key: str, extra: dict[str, Any] | 
     filters_sheet = _filters_frame(extra)
 
     left, right = st.columns(2)
-    left.download_button(labels.DOWNLOAD_CSV, lambda: csv_file(shown, caption), f"{name}.csv", "text/csv",
-                         key=f"{key}_csv", on_click="ignore")
+    left.download_button(
+        labels.DOWNLOAD_CSV,
+        lambda: csv_file(shown, caption),
+        f"{name}.csv",
+        "text/csv",
+        key=f"{key}_csv",
+        on_click="ignore",
+    )
     right.download_button(
-        labels.DOWNLOAD_XLSX, lambda: xlsx_file({"data": shown, "filters": filters_sheet}), f"{name}.xlsx",
+        labels.DOWNLOAD_XLSX,
+        lambda: xlsx_file({"data": shown, "filters": filters_sheet}),
+        f"{name}.xlsx",
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        key=f"{key}_xlsx", on_click="ignore",
+        key=f"{key}_xlsx",
+        on_click="ignore",
     )
 
 
@@ -173,8 +192,9 @@ def number(value: Any, digits: int = 2) -> str:
 URL_ECHO_LIMIT = 60
 
 
-def link_choice(key: str, options: list, format_func: Callable[[Any], Any] = str,
-                notices: list[str] | None = None) -> Any:
+def link_choice(
+    key: str, options: list, format_func: Callable[[Any], Any] = str, notices: list[str] | None = None
+) -> Any:
     """The option a link names for the widget ``key``: by its Thai label (what a copied link carries) or
     by its code (``?indicator=9``, ``?within=nation``, ``?province=50``, Thai digits too). None when the
     link names none; an unknown value adds a notice to ``notices``."""
@@ -197,8 +217,9 @@ def link_choice(key: str, options: list, format_func: Callable[[Any], Any] = str
     return None
 
 
-def seed_from_link(key: str, options: list, format_func: Callable[[Any], Any] = str,
-                   notices: list[str] | None = None) -> None:
+def seed_from_link(
+    key: str, options: list, format_func: Callable[[Any], Any] = str, notices: list[str] | None = None
+) -> None:
     """Call before a widget bound to the URL: the option a link names (label or code) becomes its
     value on the session's first run of it, and a value no longer among ``options`` is dropped. Without
     ``notices`` a link's unknown value is shown as a notice at once."""
@@ -238,8 +259,9 @@ def cached(func: Callable[..., pd.DataFrame], *args: Any, **kwargs: Any) -> pd.D
     Every analytics call a page makes goes through here. The arguments (a ``Filters`` among them) must
     be hashable by ``st.cache_data``, and a call that depends on the day (``as_of``) is given the day.
     """
-    return _remembered(func.__module__, func.__name__, data_version(), args,
-                       tuple(sorted(kwargs.items())), _cur=cursor())
+    return _remembered(
+        func.__module__, func.__name__, data_version(), args, tuple(sorted(kwargs.items())), _cur=cursor()
+    )
 
 
 def percent(share: Any, digits: int = 1) -> str:

@@ -43,8 +43,7 @@ def data_status(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
     last_import (datetime or None), meta (dict of the meta table).
     """
     row = con.execute(_STATUS_SQL).fetchone() or ()  # an aggregate: always one row
-    keys = ("organizations", "synthetic_orgs", "real_orgs", "first_year", "last_year",
-            "real_sources", "last_import")
+    keys = ("organizations", "synthetic_orgs", "real_orgs", "first_year", "last_year", "real_sources", "last_import")
     status = dict(zip(keys, row))
     status["meta"] = dict(con.execute("SELECT key, value FROM meta").fetchall())
     return status
@@ -72,15 +71,20 @@ def method_by_year() -> pd.DataFrame:
             bands.append(f"{band.level} ({bar})")
         catalogue = framework.items(fy)
         counts = {letter: sum(1 for i in catalogue if i.code[0] == letter) for letter in "ieo"}
-        rows.append({
-            "fiscal_year": fy,
-            "weight_iit": rules.weights["IIT"], "weight_eit": rules.weights["EIT"],
-            "weight_oit": rules.weights["OIT"], "weights_status": rules.weights_status,
-            "level_scheme": rules.level_scheme, "levels": ", ".join(bands),
-            "pass_mark": rules.pass_mark,
-            "items": f"IIT {counts['i']} · EIT {counts['e']} · OIT {counts['o']}",
-            "source": rules.source,
-        })
+        rows.append(
+            {
+                "fiscal_year": fy,
+                "weight_iit": rules.weights["IIT"],
+                "weight_eit": rules.weights["EIT"],
+                "weight_oit": rules.weights["OIT"],
+                "weights_status": rules.weights_status,
+                "level_scheme": rules.level_scheme,
+                "levels": ", ".join(bands),
+                "pass_mark": rules.pass_mark,
+                "items": f"IIT {counts['i']} · EIT {counts['e']} · OIT {counts['o']}",
+                "source": rules.source,
+            }
+        )
     return pd.DataFrame(rows)
 
 
@@ -186,9 +190,7 @@ def organization(con: duckdb.DuckDBPyConnection, org_id: int) -> pd.DataFrame:
     return _frame(con, _ORGANIZATION_SQL, {"org_id": int(org_id)})
 
 
-def org_measures(
-    con: duckdb.DuckDBPyConnection, org_id: int, as_of: dt.date | None = None
-) -> pd.DataFrame:
+def org_measures(con: duckdb.DuckDBPyConnection, org_id: int, as_of: dt.date | None = None) -> pd.DataFrame:
     """Every measure of one organisation that stands (a measures report supersedes the plan in the
     same year's analysis), newest year first, overdue ones first within a year.
 
@@ -197,14 +199,14 @@ def org_measures(
     title, issue, steps, responsible, due_date, status, overdue, completed_on, result, source_id,
     file_name (the document it came from).
     """
-    return _frame(con, _ORG_MEASURES_SQL, {
-        "org_id": int(org_id), "as_of": as_of or dt.date.today(), "open_statuses": list(OPEN_STATUSES),
-    })
+    return _frame(
+        con,
+        _ORG_MEASURES_SQL,
+        {"org_id": int(org_id), "as_of": as_of or dt.date.today(), "open_statuses": list(OPEN_STATUSES)},
+    )
 
 
-def org_sources(
-    con: duckdb.DuckDBPyConnection, org_id: int, fiscal_year: int | None = None
-) -> pd.DataFrame:
+def org_sources(con: duckdb.DuckDBPyConnection, org_id: int, fiscal_year: int | None = None) -> pd.DataFrame:
     """The source document behind each number stored for one organisation (one year, or all).
 
     One row per number: the printed total, each indicator score, each item score, each standing
@@ -215,9 +217,9 @@ def org_sources(
     imported_at, location (page and line, or the table's row; empty for synthetic data), snippet (the
     text of the line the number was read from).
     """
-    return _frame(con, _ORG_SOURCES_SQL, {
-        "org_id": int(org_id), "fiscal_year": None if fiscal_year is None else int(fiscal_year),
-    })
+    return _frame(
+        con, _ORG_SOURCES_SQL, {"org_id": int(org_id), "fiscal_year": None if fiscal_year is None else int(fiscal_year)}
+    )
 
 
 def footer_text(status: dict[str, Any]) -> str:
@@ -230,8 +232,8 @@ def footer_text(status: dict[str, Any]) -> str:
         parts.append(f"ข้อมูลสมมุติ {status['synthetic_orgs']:,} แห่ง (ณ {as_of})")
     if status["real_sources"]:
         parts.append(f"นำเข้าจริง {status['real_sources']} แหล่ง ล่าสุด {status['last_import']:%Y-%m-%d %H:%M}")
-    parts.append("ที่มา: ผลการประเมิน ITA ของ สำนักงาน ป.ป.ช. และรายงานของ อปท.; ภูมิศาสตร์ geothai (CC-BY-4.0), "
-                 "ขอบเขตจังหวัด Natural Earth")
+    parts.append(
+        "ที่มา: ผลการประเมิน ITA ของ สำนักงาน ป.ป.ช. และรายงานของ อปท.; ภูมิศาสตร์ geothai (CC-BY-4.0), "
+        "ขอบเขตจังหวัด Natural Earth"
+    )
     return " · ".join(parts)
-
-

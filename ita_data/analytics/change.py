@@ -8,22 +8,29 @@ import pandas as pd
 
 from ita_data import framework
 from ita_data.analytics.common import (
-    INDICATOR_CHOICES, Filters, composed_statement, method_break_years, method_notes, query_frame, run,
+    INDICATOR_CHOICES,
+    Filters,
+    composed_statement,
+    method_break_years,
+    method_notes,
+    query_frame,
+    run,
 )
 
 
 def _change_params(filters: Filters, from_year: int | None, all_indicators: bool) -> dict:
     start = filters.fiscal_year - 1 if from_year is None else int(from_year)
     return {
-        **filters.place_params(), "fiscal_year": filters.fiscal_year, "from_year": start,
+        **filters.place_params(),
+        "fiscal_year": filters.fiscal_year,
+        "from_year": start,
         "indicators": list(INDICATOR_CHOICES) if all_indicators else [filters.indicator],
         "method_notes": method_notes(start, filters.fiscal_year),
     }
 
 
 def yoy_change(
-    con: duckdb.DuckDBPyConnection, filters: Filters, from_year: int | None = None,
-    all_indicators: bool = False,
+    con: duckdb.DuckDBPyConnection, filters: Filters, from_year: int | None = None, all_indicators: bool = False
 ) -> pd.DataFrame:
     """Per organisation, the change of ``filters.indicator`` (or of every score) from ``from_year``.
 
@@ -37,9 +44,7 @@ def yoy_change(
     return run(con, "yoy_change", _change_params(filters, from_year, all_indicators))
 
 
-def movers(
-    con: duckdb.DuckDBPyConnection, filters: Filters, n: int = 10, from_year: int | None = None
-) -> pd.DataFrame:
+def movers(con: duckdb.DuckDBPyConnection, filters: Filters, n: int = 10, from_year: int | None = None) -> pd.DataFrame:
     """The ``n`` biggest gains and the ``n`` biggest falls of ``filters.indicator`` in the selection.
 
     Columns: direction (``gain`` or ``fall``), position (1 = biggest), then the yoy_change columns.
@@ -60,10 +65,17 @@ def trends(con: duckdb.DuckDBPyConnection, filters: Filters, first_year: int | N
     method in the rules).
     """
     start = framework.known_years()[0] if first_year is None else int(first_year)
-    return run(con, "trends", {
-        **filters.place_params(), "fiscal_year": filters.fiscal_year, "first_year": start,
-        "indicator": filters.indicator, "break_years": list(method_break_years()),
-    })
+    return run(
+        con,
+        "trends",
+        {
+            **filters.place_params(),
+            "fiscal_year": filters.fiscal_year,
+            "first_year": start,
+            "indicator": filters.indicator,
+            "break_years": list(method_break_years()),
+        },
+    )
 
 
 # --- which years can be compared -------------------------------------------------------------

@@ -57,13 +57,9 @@ class Filters:
         object.__setattr__(self, "fiscal_year", int(self.fiscal_year))
         object.__setattr__(self, "indicator", str(self.indicator))
         if self.indicator not in INDICATOR_CHOICES:
-            raise ValueError(
-                f"ตัวชี้วัด {self.indicator!r} ไม่รู้จัก: expected one of {', '.join(INDICATOR_CHOICES)}"
-            )
+            raise ValueError(f"ตัวชี้วัด {self.indicator!r} ไม่รู้จัก: expected one of {', '.join(INDICATOR_CHOICES)}")
         if self.org_type is not None and self.org_type not in ORG_TYPE_CODES:
-            raise ValueError(
-                f"ประเภท อปท. {self.org_type!r} ไม่รู้จัก: expected one of {', '.join(ORG_TYPE_CODES)}"
-            )
+            raise ValueError(f"ประเภท อปท. {self.org_type!r} ไม่รู้จัก: expected one of {', '.join(ORG_TYPE_CODES)}")
 
     def place_params(self) -> dict[str, Any]:
         """The parameters of the selection predicate every query writes out the same way."""
@@ -155,10 +151,13 @@ def run_small(con: duckdb.DuckDBPyConnection, name: str, params: Mapping[str, An
     with _derived_tables_checked():
         result = con.execute(statement(name), dict(params))
         arrays = result.fetchnumpy()
-    frame = pd.DataFrame({
-        column: values.filled(None) if isinstance(values, np.ma.MaskedArray) else values
-        for column, values in arrays.items()
-    }, copy=False)
+    frame = pd.DataFrame(
+        {
+            column: values.filled(None) if isinstance(values, np.ma.MaskedArray) else values
+            for column, values in arrays.items()
+        },
+        copy=False,
+    )
     if frame.empty:  # pandas infers text only from values; an empty column says object
         text = [column for column, type_code, *_ in result.description if str(type_code) == "VARCHAR"]
         frame = frame.astype(dict.fromkeys(text, "str"))

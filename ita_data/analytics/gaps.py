@@ -25,10 +25,16 @@ def indicator_gaps(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataF
     gap_to_pass, province_median, gap_to_province_median, type_median, gap_to_type_median,
     points_recoverable, priority.
     """
-    return run(con, "indicator_gaps", {
-        **filters.place_params(), "fiscal_year": filters.fiscal_year,
-        "indicators": filters.indicator_numbers(), "pass_mark": pass_mark(filters.fiscal_year),
-    })
+    return run(
+        con,
+        "indicator_gaps",
+        {
+            **filters.place_params(),
+            "fiscal_year": filters.fiscal_year,
+            "indicators": filters.indicator_numbers(),
+            "pass_mark": pass_mark(filters.fiscal_year),
+        },
+    )
 
 
 def province_weak_shares(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
@@ -36,10 +42,16 @@ def province_weak_shares(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd
 
     Columns: province_code, province, indicator, org_count, below_pass_count, share_below_pass (0-1).
     """
-    return run(con, "province_weak_shares", {
-        **filters.place_params(), "fiscal_year": filters.fiscal_year,
-        "indicators": filters.indicator_numbers(), "pass_mark": pass_mark(filters.fiscal_year),
-    })
+    return run(
+        con,
+        "province_weak_shares",
+        {
+            **filters.place_params(),
+            "fiscal_year": filters.fiscal_year,
+            "indicators": filters.indicator_numbers(),
+            "pass_mark": pass_mark(filters.fiscal_year),
+        },
+    )
 
 
 @cache
@@ -51,8 +63,11 @@ def _catalogue(fiscal_year: int) -> tuple[list[str], list[str | None]]:
 def _item_params(filters: Filters) -> dict:
     codes, titles = _catalogue(filters.fiscal_year)
     return {
-        "fiscal_year": filters.fiscal_year, "item_codes": codes, "item_titles": titles,
-        "indicators": filters.indicator_numbers(), "all_indicators": filters.indicator == "total",
+        "fiscal_year": filters.fiscal_year,
+        "item_codes": codes,
+        "item_titles": titles,
+        "indicators": filters.indicator_numbers(),
+        "all_indicators": filters.indicator == "total",
     }
 
 
@@ -80,4 +95,5 @@ def fix_first(gaps: pd.DataFrame, top: int = 3) -> pd.DataFrame:
     ``top``; ties share a priority, so an organisation may have more), the most points recoverable first
     (then by org_id, so the order is the same every time). Same columns."""
     return gaps[gaps.priority <= int(top)].sort_values(
-        ["points_recoverable", "org_id"], ascending=[False, True], ignore_index=True)
+        ["points_recoverable", "org_id"], ascending=[False, True], ignore_index=True
+    )

@@ -16,7 +16,13 @@ def score_history(con: duckdb.DuckDBPyConnection, filters: Filters, first_year: 
     Columns: org_id, years (list of fiscal years), scores (list of scores, one per year).
     """
     start = framework.known_years()[0] if first_year is None else int(first_year)
-    return run(con, "score_history", {
-        **filters.place_params(), "fiscal_year": filters.fiscal_year, "first_year": start,
-        "indicator": filters.indicator,
-    })
+    return run(
+        con,
+        "score_history",
+        {
+            **filters.place_params(),
+            "fiscal_year": filters.fiscal_year,
+            "first_year": start,
+            "indicator": filters.indicator,
+        },
+    )

@@ -14,15 +14,15 @@ SUMMARY_KEYS = ("org", "indicator", "responsible")
 
 def _open_params(filters: Filters, as_of: dt.date | None) -> dict:
     return {
-        **filters.place_params(), "fiscal_year": filters.fiscal_year,
+        **filters.place_params(),
+        "fiscal_year": filters.fiscal_year,
         "as_of": as_of or dt.date.today(),
-        "indicators": filters.indicator_numbers(), "all_indicators": filters.indicator == "total",
+        "indicators": filters.indicator_numbers(),
+        "all_indicators": filters.indicator == "total",
     }
 
 
-def open_measures(
-    con: duckdb.DuckDBPyConnection, filters: Filters, as_of: dt.date | None = None
-) -> pd.DataFrame:
+def open_measures(con: duckdb.DuckDBPyConnection, filters: Filters, as_of: dt.date | None = None) -> pd.DataFrame:
     """The measures listed for ``filters.fiscal_year`` that are still planned or in progress.
 
     Overdue = open and due before ``as_of`` (default today). A measures report supersedes the plan in
@@ -46,8 +46,11 @@ def open_measures_summary(
     """
     if by not in SUMMARY_KEYS:
         raise ValueError(f"by={by!r}: expected one of {', '.join(SUMMARY_KEYS)}")
-    return query_frame(con, composed_statement("open_measures", "open", "open_measures_summary"),
-                       {**_open_params(filters, as_of), "by": by})
+    return query_frame(
+        con,
+        composed_statement("open_measures", "open", "open_measures_summary"),
+        {**_open_params(filters, as_of), "by": by},
+    )
 
 
 def measure_coverage(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
@@ -59,10 +62,16 @@ def measure_coverage(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.Dat
     Columns: fiscal_year, org_id, org_name, province_code, province, indicator, score, province_median,
     below_pass, below_province_median, points_recoverable, measure_count, covered.
     """
-    return run(con, "measure_coverage", {
-        **filters.place_params(), "fiscal_year": filters.fiscal_year,
-        "indicators": filters.indicator_numbers(), "pass_mark": pass_mark(filters.fiscal_year),
-    })
+    return run(
+        con,
+        "measure_coverage",
+        {
+            **filters.place_params(),
+            "fiscal_year": filters.fiscal_year,
+            "indicators": filters.indicator_numbers(),
+            "pass_mark": pass_mark(filters.fiscal_year),
+        },
+    )
 
 
 def measure_effectiveness(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
@@ -77,11 +86,16 @@ def measure_effectiveness(con: duckdb.DuckDBPyConnection, filters: Filters) -> p
     orgs_compared (those whose province has peers without a measure), mean_change_peers, effect,
     method_change, method_notes.
     """
-    return run(con, "measure_effectiveness", {
-        **filters.place_params(), "fiscal_year": filters.fiscal_year,
-        "indicators": filters.indicator_numbers(),
-        "method_notes": method_notes(filters.fiscal_year, filters.fiscal_year + 1),
-    })
+    return run(
+        con,
+        "measure_effectiveness",
+        {
+            **filters.place_params(),
+            "fiscal_year": filters.fiscal_year,
+            "indicators": filters.indicator_numbers(),
+            "method_notes": method_notes(filters.fiscal_year, filters.fiscal_year + 1),
+        },
+    )
 
 
 def coverage_counts(coverage: pd.DataFrame, indicators: list[str]) -> pd.DataFrame:
@@ -92,9 +106,11 @@ def coverage_counts(coverage: pd.DataFrame, indicators: list[str]) -> pd.DataFra
     Columns: indicator, weak_count, covered_count, uncovered_count.
     """
     covered = coverage.groupby("indicator").covered.agg(["size", "sum"]).reindex(indicators, fill_value=0)
-    return pd.DataFrame({
-        "indicator": pd.array(indicators, dtype="str"),
-        "weak_count": covered["size"].to_numpy(dtype="int64"),
-        "covered_count": covered["sum"].to_numpy(dtype="int64"),
-        "uncovered_count": (covered["size"] - covered["sum"]).to_numpy(dtype="int64"),
-    })
+    return pd.DataFrame(
+        {
+            "indicator": pd.array(indicators, dtype="str"),
+            "weak_count": covered["size"].to_numpy(dtype="int64"),
+            "covered_count": covered["sum"].to_numpy(dtype="int64"),
+            "uncovered_count": (covered["size"] - covered["sum"]).to_numpy(dtype="int64"),
+        }
+    )

@@ -42,10 +42,16 @@ def overview(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
     the year's pass mark), nation_org_count, nation_mean_score, nation_pass_rate. An empty selection
     gives org_count 0 and empty means.
     """
-    return run(con, "overview", {
-        **filters.place_params(), "fiscal_year": filters.fiscal_year, "indicator": filters.indicator,
-        "pass_mark": pass_mark(filters.fiscal_year),
-    })
+    return run(
+        con,
+        "overview",
+        {
+            **filters.place_params(),
+            "fiscal_year": filters.fiscal_year,
+            "indicator": filters.indicator,
+            "pass_mark": pass_mark(filters.fiscal_year),
+        },
+    )
 
 
 def level_distribution(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
@@ -54,18 +60,18 @@ def level_distribution(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.D
     Columns: level_order (1 = best), level, org_count, share (0-1 of the selection; empty when the
     selection is).
     """
-    counts = dict(run_rows(con, "level_distribution", {
-        **filters.place_params(), "fiscal_year": filters.fiscal_year,
-    }))
+    counts = dict(run_rows(con, "level_distribution", {**filters.place_params(), "fiscal_year": filters.fiscal_year}))
     levels = scheme_levels(filters.fiscal_year)
     org_count = np.array([counts.get(order, 0) for order in range(1, len(levels) + 1)], dtype="int64")
     total = org_count.sum()
-    return pd.DataFrame({
-        "level_order": np.arange(1, len(levels) + 1, dtype="int64"),
-        "level": pd.array(levels, dtype="str"),
-        "org_count": org_count,
-        "share": org_count / total if total else np.full(len(levels), np.nan),
-    })
+    return pd.DataFrame(
+        {
+            "level_order": np.arange(1, len(levels) + 1, dtype="int64"),
+            "level": pd.array(levels, dtype="str"),
+            "org_count": org_count,
+            "share": org_count / total if total else np.full(len(levels), np.nan),
+        }
+    )
 
 
 def indicator_means(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
@@ -74,10 +80,11 @@ def indicator_means(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.Data
     Columns: indicator (``total``, ``IIT``… ``"10"``), org_count (of the selection), mean_selection,
     mean_nation, difference (selection minus nation). No rows when the selection is empty.
     """
-    return run(con, "indicator_means", {
-        **filters.place_params(), "fiscal_year": filters.fiscal_year,
-        "indicator_order": list(INDICATOR_CHOICES),
-    })
+    return run(
+        con,
+        "indicator_means",
+        {**filters.place_params(), "fiscal_year": filters.fiscal_year, "indicator_order": list(INDICATOR_CHOICES)},
+    )
 
 
 def province_map(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
@@ -85,11 +92,17 @@ def province_map(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFra
 
     Columns: province_code (the GeoJSON feature id), province, org_count, mean_score, pass_rate (0-1).
     """
-    return run(con, "province_map", {
-        "org_type": filters.org_type, "include_synthetic": filters.include_synthetic,
-        "fiscal_year": filters.fiscal_year, "indicator": filters.indicator,
-        "pass_mark": pass_mark(filters.fiscal_year),
-    })
+    return run(
+        con,
+        "province_map",
+        {
+            "org_type": filters.org_type,
+            "include_synthetic": filters.include_synthetic,
+            "fiscal_year": filters.fiscal_year,
+            "indicator": filters.indicator,
+            "pass_mark": pass_mark(filters.fiscal_year),
+        },
+    )
 
 
 def org_history(con: duckdb.DuckDBPyConnection, org_id: int, include_synthetic: bool = True) -> pd.DataFrame:
@@ -98,9 +111,11 @@ def org_history(con: duckdb.DuckDBPyConnection, org_id: int, include_synthetic: 
     Columns: fiscal_year, indicator (``total``, tools, ``"1"``…``"10"``), score, province_median,
     nation_median, level (official), level_reported.
     """
-    return run(con, "org_history", {
-        "org_id": org_id, "include_synthetic": include_synthetic, "indicator_order": list(INDICATOR_CHOICES),
-    })
+    return run(
+        con,
+        "org_history",
+        {"org_id": org_id, "include_synthetic": include_synthetic, "indicator_order": list(INDICATOR_CHOICES)},
+    )
 
 
 def data_years(con: duckdb.DuckDBPyConnection, include_synthetic: bool = True) -> list[int]:

@@ -12,18 +12,18 @@ from ita_data.analytics.common import Filters, run, scheme_levels
 TOTAL_TOLERANCE = 0.01
 
 
-def total_check(
-    con: duckdb.DuckDBPyConnection, filters: Filters, tolerance: float = TOTAL_TOLERANCE
-) -> pd.DataFrame:
+def total_check(con: duckdb.DuckDBPyConnection, filters: Filters, tolerance: float = TOTAL_TOLERANCE) -> pd.DataFrame:
     """Organisation-years whose printed total is more than ``tolerance`` from the recomputed one.
 
     Columns: fiscal_year, org_id, org_name, org_type, province_code, province, district_code, district,
     total_printed, total_computed (year's weights on the stored indicators, rounded half up),
     difference (printed minus computed). Largest difference first.
     """
-    return run(con, "total_check", {
-        **filters.place_params(), "fiscal_year": filters.fiscal_year, "tolerance": float(tolerance),
-    })
+    return run(
+        con,
+        "total_check",
+        {**filters.place_params(), "fiscal_year": filters.fiscal_year, "tolerance": float(tolerance)},
+    )
 
 
 def source_disagreements(
@@ -36,9 +36,9 @@ def source_disagreements(
     province_rank, province_rank_of, indicator, item), key (indicator number or item code), current_value,
     current_source (file name), other_sources ("file: value; …").
     """
-    return run(con, "source_disagreements", {
-        "province_code": province_code, "include_synthetic": bool(include_synthetic),
-    })
+    return run(
+        con, "source_disagreements", {"province_code": province_code, "include_synthetic": bool(include_synthetic)}
+    )
 
 
 def level_check(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
@@ -48,15 +48,14 @@ def level_check(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFram
     total_score, level_reported, level_computed, reported_in_scheme (false when the report wrote
     another scheme's label, e.g. a letter in FY2566).
     """
-    return run(con, "level_check", {
-        **filters.place_params(), "fiscal_year": filters.fiscal_year,
-        "levels": scheme_levels(filters.fiscal_year),
-    })
+    return run(
+        con,
+        "level_check",
+        {**filters.place_params(), "fiscal_year": filters.fiscal_year, "levels": scheme_levels(filters.fiscal_year)},
+    )
 
 
-def missing_years(
-    con: duckdb.DuckDBPyConnection, filters: Filters, first_year: int | None = None
-) -> pd.DataFrame:
+def missing_years(con: duckdb.DuckDBPyConnection, filters: Filters, first_year: int | None = None) -> pd.DataFrame:
     """One row per organisation and year, from ``first_year`` (default: the rules' first year) to
     ``filters.fiscal_year``, that the data has for other organisations but not for this one.
 
@@ -64,9 +63,9 @@ def missing_years(
     fiscal_year (the missing year), years_present (years of the span it does have).
     """
     start = framework.known_years()[0] if first_year is None else int(first_year)
-    return run(con, "missing_years", {
-        **filters.place_params(), "fiscal_year": filters.fiscal_year, "first_year": start,
-    })
+    return run(
+        con, "missing_years", {**filters.place_params(), "fiscal_year": filters.fiscal_year, "first_year": start}
+    )
 
 
 def duplicate_orgs(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:

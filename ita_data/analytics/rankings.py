@@ -26,16 +26,22 @@ def rankings(con: duckdb.DuckDBPyConnection, filters: Filters, within: str = "pr
     """
     if within not in SCOPES:
         raise ValueError(f"within={within!r}: expected one of {', '.join(SCOPES)}")
-    return run(con, "rankings", {
-        **filters.place_params(), "fiscal_year": filters.fiscal_year, "indicator": filters.indicator,
-        "within": within,
-    })
+    return run(
+        con,
+        "rankings",
+        {
+            **filters.place_params(),
+            "fiscal_year": filters.fiscal_year,
+            "indicator": filters.indicator,
+            "within": within,
+        },
+    )
 
 
 def top_org(con: duckdb.DuckDBPyConnection, filters: Filters) -> int | None:
     """The org_id of the selection's first organisation by ``filters.indicator`` in the national ranking
     (the first row ``rankings(con, filters, "nation")`` gives), or None for an empty selection."""
-    rows = run_rows(con, "top_org", {
-        **filters.place_params(), "fiscal_year": filters.fiscal_year, "indicator": filters.indicator,
-    })
+    rows = run_rows(
+        con, "top_org", {**filters.place_params(), "fiscal_year": filters.fiscal_year, "indicator": filters.indicator}
+    )
     return int(rows[0][0]) if rows else None

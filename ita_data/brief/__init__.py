@@ -13,16 +13,7 @@ from ita_data.brief.content import Brief, BriefError, gather
 from ita_data.brief.pdf import PrinterMissing, html_to_pdf, printer_problem
 from ita_data.brief.render import render
 
-__all__ = [
-    "Brief",
-    "BriefError",
-    "PrinterMissing",
-    "file_name",
-    "gather",
-    "make_brief",
-    "printer_problem",
-    "render",
-]
+__all__ = ["Brief", "BriefError", "PrinterMissing", "file_name", "gather", "make_brief", "printer_problem", "render"]
 
 
 def make_brief(cur, filters: Filters, as_of: dt.date | None = None) -> bytes:

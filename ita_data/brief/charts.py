@@ -66,7 +66,9 @@ def paired_bars(
     axis: tuple[float, float] | None = None,
     mark: tuple[float, str] | None = None,
     ticks: Sequence[tuple[float, str]] | None = None,
-    label_width: float = 90, bar_area: float = 230, value_room: float = 44,
+    label_width: float = 90,
+    bar_area: float = 230,
+    value_room: float = 44,
 ) -> Chart:
     """Horizontal bars, two per row (the selection, then the nation).
 
@@ -99,8 +101,9 @@ def paired_bars(
         value, text = mark
         chart.lines.append(Line(x(value), top - 8, x(value), top + ROW * len(rows), "mark"))
         chart.texts.append(Text(x(value), top - 11, text, "middle", "mark"))
-    chart.texts.append(Text(label_width, top + ROW * len(rows) + 25,
-                            f"แกนเริ่มที่ {lo:g}" if lo > 0 else "", "start", "tick"))
+    chart.texts.append(
+        Text(label_width, top + ROW * len(rows) + 25, f"แกนเริ่มที่ {lo:g}" if lo > 0 else "", "start", "tick")
+    )
     return chart
 
 

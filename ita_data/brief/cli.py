@@ -65,9 +65,7 @@ def _indicator(text: str) -> str:
     key = thai.to_arabic(text).strip()
     key = key.upper() if key.upper() in ("IIT", "EIT", "OIT") else key.lower()
     if key not in labels.INDICATOR_CHOICES:
-        raise BriefError(
-            f"ตัวชี้วัด “{text}” ไม่รู้จัก: ระบุ total, IIT, EIT, OIT หรือเลข 1–10 — unknown indicator"
-        )
+        raise BriefError(f"ตัวชี้วัด “{text}” ไม่รู้จัก: ระบุ total, IIT, EIT, OIT หรือเลข 1–10 — unknown indicator")
     return key
 
 
@@ -90,7 +88,9 @@ def _run(args: argparse.Namespace) -> int:
         filters = selection(args)
         as_of = thai.parse_date(args.as_of) if args.as_of else None
         if args.as_of and as_of is None:
-            raise BriefError(f"วันที่ “{args.as_of}” อ่านไม่ได้: ระบุเช่น 30 ก.ย. 2569 หรือ 30/09/2569 (หรือ ISO ค.ศ. 2026-09-30) — not a date")
+            raise BriefError(
+                f"วันที่ “{args.as_of}” อ่านไม่ได้: ระบุเช่น 30 ก.ย. 2569 หรือ 30/09/2569 (หรือ ISO ค.ศ. 2026-09-30) — not a date"
+            )
         with open_cursor(Path(args.db) if args.db else default_db_path()) as cur:
             pdf = make_brief(cur, filters, as_of)
         out = Path(args.out)
@@ -104,18 +104,21 @@ def _run(args: argparse.Namespace) -> int:
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser(
-        "brief", help="the provincial brief (A4 PDF, Thai) of a province and year",
+        "brief",
+        help="the provincial brief (A4 PDF, Thai) of a province and year",
         description="Write the provincial brief: the province against the nation, the ranking, movers, weak "
-                    "indicators and items, what each organisation below the pass mark should fix first, and "
-                    "open and overdue measures. Needs Debian's chromium (sudo apt-get install chromium "
-                    "fonts-thai-tlwg, or make system).",
+        "indicators and items, what each organisation below the pass mark should fix first, and "
+        "open and overdue measures. Needs Debian's chromium (sudo apt-get install chromium "
+        "fonts-thai-tlwg, or make system).",
     )
     p.add_argument("--province", required=True, help="Thai name or DOPA code (Thai digits accepted), e.g. สระบุรี or 19")
     p.add_argument("--fy", required=True, help="fiscal year, B.E. (2568, ๒๕๖๘ or 68)")
     p.add_argument("--district", help="district name or DOPA code")
     p.add_argument("--type", help="organisation type: sao, subdistrict_municipality, ..., or อบต., ทต., ...")
     p.add_argument("--indicator", default="total", help="the score ranked: total, IIT, EIT, OIT or 1-10")
-    p.add_argument("--as-of", help="the day measures are overdue against: 30 ก.ย. 2569, 30/09/2569 or 2026-09-30 (default today)")
+    p.add_argument(
+        "--as-of", help="the day measures are overdue against: 30 ก.ย. 2569, 30/09/2569 or 2026-09-30 (default today)"
+    )
     p.add_argument("--no-synthetic", action="store_true", help="leave out the synthetic data")
     p.add_argument("--db", help="database file (default: $ITA_DB or data/ita.duckdb)")
     p.add_argument("--out", required=True, help="the PDF to write")

@@ -28,32 +28,32 @@ class Brief:
 
     filters: analytics.Filters
     as_of: dt.date
-    place: str                     # "จังหวัดสระบุรี · อำเภอหนองแค · เทศบาลตำบล"
-    measure: str                   # the score ranked: คะแนนรวม, a tool or an indicator
+    place: str  # "จังหวัดสระบุรี · อำเภอหนองแค · เทศบาลตำบล"
+    measure: str  # the score ranked: คะแนนรวม, a tool or an indicator
     pass_mark: float
-    previous_year: int | None      # the year compared with, when the data has it
-    method_notes: str | None       # changes of method between the previous year and this one
-    status: dict[str, Any]         # about.data_status
-    synthetic: bool                # synthetic data is in what the brief shows
-    data_date: str                 # the date of the data, Thai
-    summary: pd.Series             # overview of the selection (with the nation's columns)
-    nation: pd.Series              # overview of the nation
-    previous: pd.Series | None     # overview of the selection the year before
-    levels: pd.DataFrame           # level_distribution of the selection, with nation_count, nation_share
+    previous_year: int | None  # the year compared with, when the data has it
+    method_notes: str | None  # changes of method between the previous year and this one
+    status: dict[str, Any]  # about.data_status
+    synthetic: bool  # synthetic data is in what the brief shows
+    data_date: str  # the date of the data, Thai
+    summary: pd.Series  # overview of the selection (with the nation's columns)
+    nation: pd.Series  # overview of the nation
+    previous: pd.Series | None  # overview of the selection the year before
+    levels: pd.DataFrame  # level_distribution of the selection, with nation_count, nation_share
     indicator_means: pd.DataFrame  # indicator_means, the ten indicators
-    ranking: pd.DataFrame          # rankings within the province, best first, with the yoy delta
-    top: pd.DataFrame              # the first TOP_AND_BOTTOM of the ranking
-    bottom: pd.DataFrame           # the last TOP_AND_BOTTOM (none when the ranking is that short)
-    movers: pd.DataFrame           # movers, gains then falls
+    ranking: pd.DataFrame  # rankings within the province, best first, with the yoy delta
+    top: pd.DataFrame  # the first TOP_AND_BOTTOM of the ranking
+    bottom: pd.DataFrame  # the last TOP_AND_BOTTOM (none when the ranking is that short)
+    movers: pd.DataFrame  # movers, gains then falls
     weak_indicators: pd.DataFrame  # province_weak_shares, most below the pass mark first
-    weak_items: pd.DataFrame       # item_gap_summary, the most missed
-    below_pass: pd.DataFrame       # organisations below the pass mark, with the indicator to fix first
+    weak_items: pd.DataFrame  # item_gap_summary, the most missed
+    below_pass: pd.DataFrame  # organisations below the pass mark, with the indicator to fix first
     measures_by_unit: pd.DataFrame  # open_measures_summary by responsible unit
     open_count: int
     overdue_count: int
-    overdue: pd.DataFrame          # open_measures that are overdue, most overdue first
-    uncovered: pd.DataFrame        # per organisation, its indicators below the pass mark without a measure
-    uncovered_weak_count: int      # weak indicators (below the pass mark or the province median) without one
+    overdue: pd.DataFrame  # open_measures that are overdue, most overdue first
+    uncovered: pd.DataFrame  # per organisation, its indicators below the pass mark without a measure
+    uncovered_weak_count: int  # weak indicators (below the pass mark or the province median) without one
 
 
 def data_years(cur, include_synthetic: bool = True) -> list[int]:
@@ -92,7 +92,8 @@ def _fix_first(gaps: pd.DataFrame) -> pd.DataFrame:
     """Each organisation's indicator of highest priority among those shown (priority 1 = fix first)."""
     first = gaps.sort_values(["org_id", "priority", "indicator"]).drop_duplicates("org_id")
     return first[["org_id", "indicator", "score", "points_recoverable"]].rename(
-        columns={"indicator": "fix_indicator", "score": "fix_score"})
+        columns={"indicator": "fix_indicator", "score": "fix_score"}
+    )
 
 
 def gather(cur, filters: analytics.Filters, as_of: dt.date | None = None) -> Brief:
@@ -103,15 +104,13 @@ def gather(cur, filters: analytics.Filters, as_of: dt.date | None = None) -> Bri
     if fy not in years:
         held = f"{years[0]}–{years[-1]}" if years else "ไม่มีเลย"
         raise BriefError(
-            f"ไม่มีผลการประเมินปีงบประมาณ {fy} ในฐานข้อมูล (ปีที่มีข้อมูล: {held}) "
-            f"— no results for FY{fy} in the database"
+            f"ไม่มีผลการประเมินปีงบประมาณ {fy} ในฐานข้อมูล (ปีที่มีข้อมูล: {held}) — no results for FY{fy} in the database"
         )
     place = place_label(cur, filters)
     summary = analytics.overview(cur, filters).iloc[0]
     if not summary.org_count:
         raise BriefError(
-            f"ไม่มีหน่วยงานที่มีผลการประเมินใน{place} ปีงบประมาณ {fy}: ลองเลือกอำเภอ ประเภท หรือปีอื่น "
-            "— the selection is empty"
+            f"ไม่มีหน่วยงานที่มีผลการประเมินใน{place} ปีงบประมาณ {fy}: ลองเลือกอำเภอ ประเภท หรือปีอื่น — the selection is empty"
         )
     nation_filters = replace(filters, province_code=None, district_code=None, org_type=None)
     previous_year = fy - 1 if fy - 1 in years else None
@@ -122,8 +121,7 @@ def gather(cur, filters: analytics.Filters, as_of: dt.date | None = None) -> Bri
 
     levels = analytics.level_distribution(cur, filters)
     nation_levels = analytics.level_distribution(cur, nation_filters)
-    levels = levels.assign(nation_count=nation_levels.org_count.to_numpy(),
-                           nation_share=nation_levels.share.to_numpy())
+    levels = levels.assign(nation_count=nation_levels.org_count.to_numpy(), nation_share=nation_levels.share.to_numpy())
 
     means = analytics.indicator_means(cur, filters)
     means = means[analytics.is_indicator(means.indicator)].reset_index(drop=True)
@@ -131,12 +129,14 @@ def gather(cur, filters: analytics.Filters, as_of: dt.date | None = None) -> Bri
     ranking = analytics.rankings(cur, filters, "province")
     change = analytics.yoy_change(cur, filters)[["org_id", "delta"]]
     ranking = ranking.merge(change, on="org_id", how="left").sort_values(
-        ["rank", "org_name", "org_id"], ignore_index=True)
+        ["rank", "org_name", "org_id"], ignore_index=True
+    )
 
     movers = analytics.movers(cur, filters, n=MOVERS_EACH_WAY) if previous_year else pd.DataFrame()
 
     weak = analytics.province_weak_shares(cur, filters).merge(
-        means[["indicator", "mean_selection", "mean_nation"]], on="indicator", how="left")
+        means[["indicator", "mean_selection", "mean_nation"]], on="indicator", how="left"
+    )
     weak = weak.sort_values(["share_below_pass", "mean_selection"], ascending=[False, True], ignore_index=True)
     items = analytics.item_gap_summary(cur, filters).head(WEAK_ITEMS)
 
@@ -161,16 +161,32 @@ def gather(cur, filters: analytics.Filters, as_of: dt.date | None = None) -> Bri
 
     status = about.data_status(cur)
     return Brief(
-        filters=filters, as_of=as_of, place=place, measure=labels.indicator_label(filters.indicator),
-        pass_mark=pass_mark, previous_year=previous_year,
+        filters=filters,
+        as_of=as_of,
+        place=place,
+        measure=labels.indicator_label(filters.indicator),
+        pass_mark=pass_mark,
+        previous_year=previous_year,
         method_notes=method_notes(previous_year, fy) if previous_year else None,
-        status=status, synthetic=bool(filters.include_synthetic and status["synthetic_orgs"]),
+        status=status,
+        synthetic=bool(filters.include_synthetic and status["synthetic_orgs"]),
         data_date=_data_date(status),
-        summary=summary, nation=analytics.overview(cur, nation_filters).iloc[0], previous=previous,
-        levels=levels, indicator_means=means, ranking=ranking, movers=movers,
-        top=ranking.head(TOP_AND_BOTTOM), bottom=ranking.iloc[TOP_AND_BOTTOM:].tail(TOP_AND_BOTTOM),
-        weak_indicators=weak, weak_items=items, below_pass=below,
+        summary=summary,
+        nation=analytics.overview(cur, nation_filters).iloc[0],
+        previous=previous,
+        levels=levels,
+        indicator_means=means,
+        ranking=ranking,
+        movers=movers,
+        top=ranking.head(TOP_AND_BOTTOM),
+        bottom=ranking.iloc[TOP_AND_BOTTOM:].tail(TOP_AND_BOTTOM),
+        weak_indicators=weak,
+        weak_items=items,
+        below_pass=below,
         measures_by_unit=analytics.open_measures_summary(cur, filters, as_of, by="responsible"),
-        open_count=len(open_all), overdue_count=len(overdue), overdue=overdue.head(OVERDUE_LISTED),
-        uncovered=uncovered, uncovered_weak_count=len(uncovered_all),
+        open_count=len(open_all),
+        overdue_count=len(overdue),
+        overdue=overdue.head(OVERDUE_LISTED),
+        uncovered=uncovered,
+        uncovered_weak_count=len(uncovered_all),
     )

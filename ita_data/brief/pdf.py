@@ -10,8 +10,15 @@ from functools import cache
 from pathlib import Path
 
 CHROMIUM = Path(os.environ.get("ITA_CHROMIUM", "/usr/lib/chromium/chromium"))
-LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-               "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+LAUNCH_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 class PrinterMissing(RuntimeError):
@@ -30,18 +37,24 @@ def _thai_fonts_missing() -> bool:
 def printer_problem() -> str | None:
     """Why the brief cannot be printed here, in Thai with the command that fixes it; None when it can."""
     if not CHROMIUM.exists():
-        return (f"พิมพ์รายงานเป็น PDF ไม่ได้: ไม่พบเบราว์เซอร์ Chromium ที่ {CHROMIUM} "
-                f"ติดตั้งด้วยคำสั่ง `sudo apt-get install chromium fonts-thai-tlwg` หรือ `make system` "
-                "— the brief is printed by headless Chromium, which is not installed")
+        return (
+            f"พิมพ์รายงานเป็น PDF ไม่ได้: ไม่พบเบราว์เซอร์ Chromium ที่ {CHROMIUM} "
+            f"ติดตั้งด้วยคำสั่ง `sudo apt-get install chromium fonts-thai-tlwg` หรือ `make system` "
+            "— the brief is printed by headless Chromium, which is not installed"
+        )
     if _thai_fonts_missing():
-        return ("พิมพ์รายงานเป็น PDF ไม่ได้: ไม่พบฟอนต์ภาษาไทย ติดตั้งด้วยคำสั่ง "
-                "`sudo apt-get install chromium fonts-thai-tlwg` หรือ `make system` — no Thai font is installed")
+        return (
+            "พิมพ์รายงานเป็น PDF ไม่ได้: ไม่พบฟอนต์ภาษาไทย ติดตั้งด้วยคำสั่ง "
+            "`sudo apt-get install chromium fonts-thai-tlwg` หรือ `make system` — no Thai font is installed"
+        )
     try:
         import playwright.sync_api  # noqa: F401
     except ImportError:
-        return ("พิมพ์รายงานเป็น PDF ไม่ได้: ไม่พบแพ็กเกจ playwright ติดตั้งด้วยคำสั่ง "
-                "`.venv/bin/pip install -r requirements-dev.txt` (หรือ `make run`) "
-                "— Playwright drives Chromium to print the brief")
+        return (
+            "พิมพ์รายงานเป็น PDF ไม่ได้: ไม่พบแพ็กเกจ playwright ติดตั้งด้วยคำสั่ง "
+            "`.venv/bin/pip install -r requirements-dev.txt` (หรือ `make run`) "
+            "— Playwright drives Chromium to print the brief"
+        )
     return None
 
 
@@ -56,8 +69,12 @@ def _print(html: str, header: str, footer: str) -> bytes:
             page.route("**/*", lambda route: route.abort())
             page.set_content(html, wait_until="load")
             return page.pdf(
-                format="A4", print_background=True, prefer_css_page_size=True,
-                display_header_footer=True, header_template=header, footer_template=footer,
+                format="A4",
+                print_background=True,
+                prefer_css_page_size=True,
+                display_header_footer=True,
+                header_template=header,
+                footer_template=footer,
             )
         finally:
             browser.close()

@@ -70,11 +70,18 @@ def environment() -> jinja2.Environment:
         loader=jinja2.PackageLoader("ita_data.brief", "templates"),
         autoescape=True,  # every template, whatever its name: brief.css is included inside <style>
         undefined=jinja2.StrictUndefined,
-        trim_blocks=True, lstrip_blocks=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
     )
     env.filters.update(
-        number=number, signed=signed, percent=percent, integer=integer, signed_integer=signed_integer,
-        be_date=be_date, indicator_name=indicator_name, short_type=short_type,
+        number=number,
+        signed=signed,
+        percent=percent,
+        integer=integer,
+        signed_integer=signed_integer,
+        be_date=be_date,
+        indicator_name=indicator_name,
+        short_type=short_type,
     )
     return env
 
@@ -82,16 +89,36 @@ def environment() -> jinja2.Environment:
 def _charts(brief: Brief) -> dict[str, charts.Chart]:
     means = brief.indicator_means
     indicator_chart = charts.paired_bars(
-        [(labels.indicator_short_label(row.indicator), row.mean_selection, row.mean_nation,
-          number(row.mean_selection), number(row.mean_nation)) for row in means.itertuples()],
+        [
+            (
+                labels.indicator_short_label(row.indicator),
+                row.mean_selection,
+                row.mean_nation,
+                number(row.mean_selection),
+                number(row.mean_nation),
+            )
+            for row in means.itertuples()
+        ],
         legend=(brief.place, "ทั้งประเทศ"),
         mark=(brief.pass_mark, labels.pass_mark_label(brief.pass_mark)),
     )
     level_chart = charts.paired_bars(
-        [(row.level, row.share, row.nation_share, f"{row.org_count:,} ({percent(row.share)})",
-          percent(row.nation_share)) for row in brief.levels.itertuples()],
-        legend=(brief.place, "ทั้งประเทศ"), axis=(0.0, 1.0),
-        ticks=[(v / 4, f"{v * 25:g}%") for v in range(5)], label_width=105, bar_area=190, value_room=75,
+        [
+            (
+                row.level,
+                row.share,
+                row.nation_share,
+                f"{row.org_count:,} ({percent(row.share)})",
+                percent(row.nation_share),
+            )
+            for row in brief.levels.itertuples()
+        ],
+        legend=(brief.place, "ทั้งประเทศ"),
+        axis=(0.0, 1.0),
+        ticks=[(v / 4, f"{v * 25:g}%") for v in range(5)],
+        label_width=105,
+        bar_area=190,
+        value_room=75,
     )
     return {"indicators": indicator_chart, "levels": level_chart}
 
@@ -100,10 +127,17 @@ def render(brief: Brief) -> tuple[str, str, str]:
     """The page, its running header and its running footer (Chromium repeats those on every page)."""
     env = environment()
     context = {
-        "b": brief, "f": brief.filters, "charts": _charts(brief), "sources": SOURCES,
-        "synthetic_mark": SYNTHETIC_MARK, "labels": labels, "printed_on": thai.format_be_date(dt.date.today()),
+        "b": brief,
+        "f": brief.filters,
+        "charts": _charts(brief),
+        "sources": SOURCES,
+        "synthetic_mark": SYNTHETIC_MARK,
+        "labels": labels,
+        "printed_on": thai.format_be_date(dt.date.today()),
         "title": f"รายงานสรุปผลการประเมิน ITA {brief.place} ปีงบประมาณ {brief.filters.fiscal_year}",
     }
-    return (env.get_template("brief.html").render(context),
-            env.get_template("header.html").render(context),
-            env.get_template("footer.html").render(context))
+    return (
+        env.get_template("brief.html").render(context),
+        env.get_template("header.html").render(context),
+        env.get_template("footer.html").render(context),
+    )

@@ -22,8 +22,17 @@ from ita_data.store import OPEN_STATUSES, Derived, Store, use_derived
 
 # Tables ``refresh`` keeps; the analytics read these rather than the current-value tables where they can.
 DERIVED_TABLES = (
-    "org_dim", "org_year", "org_scores", "peer_medians", "measures_current", "org_duplicates",
-    "measures_open", "filter_options", "total_checks", "level_checks", "org_missing_years",
+    "org_dim",
+    "org_year",
+    "org_scores",
+    "peer_medians",
+    "measures_current",
+    "org_duplicates",
+    "measures_open",
+    "filter_options",
+    "total_checks",
+    "level_checks",
+    "org_missing_years",
 )
 _SQL_FILES = ("base", "refresh")
 # The code whose output the derived tables embed: the rules' reader and level function, Thai labels,
@@ -60,8 +69,14 @@ def _rule_frames(cur: duckdb.DuckDBPyConnection) -> dict[str, pd.DataFrame]:
     count = len(framework.indicators())
     indicator_rules = pd.DataFrame(
         [
-            (fy, ind.number, ind.tool, framework.indicator_weight(fy, ind.number),
-             len(framework.indicators_of_tool(ind.tool)), count)
+            (
+                fy,
+                ind.number,
+                ind.tool,
+                framework.indicator_weight(fy, ind.number),
+                len(framework.indicators_of_tool(ind.tool)),
+                count,
+            )
             for fy in framework.known_years()
             for ind in framework.indicators()
         ],
@@ -82,9 +97,11 @@ def _rule_frames(cur: duckdb.DuckDBPyConnection) -> dict[str, pd.DataFrame]:
         columns=["org_type", "type_order", "label"],
     )
     levels = pd.DataFrame(
-        [(fy, band.level, position)
-         for fy in framework.known_years()
-         for position, band in enumerate(framework.level_bands(fy), 1)],
+        [
+            (fy, band.level, position)
+            for fy in framework.known_years()
+            for position, band in enumerate(framework.level_bands(fy), 1)
+        ],
         columns=["fiscal_year", "level", "level_order"],
     )
     return {
@@ -93,9 +110,9 @@ def _rule_frames(cur: duckdb.DuckDBPyConnection) -> dict[str, pd.DataFrame]:
         "_levels": levels,
         "_open_statuses": pd.DataFrame({"status": list(OPEN_STATUSES)}),
         "_indicator_rules": indicator_rules,
-        "_measure_items": pd.DataFrame(
-            measure_items, columns=["fiscal_year", "item", "indicator"]
-        ).astype({"fiscal_year": "int64", "item": "object", "indicator": "int64"}),
+        "_measure_items": pd.DataFrame(measure_items, columns=["fiscal_year", "item", "indicator"]).astype(
+            {"fiscal_year": "int64", "item": "object", "indicator": "int64"}
+        ),
     }
 
 
@@ -103,11 +120,17 @@ def _computed_levels(cur: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """Each organisation-year's official level, by the one level function of the rules."""
     rows = cur.execute("SELECT org_id, fiscal_year, total_score, iit, eit, oit FROM _org_year_base").df()
     levels = framework.official_levels(
-        rows["fiscal_year"].to_numpy(), rows["total_score"].to_numpy(dtype="float64", na_value=float("nan")),
+        rows["fiscal_year"].to_numpy(),
+        rows["total_score"].to_numpy(dtype="float64", na_value=float("nan")),
         {tool: rows[tool.lower()].to_numpy(dtype="float64", na_value=float("nan")) for tool in framework.TOOLS},
     )
-    return pd.DataFrame({"org_id": rows["org_id"], "fiscal_year": rows["fiscal_year"],
-                         "level_computed": pd.array(levels, dtype="object")})
+    return pd.DataFrame(
+        {
+            "org_id": rows["org_id"],
+            "fiscal_year": rows["fiscal_year"],
+            "level_computed": pd.array(levels, dtype="object"),
+        }
+    )
 
 
 def refresh(cur: duckdb.DuckDBPyConnection) -> None:

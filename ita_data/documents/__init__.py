@@ -15,15 +15,7 @@ from collections import OrderedDict
 from ita_data.reports.text import MAX_BYTES, ReportError, decode_bytes
 
 from .archive import Entry, expand, walk
-from .model import (
-    KINDS,
-    MAX_OCR_PAGES,
-    MAX_PAGES,
-    DocumentError,
-    DocumentText,
-    TextBuilder,
-    too_large,
-)
+from .model import KINDS, MAX_OCR_PAGES, MAX_PAGES, DocumentError, DocumentText, TextBuilder, too_large
 from .sniff import kind_of
 
 __all__ = [
@@ -123,7 +115,9 @@ def _read(data: bytes, name: str, ocr: bool) -> DocumentText:
         raise DocumentError(f"{name}: ไฟล์ซับซ้อนเกินกว่าจะอ่านได้ (document too complex to read)") from None
     except Exception as err:  # noqa: BLE001 - a damaged file makes libraries raise anything; say so and name the file
         what = KINDS.get(kind, kind)
-        raise DocumentError(f"{name}: ไฟล์ {what} เสียหาย อ่านไม่ได้ (damaged file: {type(err).__name__}: {err})"[:500]) from None
+        raise DocumentError(
+            f"{name}: ไฟล์ {what} เสียหาย อ่านไม่ได้ (damaged file: {type(err).__name__}: {err})"[:500]
+        ) from None
 
 
 class _Cache:

@@ -24,8 +24,18 @@ from .sniff import kind_of
 
 Entry = tuple[str, "bytes | DocumentError"]
 # what zipfile raises on damaged archives (a mangled header can end in any of these)
-_ZIP_ERRORS = (zipfile.BadZipFile, ValueError, OSError, EOFError, NotImplementedError, IndexError, KeyError,
-               struct.error, UnicodeDecodeError, OverflowError)  # a document's name and its bytes, or why it was not read
+_ZIP_ERRORS = (
+    zipfile.BadZipFile,
+    ValueError,
+    OSError,
+    EOFError,
+    NotImplementedError,
+    IndexError,
+    KeyError,
+    struct.error,
+    UnicodeDecodeError,
+    OverflowError,
+)  # a document's name and its bytes, or why it was not read
 
 
 def open_zip(data: bytes, name: str) -> zipfile.ZipFile:
@@ -79,7 +89,9 @@ def read_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, limit: in
 def _skipped(member: str) -> bool:
     base = member.rsplit("/", 1)[-1]
     return (
-        not base or base.startswith((".", "~$")) or member.startswith("__MACOSX/")
+        not base
+        or base.startswith((".", "~$"))
+        or member.startswith("__MACOSX/")
         or base.lower() in {"readme.md", "thumbs.db", "desktop.ini"}
     )
 

@@ -15,13 +15,7 @@ MAX_COMPRESSION_RATIO = 200  # documents compress 2-10 times; hundreds of times 
 MAX_ARCHIVE_DEPTH = 3  # a zip inside a zip inside a zip
 MAX_IMAGE_PIXELS = 80_000_000  # an A4 page at 600 dpi is 35 million
 
-KINDS = {
-    "pdf": "PDF",
-    "docx": "Word (.docx)",
-    "html": "เว็บเพจ (HTML)",
-    "txt": "ข้อความ (.txt)",
-    "image": "รูปภาพ",
-}
+KINDS = {"pdf": "PDF", "docx": "Word (.docx)", "html": "เว็บเพจ (HTML)", "txt": "ข้อความ (.txt)", "image": "รูปภาพ"}
 
 
 class DocumentError(ReportError):
@@ -34,8 +28,7 @@ def mb(size: int) -> str:
 
 def too_large(name: str, size: int) -> DocumentError:
     return DocumentError(
-        f"{name}: ไฟล์ใหญ่ {mb(size)} เกินขนาดที่รับได้ {MAX_BYTES // 2**20} MB "
-        f"(file too large for a report)"
+        f"{name}: ไฟล์ใหญ่ {mb(size)} เกินขนาดที่รับได้ {MAX_BYTES // 2**20} MB (file too large for a report)"
     )
 
 

@@ -133,8 +133,13 @@ def _read_pages(doc: pdfium.PdfDocument, data: bytes, name: str, count: int, ocr
             f"ตัวเลขจากหน้าเหล่านี้ต้องตรวจยืนยันก่อนบันทึก (pages read by OCR; confirm their numbers)"
         )
     return builder.build(
-        name, "pdf", warnings=warnings, page_count=count, ocr_pages=frozenset(texts) | frozenset(layered),
-        pages_unread=tuple(sorted(set(unread))), _render=_renderer(data, name),
+        name,
+        "pdf",
+        warnings=warnings,
+        page_count=count,
+        ocr_pages=frozenset(texts) | frozenset(layered),
+        pages_unread=tuple(sorted(set(unread))),
+        _render=_renderer(data, name),
     )
 
 
@@ -165,6 +170,7 @@ def _renderer(data: bytes, name: str):
                 return _render_png(doc[page - 1], PREVIEW_DPI)
             finally:
                 doc.close()
+
     return render
 
 
@@ -251,8 +257,16 @@ def _closed_at(rules: list[dict]) -> list[float]:
 
 def _rule(x0: float, x1: float, top: float, bottom: float, page_height: float) -> dict[str, float | str]:
     return {
-        "object_type": "rect", "x0": x0, "x1": x1, "top": top, "bottom": bottom, "doctop": top,
-        "y0": page_height - bottom, "y1": page_height - top, "width": x1 - x0, "height": bottom - top,
+        "object_type": "rect",
+        "x0": x0,
+        "x1": x1,
+        "top": top,
+        "bottom": bottom,
+        "doctop": top,
+        "y0": page_height - bottom,
+        "y1": page_height - top,
+        "width": x1 - x0,
+        "height": bottom - top,
     }
 
 
@@ -298,18 +312,23 @@ class _Plumber:
             left = float(page.mediabox[0])
             grids = []
             settings = {
-                "vertical_strategy": "explicit", "horizontal_strategy": "explicit",
-                "explicit_vertical_lines": rules, "explicit_horizontal_lines": rules,
+                "vertical_strategy": "explicit",
+                "horizontal_strategy": "explicit",
+                "explicit_vertical_lines": rules,
+                "explicit_horizontal_lines": rules,
             }
             for table in page.find_tables(table_settings=settings):
                 rows = [[_box(c, top, left) for c in row.cells] for row in table.rows]
                 if rows and max(len(r) for r in rows) >= 2:
                     closed = _closed_at(rules)
-                    grids.append(_Grid(
-                        _box(table.bbox, top, left) or (0.0, 0.0, 0.0, 0.0), rows,
-                        open_top=any(abs(table.bbox[1] - y) < 2 for y in closed),
-                        open_bottom=any(abs(table.bbox[3] - y) < 2 for y in closed),
-                    ))
+                    grids.append(
+                        _Grid(
+                            _box(table.bbox, top, left) or (0.0, 0.0, 0.0, 0.0),
+                            rows,
+                            open_top=any(abs(table.bbox[1] - y) < 2 for y in closed),
+                            open_bottom=any(abs(table.bbox[3] - y) < 2 for y in closed),
+                        )
+                    )
             page.close()
             return sorted(grids, key=lambda g: -g.box[3])
         except Exception as err:  # noqa: BLE001 - pdfminer meets every kind of broken PDF; the text is still worth having
@@ -424,12 +443,16 @@ def _without_copies(line: list[_Char], height: float) -> list[_Char]:
             continue
         if _MARK.match(c.ch) is None:
             floating = (
-                body_top is not None and _THAI.match(c.ch) is not None
-                and c.box[1] >= body_top - 0.25 * height and (c.box[3] - c.box[1]) < 0.6 * height
+                body_top is not None
+                and _THAI.match(c.ch) is not None
+                and c.box[1] >= body_top - 0.25 * height
+                and (c.box[3] - c.box[1]) < 0.6 * height
             )
             dropping = floating
             if not floating:
-                body_top = c.box[3] if body_top is None or abs(c.box[3] - body_top) >= height else max(body_top, c.box[3])
+                body_top = (
+                    c.box[3] if body_top is None or abs(c.box[3] - body_top) >= height else max(body_top, c.box[3])
+                )
         dropped_last = dropping
         if not dropping:
             kept.append(c)
@@ -456,7 +479,7 @@ def _copy_length(kept: list[_Char], line: list[_Char], i: int) -> int:
     for m in (4, 3, 2):
         if len(drawn) < m or i + m > len(line) or drawn[-m].ch != first:
             continue
-        ahead = line[i:i + m]
+        ahead = line[i : i + m]
         if any(c.generated for c in ahead) or not _THAI_BASE.match(ahead[0].ch):
             continue
         before = drawn[-m:]
@@ -503,7 +526,9 @@ def _place_marks(line: list[_Char]) -> list[_Char]:
             out.append(c)
             continue
         middle = (c.box[0] + c.box[2]) / 2
-        base_index = next((k for k in range(len(out) - 1, -1, -1) if not out[k].generated and not _MARK.match(out[k].ch)), None)
+        base_index = next(
+            (k for k in range(len(out) - 1, -1, -1) if not out[k].generated and not _MARK.match(out[k].ch)), None
+        )
         if base_index is not None and _near(out[base_index].box, middle):
             out.append(c)
             continue
@@ -579,9 +604,17 @@ def _items(chars: list[_Char], grids: list[_Grid]) -> list[str | _Table]:
                 rows.append(texts)
                 fill = [_fill(cells.get((entry, r, c), []), box) if box else (0, 0.0) for c, box in enumerate(row)]
         if rows:
-            items.append(_Table(rows, top_of_page=position == 0, bottom=grid.box[1],
-                                ends_page=position == len(order) - 1, last_fill=fill,
-                                open_top=grid.open_top, open_bottom=grid.open_bottom))
+            items.append(
+                _Table(
+                    rows,
+                    top_of_page=position == 0,
+                    bottom=grid.box[1],
+                    ends_page=position == len(order) - 1,
+                    last_fill=fill,
+                    open_top=grid.open_top,
+                    open_bottom=grid.open_bottom,
+                )
+            )
     return items
 
 
@@ -696,7 +729,10 @@ def _join_split_rows(pages: list[_Page | None], text_floor: float) -> None:
     continuing = False  # the last row of ``previous`` already went on over a page
     # the first rows of tables that begin below some text: headers, which a page may repeat at its top
     headers = [
-        item.rows[0] for page in pages if page is not None for item in page.lines
+        item.rows[0]
+        for page in pages
+        if page is not None
+        for item in page.lines
         if isinstance(item, _Table) and item.rows and not item.top_of_page
     ]
     for page in pages:
@@ -705,13 +741,22 @@ def _join_split_rows(pages: list[_Page | None], text_floor: float) -> None:
             continue
         first = page.lines[0] if page.lines else None
         if (
-            previous is not None and isinstance(first, _Table) and first.top_of_page
-            and previous.ends_page and previous.bottom <= text_floor + 40 and first.rows
+            previous is not None
+            and isinstance(first, _Table)
+            and first.top_of_page
+            and previous.ends_page
+            and previous.bottom <= text_floor + 40
+            and first.rows
             and len(first.rows[0]) == len(previous.rows[-1])
             and first.rows[0] not in headers
             and (previous.rows[-1] not in headers or _header_like(first.rows[0]))
-            and _was_cut(previous.rows[-1], previous.last_fill, first.rows[0], continuing,
-                         browser=previous.open_bottom and first.open_top)
+            and _was_cut(
+                previous.rows[-1],
+                previous.last_fill,
+                first.rows[0],
+                continuing,
+                browser=previous.open_bottom and first.open_top,
+            )
         ):
             upper, lower = previous.rows[-1], first.rows.pop(0)
             for c, paragraphs in enumerate(lower):
@@ -736,8 +781,13 @@ def _header_like(row: list[list[str]]) -> bool:
     return all(len(" ".join(cell)) <= 40 and not any(_DIGIT.search(p) for p in cell) for cell in row)
 
 
-def _was_cut(upper: list[list[str]], fill: list[tuple[int, float]], lower: list[list[str]],
-             continuing: bool = False, browser: bool = False) -> bool:
+def _was_cut(
+    upper: list[list[str]],
+    fill: list[tuple[int, float]],
+    lower: list[list[str]],
+    continuing: bool = False,
+    browser: bool = False,
+) -> bool:
     """The upper part of a cut row runs (near) to its bottom in every cell that goes on — widow and orphan
     control leaves up to two lines free — and a cell that is empty above is empty below (text starts at
     the top of a cell); a row of one line is never cut, unless it is itself a piece of a longer row."""

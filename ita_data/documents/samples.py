@@ -94,9 +94,20 @@ def docx_to_pdf(docx_files: list[Path], out_dir: Path) -> list[Path]:
     out_dir.mkdir(parents=True, exist_ok=True)
     profile = out_dir / ".lo-profile"
     subprocess.run(
-        ["soffice", f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
-         "--outdir", str(out_dir), *map(str, docx_files)],
-        check=True, capture_output=True, timeout=300, env=dict(os.environ, HOME=str(out_dir)),
+        [
+            "soffice",
+            f"-env:UserInstallation=file://{profile}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(out_dir),
+            *map(str, docx_files),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
+        env=dict(os.environ, HOME=str(out_dir)),
     )
     return [out_dir / (p.stem + ".pdf") for p in docx_files]
 
@@ -113,7 +124,9 @@ def scan_pdf(pdf: Path, out: Path, pages: int = 2, dpi: int = 200) -> Path:
     work.mkdir(parents=True, exist_ok=True)
     subprocess.run(
         ["pdftoppm", "-r", str(dpi), "-f", "1", "-l", str(pages), "-gray", "-png", str(pdf), str(work / "p")],
-        check=True, capture_output=True, timeout=120,
+        check=True,
+        capture_output=True,
+        timeout=120,
     )
     images = sorted(work.glob("p*.png"))
     document = pdfium.PdfDocument.new()
@@ -129,5 +142,3 @@ def scan_pdf(pdf: Path, out: Path, pages: int = 2, dpi: int = 200) -> Path:
         page.gen_content()
     document.save(str(out))
     return out
-
-

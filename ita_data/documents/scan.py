@@ -37,9 +37,24 @@ def ocr_image(image: bytes, label: str, timeout: float = OCR_TIMEOUT_S, reread_d
         out = Path(work) / "page"
         try:
             done = subprocess.run(
-                ["tesseract", "-", str(out), "-l", OCR_LANGUAGES, "--psm", "3",
-                 "-c", "hocr_char_boxes=1", "txt", "hocr"],
-                input=image, capture_output=True, timeout=max(1.0, timeout), env=env, check=False,
+                [
+                    "tesseract",
+                    "-",
+                    str(out),
+                    "-l",
+                    OCR_LANGUAGES,
+                    "--psm",
+                    "3",
+                    "-c",
+                    "hocr_char_boxes=1",
+                    "txt",
+                    "hocr",
+                ],
+                input=image,
+                capture_output=True,
+                timeout=max(1.0, timeout),
+                env=env,
+                check=False,
             )
         except subprocess.TimeoutExpired:
             raise DocumentError(f"{label}: OCR ใช้เวลาเกิน {OCR_TIMEOUT_S} วินาที หยุดอ่าน (OCR timed out)") from None
@@ -130,8 +145,13 @@ def read_image(data: bytes, name: str, ocr: bool = True) -> DocumentText:
         unread = (1,)
 
     return builder.build(
-        name, "image", warnings=warnings, page_count=1, ocr_pages=frozenset({1}) if ocr else frozenset(),
-        pages_unread=unread, _render=image_renderer(data),
+        name,
+        "image",
+        warnings=warnings,
+        page_count=1,
+        ocr_pages=frozenset({1}) if ocr else frozenset(),
+        pages_unread=unread,
+        _render=image_renderer(data),
     )
 
 
@@ -143,4 +163,5 @@ def image_renderer(data: bytes):
             out = io.BytesIO()
             image.convert("RGB").save(out, format="PNG")
             return out.getvalue()
+
     return render

@@ -87,7 +87,7 @@ def _feature(mask: np.ndarray) -> np.ndarray:
     side = max(height, width)
     square = np.zeros((side, side), dtype=np.uint8)
     top, left = (side - height) // 2, (side - width) // 2
-    square[top:top + height, left:left + width] = mask * 255
+    square[top : top + height, left : left + width] = mask * 255
     small = Image.fromarray(square).resize((SIDE, SIDE), Image.Resampling.BILINEAR)
     vector = np.asarray(small.filter(ImageFilter.GaussianBlur(0.7)), dtype=np.float32).ravel()
     vector -= vector.mean()
@@ -98,7 +98,7 @@ def _crop_to_ink(mask: np.ndarray) -> np.ndarray | None:
     rows, cols = np.nonzero(mask)
     if rows.size == 0:
         return None
-    return mask[rows.min():rows.max() + 1, cols.min():cols.max() + 1]
+    return mask[rows.min() : rows.max() + 1, cols.min() : cols.max() + 1]
 
 
 @lru_cache(maxsize=4)
@@ -205,9 +205,11 @@ def _parts(mask: np.ndarray, box: tuple[int, int, int, int]) -> list[_Ink]:
     bx0, by0, bx1, by1 = box
     line_height = max(1, by1 - by0)
     parts = [
-        ink for ink in _components(mask)
+        ink
+        for ink in _components(mask)
         if ink.height <= 1.6 * line_height  # not a table's rule, nor a neighbouring line's tall letter
-        and bx0 <= (ink.x0 + ink.x1) / 2 <= bx1 and by0 <= (ink.y0 + ink.y1) / 2 <= by1
+        and bx0 <= (ink.x0 + ink.x1) / 2 <= bx1
+        and by0 <= (ink.y0 + ink.y1) / 2 <= by1
     ]
     if not parts:
         return []
@@ -240,7 +242,7 @@ def _split(pixels: np.ndarray, x0: int, x1: int, pieces: int) -> list[np.ndarray
     out = []
     for left, right in zip(cuts, cuts[1:]):
         piece = np.zeros_like(pixels)
-        piece[:, x0 + left:x0 + right] = pixels[:, x0 + left:x0 + right]
+        piece[:, x0 + left : x0 + right] = pixels[:, x0 + left : x0 + right]
         out.append(piece)
     return out
 
@@ -271,7 +273,7 @@ def read_run(gray: np.ndarray, box: tuple[int, int, int, int], fonts: tuple[str,
     if height > MAX_RUN_HEIGHT or x1 - x0 > 40 * height:
         return None  # no run of digits on a page is that big: a box Tesseract got wrong
     top, left = max(0, y0 - height // 3), max(0, x0 - height)
-    crop = gray[top:y1 + height // 3, left:x1 + height]
+    crop = gray[top : y1 + height // 3, left : x1 + height]
     if crop.size == 0:
         return None
     mask = crop < min(_otsu(crop), 200)
@@ -331,7 +333,7 @@ def _reread_line(line: str, symbols: list[Symbol], image: np.ndarray) -> tuple[s
         if " " in match.group():
             continue
         first, end = at[match.start()], at[match.end() - 1]
-        run = sorted(set(owner[first:end + 1]))
+        run = sorted(set(owner[first : end + 1]))
         boxes = [symbols[k].box for k in run]
         # Tesseract stretches the box of a glyph it could not read: the run's line is the median one.
         y0, y1 = int(np.median([b[1] for b in boxes])), int(np.median([b[3] for b in boxes]))
@@ -350,7 +352,7 @@ def _reread_line(line: str, symbols: list[Symbol], image: np.ndarray) -> tuple[s
         # Tesseract splits a digit it cannot write into two (๖ as ๒๐) but does not miss one: more glyphs
         # than it read means a neighbour's glyph was taken in.
         if digits and digits != match.group() and len(digits) <= len(match.group()):
-            pieces.append(line[last:match.start()])
+            pieces.append(line[last : match.start()])
             pieces.append(digits)
             last = match.end()
             changed += 1

@@ -10,8 +10,28 @@ import re
 from .model import DocumentError, DocumentText, TextBuilder
 
 _DROP_TAGS = {
-    "script", "style", "noscript", "template", "iframe", "svg", "canvas", "nav", "header", "footer", "aside",
-    "button", "select", "option", "textarea", "object", "embed", "video", "audio", "map", "dialog", "head",
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "iframe",
+    "svg",
+    "canvas",
+    "nav",
+    "header",
+    "footer",
+    "aside",
+    "button",
+    "select",
+    "option",
+    "textarea",
+    "object",
+    "embed",
+    "video",
+    "audio",
+    "map",
+    "dialog",
+    "head",
 }
 _DROP_ROLES = {"navigation", "banner", "contentinfo", "menu", "menubar", "search", "dialog", "alert", "complementary"}
 _CHROME_WORDS = re.compile(
@@ -21,9 +41,38 @@ _CHROME_WORDS = re.compile(
 )
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _BLOCK = {
-    "p", "div", "section", "article", "main", "li", "ul", "ol", "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5",
-    "h6", "blockquote", "pre", "address", "figure", "figcaption", "form", "fieldset", "center", "hr", "caption",
-    "body", "html", "tbody", "thead", "tfoot",
+    "p",
+    "div",
+    "section",
+    "article",
+    "main",
+    "li",
+    "ul",
+    "ol",
+    "dl",
+    "dt",
+    "dd",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "blockquote",
+    "pre",
+    "address",
+    "figure",
+    "figcaption",
+    "form",
+    "fieldset",
+    "center",
+    "hr",
+    "caption",
+    "body",
+    "html",
+    "tbody",
+    "thead",
+    "tfoot",
 }
 _SPACES = re.compile(r"[ \t\f\v\r\n\u00a0]+")
 MAX_NESTING = 400

@@ -14,10 +14,28 @@ MAX_DOCX_XML = 200 * 2**20  # the package unpacked; Word files of reports are a 
 
 # Text that a reader of the document does not see: deleted or moved-away revisions, field codes,
 # the fallback copy of a drawing that the "Choice" copy already holds.
-_HIDDEN = {f"{W}del", f"{W}moveFrom", f"{W}delText", f"{W}instrText", f"{MC}Fallback", f"{W}rPrChange",
-           f"{W}pPrChange", f"{W}delInstrText"}
-_TRANSPARENT = {f"{W}sdt", f"{W}sdtContent", f"{W}ins", f"{W}moveTo", f"{W}customXml", f"{W}smartTag",
-                f"{W}hyperlink", f"{W}fldSimple", f"{W}bdo", f"{W}dir"}
+_HIDDEN = {
+    f"{W}del",
+    f"{W}moveFrom",
+    f"{W}delText",
+    f"{W}instrText",
+    f"{MC}Fallback",
+    f"{W}rPrChange",
+    f"{W}pPrChange",
+    f"{W}delInstrText",
+}
+_TRANSPARENT = {
+    f"{W}sdt",
+    f"{W}sdtContent",
+    f"{W}ins",
+    f"{W}moveTo",
+    f"{W}customXml",
+    f"{W}smartTag",
+    f"{W}hyperlink",
+    f"{W}fldSimple",
+    f"{W}bdo",
+    f"{W}dir",
+}
 
 
 def read_docx(data: bytes, name: str) -> DocumentText:

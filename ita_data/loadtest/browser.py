@@ -94,8 +94,9 @@ class Browser:
         self.http_bytes += len(data)
         return status, data
 
-    async def request(self, method: str, path: str, body: bytes | None = None,
-                      headers: dict[str, str] | None = None) -> tuple[int, bytes]:
+    async def request(
+        self, method: str, path: str, body: bytes | None = None, headers: dict[str, str] | None = None
+    ) -> tuple[int, bytes]:
         loop = asyncio.get_running_loop()
         return await loop.run_in_executor(self._executor, self._request, method, path, body, headers or {})
 
@@ -140,11 +141,14 @@ class Tab:
         await self.browser.get("/_stcore/health")
         await self.browser.get("/_stcore/host-config")
         token = self.browser.cookie(XSRF_COOKIE) or ""
-        ws_url = "ws" + self.browser.base_url[len("http"):] + "/_stcore/stream"
+        ws_url = "ws" + self.browser.base_url[len("http") :] + "/_stcore/stream"
         self._ws = await websockets.connect(
-            ws_url, subprotocols=[Subprotocol("streamlit"), *([Subprotocol(token)] if token else [])],
+            ws_url,
+            subprotocols=[Subprotocol("streamlit"), *([Subprotocol(token)] if token else [])],
             additional_headers={"Cookie": self.browser.cookie_header(), "Origin": self.browser.base_url},
-            max_size=None, open_timeout=self.browser.timeout, ping_interval=None,
+            max_size=None,
+            open_timeout=self.browser.timeout,
+            ping_interval=None,
         )
         self._reader = asyncio.create_task(self._read())
         run = await self._rerun(page_name=page, started=started)
@@ -183,7 +187,7 @@ class Tab:
         """Give a widget a value (``string_value=...``, ``bool_value=...``...) and rerun, as a person's
         change does; the other widgets keep what they hold."""
         state = WidgetState(id=widget.id)
-        (name, content), = value.items()
+        ((name, content),) = value.items()
         if name in ("string_array_value", "int_array_value", "double_array_value"):
             getattr(state, name).data.extend(content)
         else:
@@ -263,11 +267,22 @@ class Tab:
             raise ProtocolError(f"upload {name}: {response.error_msg}")
         (urls,) = response.file_urls
         boundary = uuid.uuid4().hex
-        body = (f"--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{name}\"\r\n"
-                f"Content-Type: {content_type}\r\n\r\n").encode() + data + f"\r\n--{boundary}--\r\n".encode()
+        body = (
+            (
+                f'--{boundary}\r\nContent-Disposition: form-data; name="file"; filename="{name}"\r\n'
+                f"Content-Type: {content_type}\r\n\r\n"
+            ).encode()
+            + data
+            + f"\r\n--{boundary}--\r\n".encode()
+        )
         status, answer = await self.browser.request(
-            "PUT", urls.upload_url, body, {"Content-Type": f"multipart/form-data; boundary={boundary}",
-                   "X-Xsrftoken": self.browser.cookie(XSRF_COOKIE) or ""},
+            "PUT",
+            urls.upload_url,
+            body,
+            {
+                "Content-Type": f"multipart/form-data; boundary={boundary}",
+                "X-Xsrftoken": self.browser.cookie(XSRF_COOKIE) or "",
+            },
         )
         if status not in (200, 204):
             raise ProtocolError(f"upload {name}: HTTP {status} {answer[:200]!r}")

@@ -16,10 +16,22 @@ def _loadtest(args: argparse.Namespace) -> int:
 
     port = urllib.parse.urlsplit(args.url).port or 80
     uptime = os.getloadavg()
-    print(f"loadtest {args.url}: {args.officers} officers for {args.seconds:g} s "
-          f"(load average before: {uptime[0]:.2f} {uptime[1]:.2f} {uptime[2]:.2f})", flush=True)
-    result = asyncio.run(run_load(args.url, args.officers, args.seconds, args.think, args.seed, port,
-                                  progress=lambda line: print(line, flush=True)))
+    print(
+        f"loadtest {args.url}: {args.officers} officers for {args.seconds:g} s "
+        f"(load average before: {uptime[0]:.2f} {uptime[1]:.2f} {uptime[2]:.2f})",
+        flush=True,
+    )
+    result = asyncio.run(
+        run_load(
+            args.url,
+            args.officers,
+            args.seconds,
+            args.think,
+            args.seed,
+            port,
+            progress=lambda line: print(line, flush=True),
+        )
+    )
     print(report(result))
     if args.json:
         with open(args.json, "w", encoding="utf-8") as out:
@@ -30,16 +42,16 @@ def _loadtest(args: argparse.Namespace) -> int:
 def _serve(args: argparse.Namespace) -> int:
     from ita_data.loadtest.serve import serve
 
-    return serve(processes=args.processes, port=args.port, db=args.db, copy_db=args.copy_db,
-                 run_dir=args.run_dir)
+    return serve(processes=args.processes, port=args.port, db=args.db, copy_db=args.copy_db, run_dir=args.run_dir)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser(
-        "loadtest", help="simulated officers over Streamlit's websocket protocol; prints p50/p95 per action",
+        "loadtest",
+        help="simulated officers over Streamlit's websocket protocol; prints p50/p95 per action",
         description="Open-loop load on a running dashboard (loopback only): each officer opens a shared "
-                    "link, changes province and indicator, opens the rankings, downloads a table, picks an "
-                    "organisation and opens another page, one action every ~THINK seconds.",
+        "link, changes province and indicator, opens the rankings, downloads a table, picks an "
+        "organisation and opens another page, one action every ~THINK seconds.",
     )
     p.add_argument("--url", default="http://127.0.0.1:8501", help="the dashboard (default: make serve's)")
     p.add_argument("--officers", type=int, default=10, help="simulated sessions (1–200)")
@@ -50,12 +62,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.set_defaults(func=_loadtest)
 
     s = subparsers.add_parser(
-        "serve", help="the dashboard on 127.0.0.1:8501 from one Streamlit process per core behind HAProxy",
+        "serve", help="the dashboard on 127.0.0.1:8501 from one Streamlit process per core behind HAProxy"
     )
     s.add_argument("--processes", type=int, default=os.cpu_count() or 1, help="Streamlit processes (default: cores)")
     s.add_argument("--port", type=int, default=8501)
     s.add_argument("--db", help="the published database (default: ITA_DB or data/ita.duckdb)")
-    s.add_argument("--copy-db", action=argparse.BooleanOptionalAction, default=False,
-                   help="give each process a copy of its own instead of the one published database")
+    s.add_argument(
+        "--copy-db",
+        action=argparse.BooleanOptionalAction,
+        default=False,
+        help="give each process a copy of its own instead of the one published database",
+    )
     s.add_argument("--run-dir", help="where the HAProxy config, copies and logs go (default: a temp dir)")
     s.set_defaults(func=_serve)

@@ -91,8 +91,7 @@ async def read_choices(base_url: str, executor) -> Choices:
 
 
 class Officer:
-    def __init__(self, number: int, base_url: str, choices: Choices, rng: random.Random, executor,
-                 record) -> None:
+    def __init__(self, number: int, base_url: str, choices: Choices, rng: random.Random, executor, record) -> None:
         from ita_data.loadtest.browser import Browser, Tab
 
         self.number = number
@@ -137,8 +136,9 @@ class Officer:
                     run.errors.append("choosing a row did not open the profile")
             elif kind == "download":
                 # A table, as CSV or XLSX (not the printed brief, which is another benchmark's).
-                buttons = [w for w in self.tab.widgets_of("download_button")
-                           if (w.key or "").endswith(("_csv", "_xlsx"))]
+                buttons = [
+                    w for w in self.tab.widgets_of("download_button") if (w.key or "").endswith(("_csv", "_xlsx"))
+                ]
                 if not buttons:
                     raise ProtocolError("no table download on the page")
                 run, _ = await self.tab.download(self.rng.choice(buttons))
@@ -159,7 +159,7 @@ class Officer:
         due = start + self.rng.uniform(0, think)  # officers arrive spread over the first think time
         # Each officer enters the walk at a step that needs no earlier one, so that a short run
         # still sees every kind of action.
-        steps = ["open_link", *WALK[self.rng.choice(WALK_ENTRIES):]]
+        steps = ["open_link", *WALK[self.rng.choice(WALK_ENTRIES) :]]
         try:
             while due < stop:
                 await asyncio.sleep(max(0.0, due - time.monotonic()))
@@ -171,6 +171,7 @@ class Officer:
                 if self.tab.closed_reason:  # the tab is broken: a person would reload the link
                     await self.tab.close()
                     from ita_data.loadtest.browser import Tab
+
                     self.tab = Tab(self.browser)
                     steps = ["open_link"]
                 due += think * self.rng.uniform(0.5, 1.5)
@@ -178,8 +179,15 @@ class Officer:
             await self.tab.close()
 
 
-async def run_load(base_url: str, officers: int, seconds: float, think: float = 10.0, seed: int = 14,
-                   port: int | None = None, progress=print) -> Result:
+async def run_load(
+    base_url: str,
+    officers: int,
+    seconds: float,
+    think: float = 10.0,
+    seed: int = 14,
+    port: int | None = None,
+    progress=print,
+) -> Result:
     if not 1 <= officers <= MAX_OFFICERS:
         raise ValueError(f"officers must be 1–{MAX_OFFICERS}")
     if not 0 < seconds <= MAX_SECONDS:
@@ -191,8 +199,10 @@ async def run_load(base_url: str, officers: int, seconds: float, think: float = 
     before = procstats.sample(root) if root else None
     peak = before.rss_bytes if before else 0
     rng = random.Random(seed)
-    crew = [Officer(i, base_url, choices, random.Random(rng.random()), executor, result.done.append)
-            for i in range(officers)]
+    crew = [
+        Officer(i, base_url, choices, random.Random(rng.random()), executor, result.done.append)
+        for i in range(officers)
+    ]
     start = time.monotonic()
     client_cpu = time.process_time()
     stop = start + seconds
@@ -205,8 +215,10 @@ async def run_load(base_url: str, officers: int, seconds: float, think: float = 
             peak = max(peak, now.rss_bytes)
         if time.monotonic() >= next_report:
             recent = [d.seconds for d in result.done[-officers:]]
-            progress(f"  {time.monotonic() - start:5.0f} s: {len(result.done)} done, {len(result.errors())} errors"
-                     + (f", recent p50 {statistics.median(recent):.2f} s" if recent else ""))
+            progress(
+                f"  {time.monotonic() - start:5.0f} s: {len(result.done)} done, {len(result.errors())} errors"
+                + (f", recent p50 {statistics.median(recent):.2f} s" if recent else "")
+            )
             next_report += 15
     for task in tasks:
         task.result()
@@ -221,22 +233,30 @@ async def run_load(base_url: str, officers: int, seconds: float, think: float = 
 
 
 def report(result: Result) -> str:
-    lines = [(f"{result.officers} officers, one action each every ~{result.think:g} s, "
-              f"{result.seconds:.0f} s: {len(result.done)} actions, {len(result.errors())} errors"),
-             f"{'action':<18}{'count':>7}{'p50 s':>9}{'p95 s':>9}{'max s':>9}{'errors':>8}{'KB each':>10}"]
+    lines = [
+        (
+            f"{result.officers} officers, one action each every ~{result.think:g} s, "
+            f"{result.seconds:.0f} s: {len(result.done)} actions, {len(result.errors())} errors"
+        ),
+        f"{'action':<18}{'count':>7}{'p50 s':>9}{'p95 s':>9}{'max s':>9}{'errors':>8}{'KB each':>10}",
+    ]
     for kind, done in result.by_kind().items():
         if not done:
             lines.append(f"{kind:<18}{0:>7}")
             continue
         seconds = [d.seconds for d in done]
-        lines.append(f"{kind:<18}{len(done):>7}{percentile(seconds, 0.5):>9.2f}{percentile(seconds, 0.95):>9.2f}"
-                     f"{max(seconds):>9.2f}{sum(1 for d in done if d.error):>8}"
-                     f"{statistics.mean(d.bytes_received for d in done) / 1024:>10.0f}")
+        lines.append(
+            f"{kind:<18}{len(done):>7}{percentile(seconds, 0.5):>9.2f}{percentile(seconds, 0.95):>9.2f}"
+            f"{max(seconds):>9.2f}{sum(1 for d in done if d.error):>8}"
+            f"{statistics.mean(d.bytes_received for d in done) / 1024:>10.0f}"
+        )
     if result.done:
         seconds = [d.seconds for d in result.done]
-        lines.append(f"{'all':<18}{len(seconds):>7}{percentile(seconds, 0.5):>9.2f}{percentile(seconds, 0.95):>9.2f}"
-                     f"{max(seconds):>9.2f}{len(result.errors()):>8}"
-                     f"{statistics.mean(d.bytes_received for d in result.done) / 1024:>10.0f}")
+        lines.append(
+            f"{'all':<18}{len(seconds):>7}{percentile(seconds, 0.5):>9.2f}{percentile(seconds, 0.95):>9.2f}"
+            f"{max(seconds):>9.2f}{len(result.errors()):>8}"
+            f"{statistics.mean(d.bytes_received for d in result.done) / 1024:>10.0f}"
+        )
         total = sum(d.bytes_received for d in result.done)
         lines.append(f"sent to the officers: {total / 2**20:.1f} MB ({total / 2**20 / result.seconds:.2f} MB/s)")
     if result.cpu_seconds is not None and result.rss_before is not None and result.rss_peak is not None:
@@ -245,11 +265,14 @@ def report(result: Result) -> str:
             f"({result.cpu_seconds / result.seconds:.2f} cores busy, "
             f"{result.cpu_seconds / max(1, len(result.done)) * 1000:.0f} ms per action); "
             f"memory {result.rss_before / 2**20:.0f} MB before, {result.rss_peak / 2**20:.0f} MB peak, "
-            f"{(result.rss_peak - result.rss_before) / 2**20 / result.officers:.1f} MB per session")
+            f"{(result.rss_peak - result.rss_before) / 2**20 / result.officers:.1f} MB per session"
+        )
     else:
         lines.append("server: CPU and memory not measured (no readable process listens on the port)")
-    lines.append(f"load generator: CPU {result.client_cpu_seconds:.1f} s "
-                 f"({result.client_cpu_seconds / result.seconds:.2f} cores busy)")
+    lines.append(
+        f"load generator: CPU {result.client_cpu_seconds:.1f} s "
+        f"({result.client_cpu_seconds / result.seconds:.2f} cores busy)"
+    )
     shown: dict[str, int] = {}
     for d in result.errors():
         text = f"{d.kind} (page /{d.page}): {d.error}"

@@ -21,7 +21,7 @@ class Sample:
 def _stat_fields(pid: int) -> list[str]:
     text = (PROC / str(pid) / "stat").read_text()
     # The command name is in parentheses and may hold spaces: split after its closing one.
-    return text[text.rindex(")") + 2:].split()
+    return text[text.rindex(")") + 2 :].split()
 
 
 def parent_of(pid: int) -> int:

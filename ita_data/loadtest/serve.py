@@ -80,13 +80,31 @@ def start_backends(count: int, db: Path, run_dir: Path, copy_db: bool) -> list[B
         log = folder / "streamlit.log"
         env = dict(os.environ, ITA_DB=str(path), STREAMLIT_SERVER_COOKIE_SECRET=secret)
         process = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", str(PROJECT_ROOT / "dashboard.py"),
-             "--server.address", "127.0.0.1", "--server.port", str(port), "--server.headless", "true",
-             "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none",
-             # Streamlit runs a full garbage collection after every script run: ~90 ms of CPU each on
-             # national data, half of what a rerun costs. Python still collects on its own schedule.
-             "--runner.postScriptGC", "false"],
-            cwd=PROJECT_ROOT, env=env, stdout=log.open("w"), stderr=subprocess.STDOUT,
+            [
+                sys.executable,
+                "-m",
+                "streamlit",
+                "run",
+                str(PROJECT_ROOT / "dashboard.py"),
+                "--server.address",
+                "127.0.0.1",
+                "--server.port",
+                str(port),
+                "--server.headless",
+                "true",
+                "--browser.gatherUsageStats",
+                "false",
+                "--server.fileWatcherType",
+                "none",
+                # Streamlit runs a full garbage collection after every script run: ~90 ms of CPU each on
+                # national data, half of what a rerun costs. Python still collects on its own schedule.
+                "--runner.postScriptGC",
+                "false",
+            ],
+            cwd=PROJECT_ROOT,
+            env=env,
+            stdout=log.open("w"),
+            stderr=subprocess.STDOUT,
         )
         backends.append(Backend(name, port, path, process))
     for b in backends:
@@ -132,12 +150,12 @@ def stop(backends: list[Backend], proxy: subprocess.Popen | None) -> None:
             p.kill()
 
 
-def serve(processes: int, port: int = 8501, db: str | None = None, copy_db: bool = False,
-          run_dir: str | None = None) -> int:
+def serve(
+    processes: int, port: int = 8501, db: str | None = None, copy_db: bool = False, run_dir: str | None = None
+) -> int:
     source = Path(db) if db else default_db_path()
     if not source.exists():
-        print(f"ไม่พบฐานข้อมูล {source} — สร้างด้วย `python -m ita_data build` ก่อน (database not found)",
-              file=sys.stderr)
+        print(f"ไม่พบฐานข้อมูล {source} — สร้างด้วย `python -m ita_data build` ก่อน (database not found)", file=sys.stderr)
         return 2
     if not Path(HAPROXY).exists():
         print("ไม่พบ HAProxy — ติดตั้งด้วย `sudo apt-get install haproxy` (haproxy not installed)", file=sys.stderr)
@@ -147,9 +165,12 @@ def serve(processes: int, port: int = 8501, db: str | None = None, copy_db: bool
     backends, proxy = start(max(1, processes), port, source, copy_db, folder)
     stopping = []
     signal.signal(signal.SIGTERM, lambda *_: stopping.append(True))
-    print(f"serving http://127.0.0.1:{port} — {len(backends)} Streamlit processes "
-          f"({', '.join(f'{b.name}:{b.port}' for b in backends)}) behind HAProxy; "
-          f"{'a copy of ' if copy_db else ''}{source} each; config and logs in {folder}", flush=True)
+    print(
+        f"serving http://127.0.0.1:{port} — {len(backends)} Streamlit processes "
+        f"({', '.join(f'{b.name}:{b.port}' for b in backends)}) behind HAProxy; "
+        f"{'a copy of ' if copy_db else ''}{source} each; config and logs in {folder}",
+        flush=True,
+    )
     try:
         while not stopping:
             dead = [b.name for b in backends if b.process.poll() is not None]

@@ -12,6 +12,15 @@ from .parser import parse_bytes, parse_file, parse_text
 from .text import ReportError
 
 __all__ = [
-    "IngestResult", "Measure", "Organization", "ParsedReport", "ReportError",
-    "ingest_bytes", "ingest_paths", "parse_bytes", "parse_file", "parse_text", "preview_row",
+    "IngestResult",
+    "Measure",
+    "Organization",
+    "ParsedReport",
+    "ReportError",
+    "ingest_bytes",
+    "ingest_paths",
+    "parse_bytes",
+    "parse_file",
+    "parse_text",
+    "preview_row",
 ]

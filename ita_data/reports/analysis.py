@@ -121,7 +121,8 @@ def fiscal_year_at(text: str, mentions: list[YearMention] | None = None) -> tupl
 _TYPE_WORDS = sorted(
     {a for t in orgs.ORG_TYPES if t.code not in ("bma", "pattaya") for a in t.aliases if len(a) > 3}
     | {t.short_th for t in orgs.ORG_TYPES if t.code not in ("bma", "pattaya")},
-    key=len, reverse=True,
+    key=len,
+    reverse=True,
 )
 _THAI_WORD = r"[\u0e01-\u0e4f]+"
 # a name may join Thai words with a hyphen ("บ้านใหม่-สามัคคี")
@@ -142,7 +143,7 @@ def find_organization(text: str, report: ParsedReport) -> Organization | None:
             type_code, clean = orgs.split_name(f"{m.group(1)} {name}")
         except orgs.OrgError:
             continue
-        after = text[m.start(2) + len(name): m.start(2) + len(name) + 80]
+        after = text[m.start(2) + len(name) : m.start(2) + len(name) + 80]
         if first is None:
             first = (type_code, clean, after)
         if _DISTRICT.match(after.strip()) or _PROVINCE.match(after.strip()):
@@ -204,16 +205,24 @@ def _alternation(words) -> str:
 
 
 _LABEL_KINDS = tuple(
-    (kind, re.compile(pattern)) for kind, pattern in (
+    (kind, re.compile(pattern))
+    for kind, pattern in (
         ("strong", _alternation(vocab.RESULT_WORDS_STRONG)),
         ("other", _alternation(vocab.OTHER_WORDS)),
-        ("part", (rf"{_alternation(vocab.PART_WORDS)}|(?<![A-Za-z])[EeIiOo]\s?[0-9]{{1,3}}(?![0-9])"
-                 rf"|ข้อ\s{{0,2}}(?:ที่\s{{0,2}})?[0-9]")),
+        (
+            "part",
+            (
+                rf"{_alternation(vocab.PART_WORDS)}|(?<![A-Za-z])[EeIiOo]\s?[0-9]{{1,3}}(?![0-9])"
+                rf"|ข้อ\s{{0,2}}(?:ที่\s{{0,2}})?[0-9]"
+            ),
+        ),
         ("result", _alternation(vocab.RESULT_WORDS)),
         ("weak", _alternation(vocab.RESULT_WORDS_WEAK)),
     )
 )
-_UNIT_AFTER = re.compile(r"\s{0,3}(?:คะแนน|%|เปอร์เซ็นต์|/\s?100(?:[.]0{1,2})?(?![0-9])|จาก\s{0,3}(?:คะแนนเต็ม\s{0,3})?100(?:[.]0{1,2})?\s{0,3}คะแนน)")
+_UNIT_AFTER = re.compile(
+    r"\s{0,3}(?:คะแนน|%|เปอร์เซ็นต์|/\s?100(?:[.]0{1,2})?(?![0-9])|จาก\s{0,3}(?:คะแนนเต็ม\s{0,3})?100(?:[.]0{1,2})?\s{0,3}คะแนน)"
+)
 _COUNT_AFTER = re.compile(rf"\s{{0,3}}(?:{_alternation(vocab.COUNT_WORDS)})")
 _NOT_A_SCORE_BEFORE = re.compile(
     r"(?:(?:ลำดับ|อันดับ)(?:ที่)?|ข้อ(?:ที่)?|(?<!อยู่)ที่|จาก|เต็ม|(?<![A-Za-z])[A-Za-z]|[0-9][-–])\s{0,3}$"
@@ -255,8 +264,11 @@ class _Flat:
         if i < len(self.years):
             after = self.years[i]
             if after.start >= end and after.start - end <= 30 and self.text.find("\n", end, after.start) < 0:
-                return after.year != self.fiscal_year and after.compared is False and re.search(
-                    r"ใน\s{0,3}$", self.text[max(end, after.start - 8): after.start]) is not None
+                return (
+                    after.year != self.fiscal_year
+                    and after.compared is False
+                    and re.search(r"ใน\s{0,3}$", self.text[max(end, after.start - 8) : after.start]) is not None
+                )
         return False
 
 
@@ -296,7 +308,7 @@ def _total_candidates(flat: _Flat):
     for m in _SCORE_NUMBER.finditer(text):
         start, end = m.span()
         line_start = flat.line_start(start)
-        after = text[end: end + 60]
+        after = text[end : end + 60]
         unit = _UNIT_AFTER.match(after)
         decimal = "." in m.group(1)
         window_start = max(line_start, prev_score_end, start - 120)
@@ -344,7 +356,7 @@ def _level_candidates(flat: _Flat, start: int = 0, end: int | None = None, after
         word = m.group(0)
         if word == "ผ่าน" and _PASS_VERB.match(text, m.end()):
             continue
-        window = text[max(flat.line_start(m.start()), m.start() - 40): m.start()]
+        window = text[max(flat.line_start(m.start()), m.start() - 40) : m.start()]
         labels = list(_LEVEL_LABEL.finditer(window))
         if not labels:
             continue
@@ -354,12 +366,14 @@ def _level_candidates(flat: _Flat, start: int = 0, end: int | None = None, after
         if after_total:
             yield word, m.start(), m.end()  # the sentence of the total: its level
             continue
-        before = text[max(flat.line_start(m.start()), m.start() - 80): labels[-1].start()]
+        before = text[max(flat.line_start(m.start()), m.start() - 80) : labels[-1].start()]
         near = _nearest_labels(before)
         # "ตัวชี้วัดที่ ๙ อยู่ในระดับ …" is an indicator's level, not the organisation's
         part = near.get("part", -1)
-        if part >= 0 and part > max(near.get("strong", -1), near.get("result", -1)) and not re.search(
-            r"ITA|ไอทีเอ|ภาพรวม|คะแนนรวม", before[part:]
+        if (
+            part >= 0
+            and part > max(near.get("strong", -1), near.get("result", -1))
+            and not re.search(r"ITA|ไอทีเอ|ภาพรวม|คะแนนรวม", before[part:])
         ):
             continue
         yield word, m.start(), m.end()
@@ -373,9 +387,7 @@ _RANK_OF = re.compile(
 _RANK_OF_LATER = re.compile(
     r"จาก\s{0,3}(?:ทั้งหมด\s{0,3})?([0-9]{1,3}(?:,[0-9]{3})+|[0-9]{1,5})\s{0,3}(?:แห่ง|หน่วยงาน|อปท)"
 )
-_SCOPE = re.compile("|".join(
-    f"(?P<{scope}>{_alternation(words)})" for scope, words in vocab.RANK_SCOPES
-))
+_SCOPE = re.compile("|".join(f"(?P<{scope}>{_alternation(words)})" for scope, words in vocab.RANK_SCOPES))
 
 
 def _rank_candidates(flat: _Flat):
@@ -386,7 +398,7 @@ def _rank_candidates(flat: _Flat):
         stop = min(line_end, m.end() + 100)
         nxt = re.compile(r"ลำดับ|อันดับ").search(text, m.end(), stop)
         after_end = nxt.start() if nxt else stop
-        after = text[m.end(): after_end]
+        after = text[m.end() : after_end]
         scope_m = _SCOPE.search(after)
         scope = scope_m.lastgroup if scope_m else None
         lead = len(after) - len(after.lstrip())
@@ -394,7 +406,7 @@ def _rank_candidates(flat: _Flat):
         if of_m is None:
             of_m = _RANK_OF_LATER.search(after)
         if scope is None:
-            before = text[max(flat.line_start(m.start()), m.start() - 30): m.start()]
+            before = text[max(flat.line_start(m.start()), m.start() - 30) : m.start()]
             if "จังหวัด" in before or of_m or "อปท" in after[:60]:
                 scope = "province"
         if scope != "province":
@@ -482,10 +494,17 @@ class ScoreBook:
         if (key, other.value) in self._warned:
             return  # the same quotation repeated on a continued page
         self._warned.add((key, other.value))
-        self.report.warn(labels.REPORT_SCORE_CONFLICT.format(
-            what=labels.REPORT_SCORE_KINDS.get(self.what, self.what), what_en=self.what, key=key,
-            kept=kept.value, kept_line=kept.line, other=other.value, other_line=other.line,
-        ))
+        self.report.warn(
+            labels.REPORT_SCORE_CONFLICT.format(
+                what=labels.REPORT_SCORE_KINDS.get(self.what, self.what),
+                what_en=self.what,
+                key=key,
+                kept=kept.value,
+                kept_line=kept.line,
+                other=other.value,
+                other_line=other.line,
+            )
+        )
 
     def values(self) -> dict:
         return {k: s.value for k, s in self.scores.items()}
@@ -532,7 +551,7 @@ def item_scores_at(text: str, expect: str | None = None) -> list[tuple[str, floa
         group.append(c.code)
         starts.append(c.start)
         nxt = codes[i + 1].start if i + 1 < len(codes) else min(len(text), c.end + 600)
-        between = text[c.end: nxt]
+        between = text[c.end : nxt]
         if i + 1 < len(codes) and _LIST_SEP.fullmatch(between):
             continue
         value = None
@@ -599,9 +618,7 @@ _PROSE_INDICATOR = re.compile(
 )
 
 
-def read_scores(
-    tables: list[Table], prose: list[tuple[int, str]], text: str, report: ParsedReport
-) -> None:
+def read_scores(tables: list[Table], prose: list[tuple[int, str]], text: str, report: ParsedReport) -> None:
     """Indicator and item scores from score tables, lists and prose, with the year's catalogue."""
     lines = text.split("\n")
     report.lines = lines
@@ -685,8 +702,11 @@ def read_scores(
         report.locations[f"indicator:{number}"] = line_no
     kept = {}
     for code, value in items.values().items():
-        if (report.fiscal_year is not None and item_indicator(report.fiscal_year, code) is None
-                and report.fiscal_year in framework.known_years()):
+        if (
+            report.fiscal_year is not None
+            and item_indicator(report.fiscal_year, code) is None
+            and report.fiscal_year in framework.known_years()
+        ):
             report.warn(labels.REPORT_ITEM_NOT_IN_YEAR.format(code=code, year=report.fiscal_year))
             continue
         kept[code] = value
@@ -743,9 +763,9 @@ def _set_fact(report: ParsedReport, key: str, value, line: int) -> None:
     where = report.locations.get(key)
     if old is not None and old != value and where is not None and where != line:
         fact = labels.FACT_LABELS.get("level_reported" if key == "level" else key, key)
-        report.warn(labels.REPORT_YEAR_TABLE_CONFLICT.format(
-            fact=fact, key=key, value=value, line=line, where=where, old=old,
-        ))
+        report.warn(
+            labels.REPORT_YEAR_TABLE_CONFLICT.format(fact=fact, key=key, value=value, line=line, where=where, old=old)
+        )
     setattr(report, key, value)
     report.locations[key] = line
 
@@ -789,9 +809,12 @@ def _named_scores_in(line: str, fiscal_year: int | None = None) -> list[tuple[in
             if m is None:
                 break
             pos = m.end(1)
-            gap = plain[end: m.start(1)]
-            integer_count = "." not in m.group(1) and _COUNT_AFTER.match(plain, m.end(1)) and not re.match(
-                r"\s{0,3}(?:คะแนน|%)", plain[m.end(1): m.end(1) + 10])
+            gap = plain[end : m.start(1)]
+            integer_count = (
+                "." not in m.group(1)
+                and _COUNT_AFTER.match(plain, m.end(1))
+                and not re.match(r"\s{0,3}(?:คะแนน|%)", plain[m.end(1) : m.end(1) + 10])
+            )
             if _NOT_A_NAME_SCORE.search(gap) or "ตัวชี้วัดที่" in gap or integer_count:
                 break
             if years.other(m.start(1)):

@@ -17,15 +17,7 @@ from typing import Any
 
 from ita_data import labels, orgs
 from ita_data import store as store_module
-from ita_data.documents import (
-    DocumentError,
-    DocumentText,
-    Entry,
-    read_document,
-    remember,
-    renderer,
-    walk,
-)
+from ita_data.documents import DocumentError, DocumentText, Entry, read_document, remember, renderer, walk
 
 from .ingest import ingest_bytes
 from .model import ParsedReport
@@ -102,15 +94,27 @@ def ingest_entries(
     return [outcomes[i] for i in range(len(entries))]
 
 
-def _store_each(store: store_module.Store, entries: list, outcomes: dict[int, Outcome], known: dict,
-                futures: dict, options: dict[str, Any], progress: Progress | None) -> None:
+def _store_each(
+    store: store_module.Store,
+    entries: list,
+    outcomes: dict[int, Outcome],
+    known: dict,
+    futures: dict,
+    options: dict[str, Any],
+    progress: Progress | None,
+) -> None:
     """Store the documents not answered yet, one transaction each, inside the caller's batch."""
     for index, (name, data) in enumerate(entries):
         if index in outcomes:
             outcome = outcomes[index]
         elif name in known:
-            outcome = Outcome(name, READ_FULLY, "unchanged", labels.INGEST_ALREADY_STORED.format(source=known[name]),
-                              source_id=known[name])
+            outcome = Outcome(
+                name,
+                READ_FULLY,
+                "unchanged",
+                labels.INGEST_ALREADY_STORED.format(source=known[name]),
+                source_id=known[name],
+            )
         else:
             assert isinstance(data, bytes)  # errors were answered above
             _collect(futures.pop(index, None), data)
@@ -177,7 +181,11 @@ def _ingest_one(store: store_module.Store, name: str, data: bytes, options: dict
     report: ParsedReport | None = result.report  # read once: ingest's own reading, kept
     document = report.document if report is not None else None
     outcome = Outcome(
-        name, READ_FULLY, result.status, without_name(result.message, name), warnings=list(result.warnings),
+        name,
+        READ_FULLY,
+        result.status,
+        without_name(result.message, name),
+        warnings=list(result.warnings),
         source_id=result.source_id,
     )
     if report is not None:
@@ -207,7 +215,7 @@ def without_name(message: str, name: str) -> str:
     base = Path(name).name
     for prefix in (f"{name}: ", f"{base}: "):
         if message.startswith(prefix):
-            return message[len(prefix):]
+            return message[len(prefix) :]
     return message
 
 
@@ -217,7 +225,9 @@ def ocr_facts(report: ParsedReport) -> list[dict[str, Any]]:
     if document is None or not document.ocr_lines:
         return []
     values: dict[str, object] = {
-        "total_score": report.total_score, "level": report.level, "province_rank": report.province_rank,
+        "total_score": report.total_score,
+        "level": report.level,
+        "province_rank": report.province_rank,
         "fiscal_year": report.fiscal_year,
     }
     values.update({f"indicator:{n}": v for n, v in report.indicator_scores.items()})
@@ -226,8 +236,13 @@ def ocr_facts(report: ParsedReport) -> list[dict[str, Any]]:
     for key, line in sorted(report.locations.items(), key=lambda kv: kv[1]):
         if not document.is_ocr_line(line):
             continue
-        out.append({
-            "ค่า": labels.report_key_label(key), "ที่อ่านได้": "" if values.get(key) is None else str(values.get(key)), "หน้า": document.page_of_line(line), "บรรทัด": line,
-            "ข้อความในบรรทัด": report.snippet(key),
-        })
+        out.append(
+            {
+                "ค่า": labels.report_key_label(key),
+                "ที่อ่านได้": "" if values.get(key) is None else str(values.get(key)),
+                "หน้า": document.page_of_line(line),
+                "บรรทัด": line,
+                "ข้อความในบรรทัด": report.snippet(key),
+            }
+        )
     return out

@@ -34,8 +34,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser("ingest", help="store ITA reports in the database")
     p.add_argument("files", nargs="+", metavar="PATH", help="files, folders or zips (PDF, DOCX, HTML, TXT, PNG/JPG)")
     p.add_argument("--db", type=Path, default=None, help="database file (default: $ITA_DB or data/ita.duckdb)")
-    p.add_argument("--accept-ocr", action="store_true",
-                   help="store numbers read by OCR from scans (only after comparing them with the pages)")
+    p.add_argument(
+        "--accept-ocr",
+        action="store_true",
+        help="store numbers read by OCR from scans (only after comparing them with the pages)",
+    )
     p.add_argument("--by", default=None, help="who imports (recorded with each source; default: the OS user)")
     p.set_defaults(func=cmd_ingest)
 
@@ -106,7 +109,9 @@ def cmd_ingest(args: argparse.Namespace) -> int:
             shown = batch.without_name(message, outcome.name)  # the name is already at the start of the line
             print(labels.CLI_FILE_WARNING.format(name=outcome.name, message=shown), file=sys.stderr)
     counts = {s: sum(o.read == s for o in outcomes) for s in (batch.READ_FULLY, batch.READ_PARTLY, batch.NOT_READ)}
-    print(" · ".join(f"{k} {v}" for k, v in counts.items()) + " · " + labels.CLI_FILES_TOTAL.format(count=len(outcomes)))
+    print(
+        " · ".join(f"{k} {v}" for k, v in counts.items()) + " · " + labels.CLI_FILES_TOTAL.format(count=len(outcomes))
+    )
     return 1 if any(o.status == "error" for o in outcomes) else 0
 
 
@@ -120,6 +125,7 @@ def _progress(total: int):
             print(f"\r[{done}/{total}] {name[-60:]:<60}", end="" if done < total else "\n", file=sys.stderr, flush=True)
         elif done % step == 0 or done == total:
             print(f"[{done}/{total}] {name}", file=sys.stderr, flush=True)
+
     return show
 
 
@@ -129,11 +135,18 @@ def outcome_table(outcomes: list[batch.Outcome]) -> str:
     rows = [header]
     for o in outcomes:
         r = o.row()
-        rows.append([
-            str(r["ไฟล์"]), str(r["การอ่าน"]), str(r["ผล"]), str(r["หน่วยงาน"] or "-"),
-            str(r["ปีงบประมาณ"] or "-"), f"{o.total_score:.2f}" if o.total_score is not None else "-",
-            str(o.measures) if o.measures is not None else "-", str(r["เหตุผล"])[:160],
-        ])
+        rows.append(
+            [
+                str(r["ไฟล์"]),
+                str(r["การอ่าน"]),
+                str(r["ผล"]),
+                str(r["หน่วยงาน"] or "-"),
+                str(r["ปีงบประมาณ"] or "-"),
+                f"{o.total_score:.2f}" if o.total_score is not None else "-",
+                str(o.measures) if o.measures is not None else "-",
+                str(r["เหตุผล"])[:160],
+            ]
+        )
     widths = [max(_width(row[i]) for row in rows) for i in range(len(header) - 1)]
     lines = []
     for row in rows:

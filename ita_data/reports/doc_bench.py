@@ -34,12 +34,15 @@ def run(pdfs: int, ocr_pages: int, seeds_dir: Path) -> int:
             pages += pdf_reader.read_pdf(path.read_bytes(), path.name).page_count
         wall = (time.perf_counter() - start) * 1000 / max(pages, 1)
         used = (time.process_time() - cpu) * 1000 / max(pages, 1)
-        print(f"PDF with a text layer: {wall:.1f} ms per page wall, {used:.1f} ms CPU, over {pages} pages "
-              f"(target <= 50)")
+        print(
+            f"PDF with a text layer: {wall:.1f} ms per page wall, {used:.1f} ms CPU, over {pages} pages (target <= 50)"
+        )
 
         batch_seconds, batch_cpu = _batch(files, pdfs, work)
-        print(f"{pdfs} seed-sized PDFs read, parsed and stored: {batch_seconds:.1f} s wall, "
-              f"{batch_cpu:.1f} s CPU in all processes (target <= 60 s on 2 cores)")
+        print(
+            f"{pdfs} seed-sized PDFs read, parsed and stored: {batch_seconds:.1f} s wall, "
+            f"{batch_cpu:.1f} s CPU in all processes (target <= 60 s on 2 cores)"
+        )
 
         if ocr_pages > 0:
             scanned = scan_pdf(files[0], work / "scan" / "scan.pdf", pages=ocr_pages)
@@ -48,13 +51,17 @@ def run(pdfs: int, ocr_pages: int, seeds_dir: Path) -> int:
             count = max(len(document.ocr_pages), 1)
             seconds = (time.perf_counter() - start) / count
             tesseract = (_children_cpu() - children) / count
-            print(f"scanned page (OCR, tha+eng, 200 dpi): {seconds:.2f} s per page wall (two at a time), "
-                  f"{tesseract:.2f} s Tesseract CPU per page, over {count} pages (target <= 2)")
+            print(
+                f"scanned page (OCR, tha+eng, 200 dpi): {seconds:.2f} s per page wall (two at a time), "
+                f"{tesseract:.2f} s Tesseract CPU per page, over {count} pages (target <= 2)"
+            )
             right, read, alone, alone_read, years = _ocr_digits(files, work)
-            print(f"Thai digit runs OCR'd that match the text layer (pages 1-2 of {len(files)} seeds): "
-                  f"read again from the image {right}/{read} ({right / max(read, 1):.0%}); Tesseract alone "
-                  f"{alone}/{alone_read} ({alone / max(alone_read, 1):.0%}); fiscal year from the scan: "
-                  f"{years} of {len(files)}")
+            print(
+                f"Thai digit runs OCR'd that match the text layer (pages 1-2 of {len(files)} seeds): "
+                f"read again from the image {right}/{read} ({right / max(read, 1):.0%}); Tesseract alone "
+                f"{alone}/{alone_read} ({alone / max(alone_read, 1):.0%}); fiscal year from the scan: "
+                f"{years} of {len(files)}"
+            )
         print(f"load average after: {_load()}")
     return 0
 
@@ -79,8 +86,10 @@ def _ocr_digits(files: list[Path], work: Path) -> tuple[int, int, int, int, int]
     for path in files:
         document = read_document(path.read_bytes(), path.name)
         truth = collections.Counter(
-            found for number, line in enumerate(document.text.split("\n"), start=1)
-            if (document.page_of_line(number) or 3) <= 2 for found in run.findall(line)
+            found
+            for number, line in enumerate(document.text.split("\n"), start=1)
+            if (document.page_of_line(number) or 3) <= 2
+            for found in run.findall(line)
         )
         pdf = pdfium.PdfDocument(path.read_bytes())
         try:
@@ -97,7 +106,10 @@ def _ocr_digits(files: list[Path], work: Path) -> tuple[int, int, int, int, int]
         finally:
             pdf.close()
         scanned = scan_pdf(path, work / "scan-years" / path.name)
-        if parse_bytes(scanned.read_bytes(), scanned.name).fiscal_year == parse_bytes(path.read_bytes(), path.name).fiscal_year:
+        if (
+            parse_bytes(scanned.read_bytes(), scanned.name).fiscal_year
+            == parse_bytes(path.read_bytes(), path.name).fiscal_year
+        ):
             years += 1
     return counts[True][0], counts[True][1], counts[False][0], counts[False][1], years
 

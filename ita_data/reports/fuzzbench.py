@@ -24,15 +24,80 @@ SEEDS_DIR = Path(__file__).resolve().parents[3] / "shared" / "seeds"
 
 # Words and marks reports are made of (invented here), for the mutations to insert and repeat.
 FRAGMENTS = (
-    "รายงานการวิเคราะห์ผลการประเมิน", "รายงานผลการดำเนินการตามมาตรการ", "ปีงบประมาณ พ.ศ. ๒๕๖๖", "ปี พ.ศ. 2567",
-    "เทศบาลตำบลสมมุติ", "อบต.", "ทต.", "อำเภอ", "จังหวัดขอนแก่น", "จ.", "ได้คะแนน", "คะแนนรวม", "ร้อยละ",
-    "๙๔.๓๐", "77.70", "101.5", "0", "๐", "ระดับ", "ผ่านดี", "ระดับ A (ผ่าน)", "B", "ลำดับที่ ๖๘", "อันดับที่",
-    "จาก", "ของจังหวัด", "ของประเทศ", "ตัวชี้วัดที่ ๙", "ตัวชี้วัดที่", "การเปิดเผยข้อมูล", "ข้อ ๐๒๓", "ข้อ",
-    "E๑๒", "e", "O", "o5", "(1๒๐)", "๓๑๐ หน่วยงาน", "มีค่าคะแนน", "คะแนน", "ประเด็นที่มีคะแนน ๐ คะแนน",
-    "\t", "\t\t", "\n", "\n\n", " ", "  ", "<p>", "</p>", "<ul>", "<", ">", "<input type=\"checkbox\" checked>",
-    "ดำเนินการแล้วเสร็จ", "☑", "[x]", "มาตรการ\tผู้รับผิดชอบ\tระยะเวลา\tผลการดำเนินการ", "๑ ต.ค. ๖๘ ถึง ๓๐ ก.ย. ๖๙",
-    "31/02/2566", "ตั้งแต่วันที่ ๑ ตุลาคม ๒๕๖๕ – ๓๐ กันยายน ๒๕๖๖", "—", "-", "--\t---", "ํา", "&amp;", "(", ")",
-    ".", ",", ":", "๙๙.", "1.", "และ", "ได้แก่",
+    "รายงานการวิเคราะห์ผลการประเมิน",
+    "รายงานผลการดำเนินการตามมาตรการ",
+    "ปีงบประมาณ พ.ศ. ๒๕๖๖",
+    "ปี พ.ศ. 2567",
+    "เทศบาลตำบลสมมุติ",
+    "อบต.",
+    "ทต.",
+    "อำเภอ",
+    "จังหวัดขอนแก่น",
+    "จ.",
+    "ได้คะแนน",
+    "คะแนนรวม",
+    "ร้อยละ",
+    "๙๔.๓๐",
+    "77.70",
+    "101.5",
+    "0",
+    "๐",
+    "ระดับ",
+    "ผ่านดี",
+    "ระดับ A (ผ่าน)",
+    "B",
+    "ลำดับที่ ๖๘",
+    "อันดับที่",
+    "จาก",
+    "ของจังหวัด",
+    "ของประเทศ",
+    "ตัวชี้วัดที่ ๙",
+    "ตัวชี้วัดที่",
+    "การเปิดเผยข้อมูล",
+    "ข้อ ๐๒๓",
+    "ข้อ",
+    "E๑๒",
+    "e",
+    "O",
+    "o5",
+    "(1๒๐)",
+    "๓๑๐ หน่วยงาน",
+    "มีค่าคะแนน",
+    "คะแนน",
+    "ประเด็นที่มีคะแนน ๐ คะแนน",
+    "\t",
+    "\t\t",
+    "\n",
+    "\n\n",
+    " ",
+    "  ",
+    "<p>",
+    "</p>",
+    "<ul>",
+    "<",
+    ">",
+    '<input type="checkbox" checked>',
+    "ดำเนินการแล้วเสร็จ",
+    "☑",
+    "[x]",
+    "มาตรการ\tผู้รับผิดชอบ\tระยะเวลา\tผลการดำเนินการ",
+    "๑ ต.ค. ๖๘ ถึง ๓๐ ก.ย. ๖๙",
+    "31/02/2566",
+    "ตั้งแต่วันที่ ๑ ตุลาคม ๒๕๖๕ – ๓๐ กันยายน ๒๕๖๖",
+    "—",
+    "-",
+    "--\t---",
+    "ํา",
+    "&amp;",
+    "(",
+    ")",
+    ".",
+    ",",
+    ":",
+    "๙๙.",
+    "1.",
+    "และ",
+    "ได้แก่",
 )
 
 
@@ -99,8 +164,16 @@ def _fuzzed(kind: str, rng: random.Random, lines: list[str], size: int) -> str:
         )
     if kind == "cells":
         head = rng.choice([ln for ln in lines if "\t" in ln] or ["a\tb"])
-        return _fill(rng, size, lambda: head + "\n" + "\t".join(
-            _mutated_line(rng, rng.choice(lines)) for _ in range(rng.randrange(1, 6))) + "\n")
+        return _fill(
+            rng,
+            size,
+            lambda: (
+                head
+                + "\n"
+                + "\t".join(_mutated_line(rng, rng.choice(lines)) for _ in range(rng.randrange(1, 6)))
+                + "\n"
+            ),
+        )
     if kind == "spaces":
         # a word of a pattern followed by a long run of white space, then something that does not fit
         run = rng.choice((" ", "\t", "  \t"))
@@ -109,9 +182,18 @@ def _fuzzed(kind: str, rng: random.Random, lines: list[str], size: int) -> str:
     if kind == "continued":
         # one measures table whose rows all continue the first: the page-break join, thousands of times
         head = "มาตรการ\tผู้รับผิดชอบ\tระยะเวลา\tผลการดำเนินการ\n" + _mutated_line(rng, rng.choice(lines)) + "\n"
-        return head + _fill(rng, size, lambda: "\t" + "\t".join(
-            (rng.choice(FRAGMENTS) + _mutated_line(rng, rng.choice(lines))[:200]).replace("\n", " ")
-            for _ in range(3)) + "\n")
+        return head + _fill(
+            rng,
+            size,
+            lambda: (
+                "\t"
+                + "\t".join(
+                    (rng.choice(FRAGMENTS) + _mutated_line(rng, rng.choice(lines))[:200]).replace("\n", " ")
+                    for _ in range(3)
+                )
+                + "\n"
+            ),
+        )
     if kind == "tiny-cells":
         return _fill(rng, size, lambda: "\t".join(rng.choice(FRAGMENTS) for _ in range(rng.randrange(2, 8))) + "\n")
     return _fill(rng, size, lambda: rng.choice(FRAGMENTS))
@@ -143,14 +225,21 @@ def run(count: int = 40, size: int = 5 * 2**20, runs: int = 10, out=None) -> dic
         times.append((elapsed, name))
         cpu_times.append(cpu)
         reader_times.append(max(0.0, cpu - normalizing))
-        print(f"{name:<24} {len(text.encode('utf-8')) / 1e6:>5.2f} {elapsed:>7.2f} {cpu:>6.2f} {normalizing:>25.2f}",
-              file=out, flush=True)
+        print(
+            f"{name:<24} {len(text.encode('utf-8')) / 1e6:>5.2f} {elapsed:>7.2f} {cpu:>6.2f} {normalizing:>25.2f}",
+            file=out,
+            flush=True,
+        )
     seconds = [t for t, _ in times]
     worst = max(times) if times else (0.0, "-")
-    figures = {"max_s": worst[0], "p95_s": _p95(seconds) if seconds else 0.0,
-               "over_2s": float(sum(t > 2 for t in seconds)),
-               "max_cpu_s": max(cpu_times, default=0.0), "p95_cpu_s": _p95(cpu_times) if cpu_times else 0.0,
-               "max_readers_cpu_s": max(reader_times, default=0.0)}
+    figures = {
+        "max_s": worst[0],
+        "p95_s": _p95(seconds) if seconds else 0.0,
+        "over_2s": float(sum(t > 2 for t in seconds)),
+        "max_cpu_s": max(cpu_times, default=0.0),
+        "p95_cpu_s": _p95(cpu_times) if cpu_times else 0.0,
+        "max_readers_cpu_s": max(reader_times, default=0.0),
+    }
     print(
         f"fuzzed inputs: {len(seconds)} × ~{size / 2**20:.2g} MB  max {figures['max_s']:.2f} s ({worst[1]})  "
         f"p95 {figures['p95_s']:.2f} s  over 2 s: {int(figures['over_2s'])}  "
@@ -167,8 +256,10 @@ def run(count: int = 40, size: int = 5 * 2**20, runs: int = 10, out=None) -> dic
             parse_bytes(data, path.name)
             per.append((time.perf_counter() - start) * 1000)
         figures[path.name] = statistics.median(per)
-        print(f"seed {path.name:<28} {len(data) / 1024:>6.1f} KB {statistics.median(per):>8.2f} ms (median of {runs})",
-              file=out)
+        print(
+            f"seed {path.name:<28} {len(data) / 1024:>6.1f} KB {statistics.median(per):>8.2f} ms (median of {runs})",
+            file=out,
+        )
     return figures
 
 

@@ -97,8 +97,9 @@ def ingest_bytes(
         explained = store_module.explain_write_error(store.path, err)
         if isinstance(explained, store_module.StoreDamaged) or "No space" in str(err):
             return IngestResult(path, "error", f"{path.name}: {explained}", report.warnings)
-        return IngestResult(path, "error", labels.INGEST_DATABASE_REFUSED.format(name=path.name, error=err),
-                            report.warnings)
+        return IngestResult(
+            path, "error", labels.INGEST_DATABASE_REFUSED.format(name=path.name, error=err), report.warnings
+        )
 
 
 def _cannot_store(report: ParsedReport) -> str | None:
@@ -127,12 +128,20 @@ def _where(report: ParsedReport, key: str) -> tuple[str | None, str | None, bool
     return where, report.snippet(key) or None, ocr
 
 
-def _write(cur: duckdb.DuckDBPyConnection, path: Path, checksum: str, report: ParsedReport,
-           imported_by: str | None, ocr_confirmed: bool) -> IngestResult:
+def _write(
+    cur: duckdb.DuckDBPyConnection,
+    path: Path,
+    checksum: str,
+    report: ParsedReport,
+    imported_by: str | None,
+    ocr_confirmed: bool,
+) -> IngestResult:
     # Someone may have ingested the same bytes between the check above and this transaction.
     known = store_module.find_source(cur, checksum)
     if known is not None:
-        return IngestResult(path, "unchanged", labels.INGEST_ALREADY_STORED.format(source=known), report.warnings, known)
+        return IngestResult(
+            path, "unchanged", labels.INGEST_ALREADY_STORED.format(source=known), report.warnings, known
+        )
     org, fy = report.organization, report.fiscal_year
     assert org is not None and fy is not None  # _cannot_store refused reports without them
     record = store_module.OrgRecord(org.type_code, org.name, org.province, org.district)
@@ -142,14 +151,17 @@ def _write(cur: duckdb.DuckDBPyConnection, path: Path, checksum: str, report: Pa
     warnings = list(report.warnings)
     held = sorted(ocr_keys) if not ocr_confirmed else []
     if held:
-        warnings.append(labels.INGEST_OCR_HELD.format(
-            name=path.name, count=len(held), keys=", ".join(map(labels.report_key_label, held[:8])) + ("…" if len(held) > 8 else ""),
-        ))
+        warnings.append(
+            labels.INGEST_OCR_HELD.format(
+                name=path.name,
+                count=len(held),
+                keys=", ".join(map(labels.report_key_label, held[:8])) + ("…" if len(held) > 8 else ""),
+            )
+        )
     held_keys = set(held)
     if "fiscal_year" in held_keys:
         # The year decides where everything else goes: read by OCR, it waits for a person like the numbers.
-        return IngestResult(path, "error", labels.INGEST_YEAR_HELD.format(year=fy), warnings,
-                            held_ocr=len(held))
+        return IngestResult(path, "error", labels.INGEST_YEAR_HELD.format(year=fy), warnings, held_ocr=len(held))
     indicator_scores = {n: v for n, v in report.indicator_scores.items() if f"indicator:{n}" not in held_keys}
     item_scores = {c: v for c, v in report.item_scores.items() if f"item:{c}" not in held_keys}
     total = None if "total_score" in held_keys else report.total_score
@@ -168,8 +180,15 @@ def _write(cur: duckdb.DuckDBPyConnection, path: Path, checksum: str, report: Pa
     )
     org_id = store_module.upsert_organization(cur, record, source_id)
     facts = store_module.assessment_facts(
-        org_id, fy, label=label, total_score=total, level_reported=level, province_rank=rank,
-        province_rank_of=rank_of, indicator_scores=indicator_scores, item_scores=item_scores,
+        org_id,
+        fy,
+        label=label,
+        total_score=total,
+        level_reported=level,
+        province_rank=rank,
+        province_rank_of=rank_of,
+        indicator_scores=indicator_scores,
+        item_scores=item_scores,
         locations={key: (where, snippet) for key, (where, snippet, _ocr) in places.items()},
         from_ocr=ocr_keys,
     )
@@ -179,13 +198,27 @@ def _write(cur: duckdb.DuckDBPyConnection, path: Path, checksum: str, report: Pa
         measures.append(measure.to_store() | {"location": where, "snippet": snippet, "from_ocr": ocr})
     measure_rows = store_module.measure_frame(org_id, fy, measures, label=label)
     store_module.write_facts(cur, source_id, facts, measure_rows)
-    store_module.record_changes(cur, source_id, {"added": 0 if existed else 1, "updated": 1 if existed else 0,
-                                                 "unchanged": 0, "rejected": 0, "facts": len(facts),
-                                                 "measures": len(measure_rows), "held_ocr": len(held)})
+    store_module.record_changes(
+        cur,
+        source_id,
+        {
+            "added": 0 if existed else 1,
+            "updated": 1 if existed else 0,
+            "unchanged": 0,
+            "rejected": 0,
+            "facts": len(facts),
+            "measures": len(measure_rows),
+            "held_ocr": len(held),
+        },
+    )
     status = "updated" if existed else "added"
     who = orgs.display_name(org.type_code, org.name)
     message = labels.INGEST_STORED.format(
-        who=who, year=fy, indicators=len(indicator_scores), items=len(item_scores), measures=len(measure_rows),
+        who=who,
+        year=fy,
+        indicators=len(indicator_scores),
+        items=len(item_scores),
+        measures=len(measure_rows),
         source=source_id,
     )
     return IngestResult(path, status, message, warnings, source_id, held_ocr=len(held))

@@ -11,14 +11,7 @@ from ita_data.thai import find_dates
 from . import vocabulary as vocab
 from .model import Measure, ParsedReport
 from .tables import Row, Table
-from .text import (
-    compact,
-    find_item_codes,
-    indicator_mentions,
-    item_indicator,
-    misnumbered_warning,
-    named_indicator,
-)
+from .text import compact, find_item_codes, indicator_mentions, item_indicator, misnumbered_warning, named_indicator
 
 
 def read_measures(tables: list[Table], report: ParsedReport, prose: list[tuple[int, str]] | None = None) -> None:
@@ -181,7 +174,12 @@ def _measure(
     for mention in mentions[:1]:
         _warn_misnumbered(mention, report)
     expect = None
-    if indicator is not None and framework.indicator(indicator).tool == "EIT" or table.section == "EIT" or last_letter == "e":
+    if (
+        indicator is not None
+        and framework.indicator(indicator).tool == "EIT"
+        or table.section == "EIT"
+        or last_letter == "e"
+    ):
         expect = "e"
     # items are read from the cell that says what the measure is about, not from its prose
     codes: list[str] = []
@@ -234,8 +232,10 @@ def _measure(
         result=result,
         line=row.line,
     )
-    letter = codes[-1][0] if codes else (
-        {"IIT": "i", "EIT": "e", "OIT": "o"}[framework.indicator(indicator).tool] if indicator else None
+    letter = (
+        codes[-1][0]
+        if codes
+        else ({"IIT": "i", "EIT": "e", "OIT": "o"}[framework.indicator(indicator).tool] if indicator else None)
     )
     return measure, letter
 
@@ -289,7 +289,7 @@ def _prose_measure(line_no: int, line: str, report: ParsedReport) -> Measure | N
     values: dict[str, str] = {}
     for i, f in enumerate(fields):
         end = fields[i + 1].start() if i + 1 < len(fields) else len(rest)
-        value = rest[f.end(): end].strip(" :-–(),")
+        value = rest[f.end() : end].strip(" :-–(),")
         kind = f.lastgroup or ""
         values[kind] = f"{values[kind]} {value}".strip() if kind in values else value
     due = _latest(find_dates(values.get("due", "")))
@@ -320,6 +320,13 @@ def _prose_measure(line_no: int, line: str, report: ParsedReport) -> Measure | N
     done = values.get("done") or None
     completed = _latest(find_dates(done or "")) if status == "done" else None
     return Measure(
-        indicator=indicator, item=",".join(codes) or None, title=title[:300], responsible=responsible,
-        due=due, status=status, completed_on=completed, result=_without_boxes(done), line=line_no,
+        indicator=indicator,
+        item=",".join(codes) or None,
+        title=title[:300],
+        responsible=responsible,
+        due=due,
+        status=status,
+        completed_on=completed,
+        result=_without_boxes(done),
+        line=line_no,
     )

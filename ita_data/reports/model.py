@@ -107,7 +107,7 @@ class ParsedReport:
             return " ".join(text.split())
         at = _anchor(self, key, text)
         start = max(0, at - width // 3)
-        piece = " ".join(text[start: start + 2 * width].split())
+        piece = " ".join(text[start : start + 2 * width].split())
         cut = piece[: width - (start > 0) - 1] + "…" if len(piece) > width - (start > 0) else piece
         return ("…" if start > 0 else "") + cut
 
@@ -127,19 +127,26 @@ class ParsedReport:
                 value = self.measures[index].title if 0 <= index < len(self.measures) else None
             else:
                 value = getattr(self, "level" if kind == "level" else kind, None)
-            rows.append({
-                "ข้อมูล": labels.report_key_label(key), "ค่า": "" if value is None else str(value),
-                "หน้า": document.page_of_line(line) if document is not None else None,
-                "บรรทัด": line, "ข้อความ": self.snippet(key),
-                "OCR": bool(document is not None and document.is_ocr_line(line)),
-            })
+            rows.append(
+                {
+                    "ข้อมูล": labels.report_key_label(key),
+                    "ค่า": "" if value is None else str(value),
+                    "หน้า": document.page_of_line(line) if document is not None else None,
+                    "บรรทัด": line,
+                    "ข้อความ": self.snippet(key),
+                    "OCR": bool(document is not None and document.is_ocr_line(line)),
+                }
+            )
         return rows
 
     @property
     def has_scores(self) -> bool:
         return bool(
-            self.total_score is not None or self.level or self.province_rank is not None
-            or self.indicator_scores or self.item_scores
+            self.total_score is not None
+            or self.level
+            or self.province_rank is not None
+            or self.indicator_scores
+            or self.item_scores
         )
 
     def to_json(self) -> dict[str, Any]:
@@ -152,27 +159,25 @@ class ParsedReport:
             "level": self.level,
             "province_rank": self.province_rank,
             "indicator_scores": {str(k): v for k, v in sorted(self.indicator_scores.items())},
-            "item_scores": {
-                k: self.item_scores[k] for k in sorted(self.item_scores, key=item_sort_key)
-            },
+            "item_scores": {k: self.item_scores[k] for k in sorted(self.item_scores, key=item_sort_key)},
             "measures": [m.to_json() for m in self.measures],
             "warnings": list(self.warnings),
-            "locations": {
-                key: {"line": line, "snippet": self.snippet(key)} for key, line in self.locations.items()
-            },
+            "locations": {key: {"line": line, "snippet": self.snippet(key)} for key, line in self.locations.items()},
         }
 
     def summary(self) -> str:
         """One line for a person: who, which year, what was found."""
         who = (
             orgs.display_name(self.organization.type_code, self.organization.name)
-            if self.organization else labels.REPORT_SUMMARY_NO_ORGANIZATION
+            if self.organization
+            else labels.REPORT_SUMMARY_NO_ORGANIZATION
         )
         where = f" จ.{self.organization.province}" if self.organization and self.organization.province else ""
         parts = [
             f"{self.source}: {labels.SOURCE_KINDS.get(self.kind, self.kind)}",
             f"{who}{where}",
-            labels.REPORT_SUMMARY_YEAR.format(year=self.fiscal_year) if self.fiscal_year
+            labels.REPORT_SUMMARY_YEAR.format(year=self.fiscal_year)
+            if self.fiscal_year
             else labels.REPORT_SUMMARY_NO_YEAR,
         ]
         if self.total_score is not None:
@@ -181,10 +186,14 @@ class ParsedReport:
             parts.append(labels.REPORT_SUMMARY_LEVEL.format(level=self.level))
         if self.province_rank is not None:
             parts.append(labels.REPORT_SUMMARY_RANK.format(rank=self.province_rank))
-        parts.append(labels.REPORT_SUMMARY_COUNTS.format(
-            indicators=len(self.indicator_scores), items=len(self.item_scores), measures=len(self.measures),
-            warnings=len(self.warnings),
-        ))
+        parts.append(
+            labels.REPORT_SUMMARY_COUNTS.format(
+                indicators=len(self.indicator_scores),
+                items=len(self.item_scores),
+                measures=len(self.measures),
+                warnings=len(self.warnings),
+            )
+        )
         return " | ".join(parts)
 
 

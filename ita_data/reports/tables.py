@@ -141,8 +141,9 @@ def split_tables(lines: list[str]) -> tuple[list[Table], list[tuple[int, str]]]:
             if current is not None and current.header_text == [compact(c) for c in cells]:
                 pending_break = True  # the same header again: a new page of the same table
                 continue
-            current = Table(roles, [compact(c) for c in cells], heading="\n".join(heading), section=section,
-                            years=years)
+            current = Table(
+                roles, [compact(c) for c in cells], heading="\n".join(heading), section=section, years=years
+            )
             tables.append(current)
             heading = []
             pending_break = False

@@ -77,14 +77,37 @@ _ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 
 # Thai fonts in older PDFs draw shifted tone marks and vowels from the Private Use Area (the
 # Microsoft/Adobe Thai PUA layout); each stands for an ordinary Thai character.
-_THAI_PUA = str.maketrans({
-    "\uf700": "\u0e10", "\uf701": "\u0e34", "\uf702": "\u0e35", "\uf703": "\u0e36", "\uf704": "\u0e37",
-    "\uf705": "\u0e48", "\uf706": "\u0e49", "\uf707": "\u0e4a", "\uf708": "\u0e4b", "\uf709": "\u0e4c",
-    "\uf70a": "\u0e48", "\uf70b": "\u0e49", "\uf70c": "\u0e4a", "\uf70d": "\u0e4b", "\uf70e": "\u0e4c",
-    "\uf70f": "\u0e0d", "\uf710": "\u0e31", "\uf711": "\u0e4d", "\uf712": "\u0e47", "\uf713": "\u0e48",
-    "\uf714": "\u0e49", "\uf715": "\u0e4a", "\uf716": "\u0e4b", "\uf717": "\u0e4c", "\uf718": "\u0e38",
-    "\uf719": "\u0e39", "\uf71a": "\u0e3a",
-})
+_THAI_PUA = str.maketrans(
+    {
+        "\uf700": "\u0e10",
+        "\uf701": "\u0e34",
+        "\uf702": "\u0e35",
+        "\uf703": "\u0e36",
+        "\uf704": "\u0e37",
+        "\uf705": "\u0e48",
+        "\uf706": "\u0e49",
+        "\uf707": "\u0e4a",
+        "\uf708": "\u0e4b",
+        "\uf709": "\u0e4c",
+        "\uf70a": "\u0e48",
+        "\uf70b": "\u0e49",
+        "\uf70c": "\u0e4a",
+        "\uf70d": "\u0e4b",
+        "\uf70e": "\u0e4c",
+        "\uf70f": "\u0e0d",
+        "\uf710": "\u0e31",
+        "\uf711": "\u0e4d",
+        "\uf712": "\u0e47",
+        "\uf713": "\u0e48",
+        "\uf714": "\u0e49",
+        "\uf715": "\u0e4a",
+        "\uf716": "\u0e4b",
+        "\uf717": "\u0e4c",
+        "\uf718": "\u0e38",
+        "\uf719": "\u0e39",
+        "\uf71a": "\u0e3a",
+    }
+)
 _MARKS = "\u0e31\u0e34-\u0e3a\u0e47-\u0e4e"  # vowels and signs drawn above or below a consonant
 _TONES = "\u0e48-\u0e4b"
 _LEADING_VOWELS = "\u0e40-\u0e44"  # เ แ โ ใ ไ: written before the consonant they follow in speech
@@ -153,8 +176,10 @@ def normalize_lines(lines: list[str]) -> list[tuple[str, int]]:
                 pieces.append(line)
                 continue
         groups.append(([line], index, "\t" in line, bool(line.strip())))
-    return [(pieces[0] if len(pieces) == 1 else _normalize_line("".join(pieces)), start)
-            for pieces, start, _tabbed, _texted in groups]
+    return [
+        (pieces[0] if len(pieces) == 1 else _normalize_line("".join(pieces)), start)
+        for pieces, start, _tabbed, _texted in groups
+    ]
 
 
 def normalize_text(text: str) -> str:
@@ -355,7 +380,7 @@ def indicator_mentions(text: str) -> list[IndicatorMention]:
     out = []
     for m in _INDICATOR_HEADING.finditer(text):
         number = int(to_arabic(m.group(1)))
-        after = text[m.end(): m.end() + 80].split("\n", 1)[0]
+        after = text[m.end() : m.end() + 80].split("\n", 1)[0]
         after = re.split(r"ตัวชี้วัดที่|[0-9๐-๙]{1,3}[.][0-9๐-๙]", after, maxsplit=1)[0]
         named = named_indicator(after)
         if named is None:
@@ -371,7 +396,8 @@ def indicator_mentions(text: str) -> list[IndicatorMention]:
 def misnumbered_warning(mention: IndicatorMention) -> str | None:
     if mention.named and mention.printed_number is not None and mention.printed_number != mention.indicator:
         return labels.REPORT_MISNUMBERED_INDICATOR.format(
-            indicator_name=framework.indicator(mention.indicator).name_th, printed=mention.printed_number,
+            indicator_name=framework.indicator(mention.indicator).name_th,
+            printed=mention.printed_number,
             indicator=mention.indicator,
         )
     return None

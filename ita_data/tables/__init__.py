@@ -6,16 +6,19 @@ then ``commit_table`` (→ ImportResult); ``export_all`` writes the same layout 
 
 from ita_data.tables.commit import ImportResult, commit_table, import_table_file
 from ita_data.tables.export import RESULTS_FILE, export_all, results_frame
-from ita_data.tables.read import (
-    ALLOWED_SUFFIXES,
-    MAX_FILE_BYTES,
-    TableError,
-    TablePreview,
-    check_upload,
-    read_table,
-)
+from ita_data.tables.read import ALLOWED_SUFFIXES, MAX_FILE_BYTES, TableError, TablePreview, check_upload, read_table
 
 __all__ = [
-    "ALLOWED_SUFFIXES", "MAX_FILE_BYTES", "RESULTS_FILE", "ImportResult", "TableError", "TablePreview",
-    "check_upload", "commit_table", "export_all", "import_table_file", "read_table", "results_frame",
+    "ALLOWED_SUFFIXES",
+    "MAX_FILE_BYTES",
+    "RESULTS_FILE",
+    "ImportResult",
+    "TableError",
+    "TablePreview",
+    "check_upload",
+    "commit_table",
+    "export_all",
+    "import_table_file",
+    "read_table",
+    "results_frame",
 ]

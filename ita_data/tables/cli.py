@@ -87,13 +87,15 @@ def national_table(rows: int = NATIONAL_ROWS, seed: int = 1, fiscal_year: int = 
         raise ValueError(f"at most {len(organizations):,} fictional organisations are available")
     organizations = organizations.iloc[:rows]
     scores = np.round(rng.uniform(60, 100, size=(rows, 10)), 2)
-    frame = pd.DataFrame({
-        RESULT_HEADERS["org_type"]: [orgs.org_type(c).short_th for c in organizations["org_type"]],
-        RESULT_HEADERS["name"]: organizations["name"].to_numpy(),
-        RESULT_HEADERS["district"]: organizations["district"].to_numpy(),
-        RESULT_HEADERS["province"]: organizations["province"].to_numpy(),
-        RESULT_HEADERS["fiscal_year"]: fiscal_year,
-    })
+    frame = pd.DataFrame(
+        {
+            RESULT_HEADERS["org_type"]: [orgs.org_type(c).short_th for c in organizations["org_type"]],
+            RESULT_HEADERS["name"]: organizations["name"].to_numpy(),
+            RESULT_HEADERS["district"]: organizations["district"].to_numpy(),
+            RESULT_HEADERS["province"]: organizations["province"].to_numpy(),
+            RESULT_HEADERS["fiscal_year"]: fiscal_year,
+        }
+    )
     for i in range(10):
         frame[RESULT_HEADERS[f"indicator_{i + 1}"]] = scores[:, i]
     totals = [framework.total_score(fiscal_year, dict(enumerate(s, start=1))) for s in scores]
@@ -120,9 +122,10 @@ def _peak_mb() -> float:
 def _bench(args: argparse.Namespace) -> int:
     baseline = _peak_mb()
     # One table of several years, as the NACC's multi-year results are: the same organisations each year.
-    years = framework.known_years()[-args.years:]
-    frame = pd.concat([national_table(args.rows, seed=1 + i, fiscal_year=fy) for i, fy in enumerate(years)],
-                      ignore_index=True)
+    years = framework.known_years()[-args.years :]
+    frame = pd.concat(
+        [national_table(args.rows, seed=1 + i, fiscal_year=fy) for i, fy in enumerate(years)], ignore_index=True
+    )
     data = table_bytes(frame, args.format)
     name = f"national.{args.format}"
     print(f"{len(frame):,} rows, {len(data) / 1e6:.1f} MB {args.format}; peak RSS before {baseline:.0f} MB")
@@ -133,8 +136,10 @@ def _bench(args: argparse.Namespace) -> int:
             read_s = time.perf_counter() - started
             result = commit_table(db, preview)
             total_s = time.perf_counter() - started
-            print(f"first import: read+check {read_s:.2f} s, store {result.seconds:.2f} s, "
-                  f"total {total_s:.2f} s — {result.summary()}")
+            print(
+                f"first import: read+check {read_s:.2f} s, store {result.seconds:.2f} s, "
+                f"total {total_s:.2f} s — {result.summary()}"
+            )
             started = time.perf_counter()
             again = commit_table(db, read_table(data, name))
             print(f"same file again: {time.perf_counter() - started:.2f} s — {again.summary()}")
@@ -152,9 +157,10 @@ def _bench(args: argparse.Namespace) -> int:
 def register(subparsers: argparse._SubParsersAction) -> None:
     db_help = "database file (default: $ITA_DB or data/ita.duckdb)"
     p = subparsers.add_parser(
-        "import-table", help="import a CSV/XLSX result table (all rows or none)",
+        "import-table",
+        help="import a CSV/XLSX result table (all rows or none)",
         description="Import a NACC result table: one row per organisation and year. A file with any "
-                    "rejected row stores nothing; the same file twice changes nothing.",
+        "rejected row stores nothing; the same file twice changes nothing.",
     )
     p.add_argument("file", help="a .csv or .xlsx file")
     p.add_argument("--db", help=db_help)

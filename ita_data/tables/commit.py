@@ -134,10 +134,15 @@ def _plan(cur: duckdb.DuckDBPyConnection, preview: TablePreview) -> _Plan:
             if pd.isna(record["stored_district_code"]):
                 changed.append("district")  # the store fills a district it lacks
             elif record["stored_district_code"] != record["district_code"]:
-                warnings.append((number, (
-                    f"{record['org_name']}: ฐานข้อมูลระบุอำเภอ{record['stored_district']} แต่ไฟล์ระบุ "
-                    f"{record['district']} (the stored district is kept)"
-                )))
+                warnings.append(
+                    (
+                        number,
+                        (
+                            f"{record['org_name']}: ฐานข้อมูลระบุอำเภอ{record['stored_district']} แต่ไฟล์ระบุ "
+                            f"{record['district']} (the stored district is kept)"
+                        ),
+                    )
+                )
         changed += changed_by_row.get(number, [])
         statuses.append("added" if stored is None else "updated" if changed else "unchanged")
         changed_text.append("" if stored is None else ", ".join(changed))
@@ -147,8 +152,9 @@ def _plan(cur: duckdb.DuckDBPyConnection, preview: TablePreview) -> _Plan:
 
 
 def _empty_long(key: str) -> pd.DataFrame:
-    return pd.DataFrame({"row": pd.Series(dtype="int64"), key: pd.Series(dtype="object"),
-                         "score": pd.Series(dtype="float64")})
+    return pd.DataFrame(
+        {"row": pd.Series(dtype="int64"), key: pd.Series(dtype="object"), "score": pd.Series(dtype="float64")}
+    )
 
 
 def _changed_scores(new: pd.DataFrame, old: pd.DataFrame, key: str) -> pd.DataFrame:
@@ -157,8 +163,7 @@ def _changed_scores(new: pd.DataFrame, old: pd.DataFrame, key: str) -> pd.DataFr
     return merged.loc[keep, ["row", key, "score"]].reset_index(drop=True)
 
 
-def _write(cur: duckdb.DuckDBPyConnection, plan: _Plan, preview: TablePreview, source_id: int,
-           say: Progress) -> None:
+def _write(cur: duckdb.DuckDBPyConnection, plan: _Plan, preview: TablePreview, source_id: int, say: Progress) -> None:
     """Every value the file gives becomes a fact of its source (the unchanged ones too, so that the
     file still stands behind them if another source is withdrawn); the store chooses current values."""
     say(0.3, "บันทึกหน่วยงาน (organisations)")
@@ -174,8 +179,7 @@ def _write(cur: duckdb.DuckDBPyConnection, plan: _Plan, preview: TablePreview, s
     store.write_facts(cur, source_id, store.facts_from_columns(rows, columns))
 
 
-def _result(plan: _Plan, preview: TablePreview, source_id: int | None, dry_run: bool, started: float
-            ) -> ImportResult:
+def _result(plan: _Plan, preview: TablePreview, source_id: int | None, dry_run: bool, started: float) -> ImportResult:
     counts = plan.rows["status"].value_counts()
     return ImportResult(
         added=int(counts.get("added", 0)),
@@ -190,7 +194,11 @@ def _result(plan: _Plan, preview: TablePreview, source_id: int | None, dry_run: 
 
 
 def commit_table(
-    db: store.Store, preview: TablePreview, progress: Progress | None = None, *, dry_run: bool = False,
+    db: store.Store,
+    preview: TablePreview,
+    progress: Progress | None = None,
+    *,
+    dry_run: bool = False,
     imported_by: str | None = None,
 ) -> ImportResult:
     """Store the preview's rows in one transaction, or nothing if any row was rejected.
@@ -201,8 +209,12 @@ def commit_table(
     started = time.perf_counter()
     say = progress or (lambda _f, _m: None)
     if preview.errors:
-        return ImportResult(rejected=list(preview.errors), warnings=list(preview.warnings),
-                            dry_run=dry_run, seconds=time.perf_counter() - started)
+        return ImportResult(
+            rejected=list(preview.errors),
+            warnings=list(preview.warnings),
+            dry_run=dry_run,
+            seconds=time.perf_counter() - started,
+        )
     say(0.0, "เปรียบเทียบกับข้อมูลเดิม (comparing with the stored data)")
     if dry_run:
         cur = db.cursor()
@@ -222,14 +234,18 @@ def commit_table(
             plan.rows["status"], plan.rows["changed"] = "unchanged", ""  # this very file is in already
         elif plan.changes_anything:
             source_id = store.add_source(
-                cur, preview.file_name, preview.checksum, "table",
+                cur,
+                preview.file_name,
+                preview.checksum,
+                "table",
                 note=f"{len(plan.rows)} rows" + (f", sheet {preview.sheet}" if preview.sheet else ""),
                 imported_by=imported_by,
             )
             _write(cur, plan, preview, source_id, say)
             counts = plan.rows["status"].value_counts()
-            store.record_changes(cur, source_id, {k: int(counts.get(k, 0)) for k in ("added", "updated", "unchanged")}
-                                 | {"rejected": 0})
+            store.record_changes(
+                cur, source_id, {k: int(counts.get(k, 0)) for k in ("added", "updated", "unchanged")} | {"rejected": 0}
+            )
             say(0.9, "ปรับตารางสรุป (derived tables)")  # the store refreshes them as it publishes
     say(1.0, "เสร็จ (done)")
     return _result(plan, preview, source_id, False, started)

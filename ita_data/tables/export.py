@@ -51,9 +51,7 @@ def results_frame(cur: duckdb.DuckDBPyConnection) -> pd.DataFrame:
             frame[column] = float("nan")
     for tool in framework.TOOLS:
         # Derived, written so a reader sees it and the importer can check it; blank if an indicator is.
-        means = frame[[f"indicator_{n}" for n in framework.indicators_of_tool(tool)]].mean(
-            axis=1, skipna=False
-        )
+        means = frame[[f"indicator_{n}" for n in framework.indicators_of_tool(tool)]].mean(axis=1, skipna=False)
         frame[tool] = [float("nan") if pd.isna(m) else framework.round2(m) for m in means]
     frame["org_type"] = [orgs.org_type(code).short_th for code in frame["org_type"]]
     out = frame[list(RESULT_HEADERS)].rename(columns=RESULT_HEADERS)
@@ -62,8 +60,10 @@ def results_frame(cur: duckdb.DuckDBPyConnection) -> pd.DataFrame:
         item_wide = items.pivot(index=["org_id", "fiscal_year"], columns="item", values="score")
         item_wide = item_wide.reindex(columns=codes).reset_index()
         out = pd.concat(
-            [out, frame[["org_id", "fiscal_year"]].merge(item_wide, how="left").drop(
-                columns=["org_id", "fiscal_year"])],
+            [
+                out,
+                frame[["org_id", "fiscal_year"]].merge(item_wide, how="left").drop(columns=["org_id", "fiscal_year"]),
+            ],
             axis=1,
         )
     return out.astype({"ลำดับในจังหวัด": "Int64", "จำนวนหน่วยงานในจังหวัด": "Int64"})
@@ -83,10 +83,13 @@ def export_all(db: store.Store, out_dir: str | os.PathLike[str]) -> dict[str, Pa
         # Text cells that a spreadsheet would run as a formula are written as text (safe_text).
         safe_text.spreadsheet_frame(results_frame(cur)).to_csv(path, index=False, encoding="utf-8-sig")
         written["results"] = path
-        tables = [r[0] for r in cur.execute(
-            "SELECT table_name FROM information_schema.tables "
-            "WHERE table_schema = 'main' AND table_type = 'BASE TABLE' ORDER BY table_name"
-        ).fetchall()]
+        tables = [
+            r[0]
+            for r in cur.execute(
+                "SELECT table_name FROM information_schema.tables "
+                "WHERE table_schema = 'main' AND table_type = 'BASE TABLE' ORDER BY table_name"
+            ).fetchall()
+        ]
         for table in tables:
             path = out / f"{table}.parquet"
             cur.table(table).write_parquet(str(path))

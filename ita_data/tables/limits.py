@@ -37,5 +37,4 @@ def quoted(value: object, limit: int = QUOTE_CHARS) -> str:
 
 def table() -> list[tuple[str, int]]:
     """The limits by name, for the README and the benchmark."""
-    return [(name, value) for name, value in globals().items()
-            if name.startswith("MAX_") and isinstance(value, int)]
+    return [(name, value) for name, value in globals().items() if name.startswith("MAX_") and isinstance(value, int)]

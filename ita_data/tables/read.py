@@ -27,9 +27,22 @@ ALLOWED_SUFFIXES = (".csv", ".xlsx")
 INDICATOR_COLUMNS = tuple(f"indicator_{i.number}" for i in framework.indicators())
 # The columns of TablePreview.rows before the item columns (one per item code found, e.g. "o12").
 ROW_COLUMNS = (
-    "row", "org_key", "org_type", "name", "org_name", "province_code", "province", "district_code",
-    "district", "fiscal_year", "total_score", "level_reported", "level_computed",
-    "province_rank_reported", "province_rank_of", *INDICATOR_COLUMNS,
+    "row",
+    "org_key",
+    "org_type",
+    "name",
+    "org_name",
+    "province_code",
+    "province",
+    "district_code",
+    "district",
+    "fiscal_year",
+    "total_score",
+    "level_reported",
+    "level_computed",
+    "province_rank_reported",
+    "province_rank_of",
+    *INDICATOR_COLUMNS,
 )
 # How far a printed total may sit from the one the year's weights give before we warn.
 TOTAL_TOLERANCE = 0.011
@@ -102,9 +115,7 @@ def check_upload(file_name: str, size: int) -> None:
 _THAI_MARKS = "\u0e31\u0e34-\u0e3a\u0e47-\u0e4e"
 # cp874 text that no Thai writer produces: a Thai mark on a Latin letter ("Caf้" is Latin-1 "Café"),
 # a Thai character between two Latin letters ("Se๑or"), a leading vowel before a Latin letter.
-_NOT_THAI = re.compile(
-    f"[A-Za-z][{_THAI_MARKS}]|[A-Za-z][\u0e01-\u0e5b][A-Za-z]|[\u0e40-\u0e44][A-Za-z]"
-)
+_NOT_THAI = re.compile(f"[A-Za-z][{_THAI_MARKS}]|[A-Za-z][\u0e01-\u0e5b][A-Za-z]|[\u0e40-\u0e44][A-Za-z]")
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
@@ -165,7 +176,7 @@ def _decode(data: bytes, file_name: str) -> tuple[str, str, list[str]]:
     if odd:
         line = text.count("\n", 0, odd.start()) + 1
         start = text.rfind("\n", 0, odd.start()) + 1
-        snippet = text[max(start, odd.start() - 20):odd.end() + 20].splitlines()[0]
+        snippet = text[max(start, odd.start() - 20) : odd.end() + 20].splitlines()[0]
         as_latin = snippet.encode("cp874").decode("cp1252", errors="replace")
         raise TableError(
             f"ไฟล์ {quoted(file_name)} ไม่ใช่ภาษาไทยแบบ Windows (cp874): บรรทัด {line} อ่านได้เป็น "
@@ -195,13 +206,9 @@ def _csv_grid(data: bytes, file_name: str) -> tuple[list[tuple[int, list[Any]]],
         except csv.Error as err:
             if "field larger than field limit" in str(err):
                 raise TableError(_too_long(where, f"บรรทัด {reader.line_num}")) from None
-            raise TableError(
-                f"{where} บรรทัด {reader.line_num}: อ่านเป็น CSV ไม่ได้ ({quoted(err)})"
-            ) from None
+            raise TableError(f"{where} บรรทัด {reader.line_num}: อ่านเป็น CSV ไม่ได้ ({quoted(err)})") from None
         if len(grid) >= limits.MAX_ROWS:
-            raise TableError(
-                f"{where} มีเกิน {limits.MAX_ROWS:,} แถว (more than {limits.MAX_ROWS:,} rows; split it)"
-            )
+            raise TableError(f"{where} มีเกิน {limits.MAX_ROWS:,} แถว (more than {limits.MAX_ROWS:,} rows; split it)")
         if len(cells) > limits.MAX_COLUMNS:
             raise TableError(
                 f"{where} บรรทัด {start} มี {len(cells):,} คอลัมน์ เกิน {limits.MAX_COLUMNS} "
@@ -389,21 +396,16 @@ def _year(value: Any) -> int:
     year = int(digits[0]) + (2500 if len(digits[0]) == 2 else 0)
     if 1900 <= year < 2400:
         raise _CellError(
-            f"ปี {year} เป็นปี ค.ศ.: ITA uses Buddhist Era fiscal years; write {thai.ce_to_be(year)} "
-            f"(= C.E. {year})"
+            f"ปี {year} เป็นปี ค.ศ.: ITA uses Buddhist Era fiscal years; write {thai.ce_to_be(year)} (= C.E. {year})"
         )
     if year not in framework.known_years():
         years = framework.known_years()
-        raise _CellError(
-            f"ปีงบประมาณ {year} ไม่มีเกณฑ์ ITA: the rules cover FY{years[0]}-FY{years[-1]}"
-        )
+        raise _CellError(f"ปีงบประมาณ {year} ไม่มีเกณฑ์ ITA: the rules cover FY{years[0]}-FY{years[-1]}")
     return year
 
 
 # A rank, alone or with the size of the ranking: "3", "3/12", "ที่ 3 จาก 12", "3 of 12" (Thai digits too).
-_RANK = re.compile(
-    r"(?:ลำดับ\s*)?(?:ที่\s*)?([0-9]+)(?:\.0+)?(?:\s*(?:/|จาก|ใน|of)\s*([0-9]+)(?:\.0+)?)?", re.ASCII
-)
+_RANK = re.compile(r"(?:ลำดับ\s*)?(?:ที่\s*)?([0-9]+)(?:\.0+)?(?:\s*(?:/|จาก|ใน|of)\s*([0-9]+)(?:\.0+)?)?", re.ASCII)
 
 
 def _rank(value: Any) -> tuple[int | None, int | None]:
@@ -497,8 +499,7 @@ def _organisation(cells: dict[str, Any], places: _Places) -> dict[str, Any]:
     province = _plain_text(cells, "province")
     if not province:
         raise _CellError(
-            f"{quoted(raw_name)}: ไม่ระบุจังหวัด (province missing; without it namesakes in other provinces "
-            "merge)"
+            f"{quoted(raw_name)}: ไม่ระบุจังหวัด (province missing; without it namesakes in other provinces merge)"
         )
     try:
         where = places(province, _plain_text(cells, "district"))
@@ -640,18 +641,13 @@ def _read_row(
     for code in items:
         if framework.item_indicator(year, code) is None:
             warnings.append(
-                f"ข้อ {code} ไม่อยู่ในรายการข้อของปี {year} (item not in FY{year}'s catalogue; stored "
-                "without an indicator)"
+                f"ข้อ {code} ไม่อยู่ในรายการข้อของปี {year} (item not in FY{year}'s catalogue; stored without an indicator)"
             )
     return row, items, [], warnings
 
 
 def read_table(
-    data: bytes,
-    file_name: str,
-    *,
-    fiscal_year: int | None = None,
-    progress: Progress | None = None,
+    data: bytes, file_name: str, *, fiscal_year: int | None = None, progress: Progress | None = None
 ) -> TablePreview:
     """Read a CSV or XLSX result table into a preview; raises TableError when it is no table at all.
 
@@ -678,9 +674,11 @@ def read_table(
             elif any(any(not _blank(v) for v in cells) for _, cells in candidate.grid):
                 other_sheets.append(candidate.title)
         if header is None:
-            unread = [(title, r, c) for title, r, c in (
-                (s.title, r, c) for s in sheets for r, c in s.formulas
-            ) if r <= _HEADER_SEARCH_ROWS]
+            unread = [
+                (title, r, c)
+                for title, r, c in ((s.title, r, c) for s in sheets for r, c in s.formulas)
+                if r <= _HEADER_SEARCH_ROWS
+            ]
             if unread:
                 title, r, c = unread[0]
                 raise TableError(
@@ -716,30 +714,40 @@ def read_table(
         )
 
     warnings: list[tuple[int, str]] = []
-    data_rows = grid[header.start + header.depth:]
+    data_rows = grid[header.start + header.depth :]
     # A column with a header we cannot place, or data under no header, is named once.
     unmapped = []
     for c, text in sorted(header.unmapped.items()):
         unmapped.append(text)
-        warnings.append((header_row, (
-            f"คอลัมน์ {quoted(text)} (column {_column_letter(c)}) ไม่รู้จัก จึงไม่นำเข้า: not a known column; "
-            "known ones include ชื่อหน่วยงาน, ประเภท, อำเภอ, จังหวัด, ปีงบประมาณ, คะแนนรวม, ระดับ, "
-            "IIT/EIT/OIT, "
-            "ตัวชี้วัดที่ 1-10, item codes such as o12, ลำดับในจังหวัด"
-        )))
+        warnings.append(
+            (
+                header_row,
+                (
+                    f"คอลัมน์ {quoted(text)} (column {_column_letter(c)}) ไม่รู้จัก จึงไม่นำเข้า: not a known column; "
+                    "known ones include ชื่อหน่วยงาน, ประเภท, อำเภอ, จังหวัด, ปีงบประมาณ, คะแนนรวม, ระดับ, "
+                    "IIT/EIT/OIT, "
+                    "ตัวชี้วัดที่ 1-10, item codes such as o12, ลำดับในจังหวัด"
+                ),
+            )
+        )
     mapped = set(header.fields) | set(header.unmapped)
     for c in sorted({c for _, cells in data_rows for c, v in enumerate(cells) if not _blank(v)} - mapped):
         unmapped.append(f"column {_column_letter(c)}")
-        warnings.append((header_row, (
-            f"คอลัมน์ {_column_letter(c)} ไม่มีหัวตาราง จึงไม่นำเข้า (data under no header, ignored)"
-        )))
+        warnings.append(
+            (header_row, (f"คอลัมน์ {_column_letter(c)} ไม่มีหัวตาราง จึงไม่นำเข้า (data under no header, ignored)"))
+        )
     tools_given = sorted({f[5:] for f in header.fields.values() if f.startswith("tool:")})
     if tools_given:
-        warnings.append((header_row, (
-            f"คอลัมน์ {', '.join(tools_given)} ใช้ตรวจสอบเท่านั้น: checked against the indicators, "
-            "not stored "
-            "(the dashboard computes tool scores from indicators 1-10)"
-        )))
+        warnings.append(
+            (
+                header_row,
+                (
+                    f"คอลัมน์ {', '.join(tools_given)} ใช้ตรวจสอบเท่านั้น: checked against the indicators, "
+                    "not stored "
+                    "(the dashboard computes tool scores from indicators 1-10)"
+                ),
+            )
+        )
     for title in other_sheets:
         warnings.append((header_row, f"ไม่ได้อ่านชีต {quoted(title)} (only sheet {quoted(sheet)} is read)"))
     warnings.extend((header_row, note) for note in notes)
@@ -749,14 +757,10 @@ def read_table(
     formulas: dict[int, list[str]] = {}
     for (r, c), text in sorted((chosen.formulas if chosen else {}).items()):
         if r > header_row and c in header.fields:
-            formulas.setdefault(r, []).append(
-                f"{_column_letter(c)}{r}" + (f" ={quoted(text, 40)}" if text else "")
-            )
+            formulas.setdefault(r, []).append(f"{_column_letter(c)}{r}" + (f" ={quoted(text, 40)}" if text else ""))
     letters = {f: _column_letter(c) for c, f in header.fields.items()}
 
-    header_values = [
-        [_text(v) for v in grid[header.start + k][1]] for k in range(header.depth)
-    ]
+    header_values = [[_text(v) for v in grid[header.start + k][1]] for k in range(header.depth)]
     places = _Places()
     errors: list[tuple[int, str]] = []
     records, item_rows = [], []
@@ -769,11 +773,16 @@ def read_table(
         if number in formulas:
             rows_read += 1
             cells_text = ", ".join(formulas[number][:5]) + (" …" if len(formulas[number]) > 5 else "")
-            errors.append((number, (
-                f"เซลล์ {cells_text} เป็นสูตรที่ไฟล์ไม่ได้เก็บผลลัพธ์ไว้ จึงอ่านค่าไม่ได้ (formulas without a "
-                "saved result were not read: open the file in Excel or LibreOffice and save it again, or "
-                "paste the values)"
-            )))
+            errors.append(
+                (
+                    number,
+                    (
+                        f"เซลล์ {cells_text} เป็นสูตรที่ไฟล์ไม่ได้เก็บผลลัพธ์ไว้ จึงอ่านค่าไม่ได้ (formulas without a "
+                        "saved result were not read: open the file in Excel or LibreOffice and save it again, or "
+                        "paste the values)"
+                    ),
+                )
+            )
             continue
         if all(_blank(v) for v in cells):
             continue
@@ -798,10 +807,15 @@ def read_table(
             records.append(row)
             item_rows.append(items)
     if rows_read == 0:
-        errors.append((header_row, (
-            f"ไฟล์ {quoted(file_name)} มีแถวหัวตาราง (แถว {header_row}) แต่ไม่มีแถวข้อมูล จึงไม่มีอะไรให้บันทึก "
-            "(no rows: the file has a header and no data rows; nothing will be stored)"
-        )))
+        errors.append(
+            (
+                header_row,
+                (
+                    f"ไฟล์ {quoted(file_name)} มีแถวหัวตาราง (แถว {header_row}) แต่ไม่มีแถวข้อมูล จึงไม่มีอะไรให้บันทึก "
+                    "(no rows: the file has a header and no data rows; nothing will be stored)"
+                ),
+            )
+        )
     say(1.0, "ตรวจครบ (checked)")
     return TablePreview(
         file_name=Path(file_name).name,
@@ -838,15 +852,25 @@ def _merge_warnings(sheet: xlsx.Sheet, header: _Header, header_row: int) -> list
         fields = [header.fields[c] for c in range(min_col, max_col + 1) if c in header.fields]
         span = f"{_column_letter(min_col)}{min_row}:{_column_letter(max_col)}{max_row}"
         if len(fields) > 1:
-            out.append((max(min_row, header_row + 1), (
-                f"เซลล์ {span} ผสานข้ามคอลัมน์ ค่าเดียวกันจึงถูกอ่านในทุกคอลัมน์ที่ครอบ "
-                f"({', '.join(fields)}) (cells merged across columns: each column reads the same value)"
-            )))
+            out.append(
+                (
+                    max(min_row, header_row + 1),
+                    (
+                        f"เซลล์ {span} ผสานข้ามคอลัมน์ ค่าเดียวกันจึงถูกอ่านในทุกคอลัมน์ที่ครอบ "
+                        f"({', '.join(fields)}) (cells merged across columns: each column reads the same value)"
+                    ),
+                )
+            )
         elif fields and max_row > max(min_row, header_row) and fields[0] not in _SHARED_DOWN:
-            out.append((max(min_row, header_row + 1), (
-                f"เซลล์ {span} ผสานข้ามแถว ทุกแถวที่ครอบจึงได้ค่า {fields[0]} เดียวกัน "
-                "(a score merged down several rows: each row reads the same value)"
-            )))
+            out.append(
+                (
+                    max(min_row, header_row + 1),
+                    (
+                        f"เซลล์ {span} ผสานข้ามแถว ทุกแถวที่ครอบจึงได้ค่า {fields[0]} เดียวกัน "
+                        "(a score merged down several rows: each row reads the same value)"
+                    ),
+                )
+            )
     return out
 
 
@@ -860,7 +884,12 @@ def _rows_frame(records: list[dict[str, Any]], item_rows: list[dict[str, float]]
     if codes:
         items = pd.DataFrame.from_records(item_rows, columns=codes, index=frame.index)
         frame = pd.concat([frame, items.astype("float64")], axis=1)
-    types = {"row": "int64", "fiscal_year": "int64", "total_score": "float64",
-             "province_rank_reported": "Int64", "province_rank_of": "Int64"}
+    types = {
+        "row": "int64",
+        "fiscal_year": "int64",
+        "total_score": "float64",
+        "province_rank_reported": "Int64",
+        "province_rank_of": "Int64",
+    }
     types.update({c: "float64" for c in INDICATOR_COLUMNS})
     return frame.astype(types)

@@ -72,7 +72,7 @@ _COLUMNS: dict[str, int] = {}  # "AB" -> 27, filled as letters are met (a nation
 def _cell_ref(text: str) -> tuple[int, int]:
     """``"B12"`` → (12, 1): the row number and the 0-based column."""
     letters = text.rstrip("0123456789")
-    digits = text[len(letters):]
+    digits = text[len(letters) :]
     col = _COLUMNS.get(letters)
     if col is None or not 0 < len(digits) <= 7:
         m = _REF.match(text.strip().upper())
@@ -86,7 +86,7 @@ def _cell_ref(text: str) -> tuple[int, int]:
 
 def _local(tag: str) -> str:
     """``"x:c"`` → ``"c"``: parts are parsed without namespaces, so a prefix is just part of the name."""
-    return tag[tag.rfind(":") + 1:]
+    return tag[tag.rfind(":") + 1 :]
 
 
 def _attr(attrib: dict[str, str], name: str) -> str | None:
@@ -292,8 +292,7 @@ class _Styles(_Target):
 class _SheetReader(_Target):
     """One worksheet's cells as values, counted against the limits as they stream past."""
 
-    def __init__(self, title: str, strings: list[str], kinds: list[str], date1904: bool, counted: list[int]
-                 ) -> None:
+    def __init__(self, title: str, strings: list[str], kinds: list[str], date1904: bool, counted: list[int]) -> None:
         self.title, self.strings, self.kinds, self.date1904 = title, strings, kinds, date1904
         self.counted = counted  # cells read so far in the whole workbook (shared between sheets)
         self.rows: dict[int, dict[int, Any]] = {}
@@ -450,8 +449,7 @@ class _SheetReader(_Target):
     def _merge(self, ref: str) -> None:
         if len(self.merges) >= limits.MAX_MERGED_RANGES:
             raise XlsxError(
-                f"ชีต {quoted(self.title)} มีช่วงเซลล์ที่ผสานเกิน {limits.MAX_MERGED_RANGES:,} ช่วง "
-                "(too many merged ranges)"
+                f"ชีต {quoted(self.title)} มีช่วงเซลล์ที่ผสานเกิน {limits.MAX_MERGED_RANGES:,} ช่วง (too many merged ranges)"
             )
         self.merges.append(self._range(ref))
 
@@ -560,9 +558,16 @@ def read_sheets(data: bytes) -> Iterable[Sheet]:
                 sheets.append(reader.sheet())
     except XlsxError:
         raise
-    except (zipfile.BadZipFile, zlib.error, EOFError, KeyError, NotImplementedError, RuntimeError,
-            OverflowError, ValueError) as err:
+    except (
+        zipfile.BadZipFile,
+        zlib.error,
+        EOFError,
+        KeyError,
+        NotImplementedError,
+        RuntimeError,
+        OverflowError,
+        ValueError,
+    ) as err:
         # A damaged zip, a compression method zipfile lacks, an encrypted part, a broken number field.
         raise XlsxError(f"เปิดไฟล์ Excel ไม่ได้: {quoted(err)} (is it really an .xlsx workbook?)") from None
     return sheets
-
