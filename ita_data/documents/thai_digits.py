@@ -16,11 +16,12 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from html.parser import HTMLParser
+from pathlib import Path
 
 import numpy as np
 
 THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙"
-FONT_GLOB = "/usr/share/fonts/truetype/tlwg/*.ttf"
+FONT_GLOBS = ("/usr/share/fonts/truetype/tlwg/*.ttf", "/usr/share/fonts/opentype/tlwg/*.otf")
 # Faces whose digits are drawn like print: slanted and handwriting faces are left out.
 _SKIPPED_FACES = re.compile(r"Oblique|Italic|Purisa", re.IGNORECASE)
 SIDE = 20  # a glyph is compared as a SIDE × SIDE square
@@ -76,7 +77,12 @@ def hocr_lines(hocr: str) -> list[list[Symbol]]:
 
 
 def font_files() -> list[str]:
-    return sorted(f for f in glob.glob(FONT_GLOB) if not _SKIPPED_FACES.search(f))
+    by_face: dict[str, str] = {}
+    for pattern in FONT_GLOBS:  # one file a face, the TrueType one where both are installed
+        for path in sorted(glob.glob(pattern)):
+            if not _SKIPPED_FACES.search(path):
+                by_face.setdefault(Path(path).stem, path)
+    return sorted(by_face.values())
 
 
 def _feature(mask: np.ndarray) -> np.ndarray:
