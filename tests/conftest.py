@@ -16,9 +16,21 @@ from ita_data.store import Store
 SEEDS_DIR = Path(__file__).resolve().parent.parent.parent / "shared" / "seeds"
 
 
+@pytest.fixture(scope="session")
+def empty_store_file(tmp_path_factory) -> Path:
+    """A new, empty store as ``Store(path)`` creates it (schema and derived tables), made once a session."""
+    path = tmp_path_factory.mktemp("empty_store") / "empty.duckdb"
+    Store(path).close()
+    return path
+
+
 @pytest.fixture
-def store(tmp_path: Path):
-    with Store(tmp_path / "test.duckdb") as s:
+def store(tmp_path: Path, empty_store_file: Path):
+    """A new, empty store of the test's own: a copy of the session's empty one, which is the same file
+    a new ``Store`` writes, without running the migrations again for every test."""
+    path = tmp_path / "test.duckdb"
+    shutil.copyfile(empty_store_file, path)
+    with Store(path) as s:
         yield s
 
 
@@ -45,13 +57,37 @@ CHROMIUM = "/usr/lib/chromium/chromium"
 SCREENSHOTS = PROJECT_ROOT / "artifacts" / "screenshots"
 
 
+@contextlib.contextmanager
+def _run_lock(path: Path):
+    """An exclusive lock on ``path`` shared by every process of this test run (pytest-xdist workers)."""
+    import fcntl
+
+    with open(path, "a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def run_temp_dir(tmp_path_factory) -> Path:
+    """The temporary folder of the whole run: the same for every pytest-xdist worker of it (each worker's
+    own base folder is a child of it), the session's base folder without xdist."""
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+
 @pytest.fixture(scope="session")
 def national_db(tmp_path_factory) -> Path:
-    """The default dataset, built once for the session; tests copy it before they write."""
+    """The default dataset, built once for the run (the first xdist worker to need it builds it, the
+    others wait for it); tests copy it before they write."""
     from ita_data.build import build_database
 
-    path = tmp_path_factory.mktemp("national") / "ita.duckdb"
-    build_database(path, reports_dir=None)
+    shared = run_temp_dir(tmp_path_factory)
+    path = shared / "national" / "ita.duckdb"
+    with _run_lock(shared / "national.lock"):
+        if not path.exists():  # build_database publishes the finished file under this name only
+            build_database(path, reports_dir=None)
     return path
 
 
@@ -69,15 +105,33 @@ def serve(log_path: Path, *, db_path: Path | None = None, script: Path = PROJECT
     """Start `streamlit run` from the project folder (so its .streamlit/config.toml applies) and wait
     until it answers; returns (process, URL as ``host`` names it). ``address=None`` leaves the listening
     address to the config; ``secrets`` is the only secrets file it reads."""
+    env = dict(os.environ)
+    if db_path is not None:
+        env["ITA_DB"] = str(db_path)
+    # A port found free may be taken before streamlit binds it (tests run in parallel, and every outgoing
+    # connection takes a port from the same range): a port we picked is picked again, three times at most.
+    attempts = 1 if port else 3
+    for attempt in range(attempts):
+        chosen = port or _free_port()
+        try:
+            return _serve_on(chosen, log_path, env, script, address, secrets, host)
+        except _PortTaken:
+            if attempt == attempts - 1:
+                raise RuntimeError(f"streamlit found port {chosen} taken; see {log_path}") from None
+    raise AssertionError("unreachable")
+
+
+class _PortTaken(RuntimeError):
+    pass
+
+
+def _serve_on(port: int, log_path: Path, env: dict[str, str], script: Path, address: str | None,
+              secrets: Path | None, host: str):
     import subprocess
     import sys
     import time
     import urllib.request
 
-    port = port or _free_port()
-    env = dict(os.environ)
-    if db_path is not None:
-        env["ITA_DB"] = str(db_path)
     args = [sys.executable, "-m", "streamlit", "run", str(script), "--server.port", str(port),
             "--server.headless", "true", "--server.fileWatcherType", "none"]
     if address is not None:
@@ -89,6 +143,9 @@ def serve(log_path: Path, *, db_path: Path | None = None, script: Path = PROJECT
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         if proc.poll() is not None:
+            log.close()
+            if f"Port {port} is not available" in log_path.read_text(encoding="utf-8", errors="replace"):
+                raise _PortTaken(port)
             raise RuntimeError(f"streamlit exited early; see {log_path}")
         try:
             with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2) as r:

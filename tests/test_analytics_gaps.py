@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -124,13 +125,20 @@ def test_item_gaps_of_an_organisation_without_items_is_empty(store, province):
                                    "title_th"]
 
 
+def _copy(empty_store_file: Path, folder: str) -> Path:
+    """A new empty store for one example: a copy of the session's (tests/conftest.py)."""
+    path = Path(folder) / "p.duckdb"
+    shutil.copyfile(empty_store_file, path)
+    return path
+
+
 @settings(max_examples=15, deadline=None)
 @given(st.sampled_from(framework.known_years()),
        st.lists(st.integers(min_value=0, max_value=400), min_size=10, max_size=10))
 @example(2562, [0, 0, 0, 0, 0, 0, 0, 290, 345, 0])  # indicators 8 and 9 tie at 2.75, apart only in float
-def test_points_recoverable_follow_the_years_weights(fiscal_year, quarter_points):
+def test_points_recoverable_follow_the_years_weights(empty_store_file, fiscal_year, quarter_points):
     scores = {n: q / 4 for n, q in zip(range(1, 11), quarter_points)}
-    with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "p.duckdb") as store:
+    with tempfile.TemporaryDirectory() as tmp, Store(_copy(empty_store_file, tmp)) as store:
         with store.transaction() as cur:
             b = Builder(cur)
             b.year(b.org("บ้านทดสอบ"), fiscal_year, scores)

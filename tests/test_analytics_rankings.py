@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -123,11 +124,18 @@ def test_rank_rejects_an_unknown_scope(store, ranked):
         analytics.rankings(store.cursor(), Filters(2566), within="region")
 
 
+def _copy(empty_store_file: Path, folder: str) -> Path:
+    """A new empty store for one example: a copy of the session's (tests/conftest.py)."""
+    path = Path(folder) / "p.duckdb"
+    shutil.copyfile(empty_store_file, path)
+    return path
+
+
 @settings(max_examples=15, deadline=None)
 @given(st.lists(st.integers(min_value=0, max_value=20), min_size=1, max_size=12))
-def test_rank_is_one_plus_the_number_scoring_higher(scores):
+def test_rank_is_one_plus_the_number_scoring_higher(empty_store_file, scores):
     # scores on a coarse grid so that ties are common
-    with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "p.duckdb") as store:
+    with tempfile.TemporaryDirectory() as tmp, Store(_copy(empty_store_file, tmp)) as store:
         with store.transaction() as cur:
             b = Builder(cur)
             ids = [b.org(f"บ้านทดสอบ {i}") for i in range(len(scores))]

@@ -3,7 +3,7 @@
 import geothai
 import pytest
 
-from ita_data import build, store, synthetic
+from ita_data import store, synthetic
 
 
 @pytest.fixture(scope="module")
@@ -27,10 +27,27 @@ TABLES = ("organizations", "assessments", "indicator_scores", "item_scores", "me
           "facts", "measure_facts", "org_facts")
 
 
-def test_building_twice_gives_the_same_database(built, tmp_path):
+@pytest.fixture(scope="module")
+def built_by_the_cli(tmp_path_factory):
+    """A second build of the default data, made by the `build` command: the path and what it printed.
+    One build serves both the determinism test and the command's own test (a build takes seconds)."""
+    import contextlib
+    import io
+
+    from ita_data.__main__ import main
+
+    folder = tmp_path_factory.mktemp("cli_build")
+    target = folder / "cli.duckdb"
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main(["build", "--db", str(target), "--reports", str(folder / "none")])
+    return target, code, out.getvalue(), err.getvalue()
+
+
+def test_building_twice_gives_the_same_database(built, built_by_the_cli):
     db, _, _ = built
-    again_path = tmp_path / "again.duckdb"
-    build.build_database(again_path, reports_dir=None)
+    again_path, code, _, _ = built_by_the_cli
+    assert code == 0
     with store.Store(again_path, read_only=True) as again:
         for table in TABLES:
             assert _table_digest(db, table) == _table_digest(again, table), table
@@ -166,12 +183,14 @@ def test_organisations_added_later_do_not_collide_with_generated_ids(built, tmp_
         assert db.query("SELECT count(*) AS n FROM organizations").n[0] == 7851
 
 
-def test_build_cli_prints_progress_and_skips_an_existing_database(tmp_path, capsys):
+def test_build_cli_prints_progress_and_skips_an_existing_database(built_by_the_cli, capsys):
     from ita_data.__main__ import main
 
-    target = tmp_path / "cli.duckdb"
-    assert main(["build", "--db", str(target), "--reports", str(tmp_path / "none")]) == 0
-    out = capsys.readouterr()
-    assert "writing FY2568" in out.err and "built" in out.out
+    target, code, out, err = built_by_the_cli
+    assert code == 0
+    assert "writing FY2568" in err and "built" in out
+    before = target.stat()
     assert main(["build", "--db", str(target), "--if-missing"]) == 0
     assert "มีอยู่แล้ว" in capsys.readouterr().out
+    after = target.stat()
+    assert (after.st_ino, after.st_mtime_ns) == (before.st_ino, before.st_mtime_ns)  # kept, not rebuilt

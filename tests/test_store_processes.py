@@ -107,7 +107,8 @@ def test_a_reader_in_another_process_reads_while_a_write_is_under_way(tmp_path):
     _seed(db)
     reader = open_store(db, read_only=True)
     cursor = reader.cursor()
-    writer = _writer(db, "in-transaction", seconds=3)
+    # Held for 5 s: the reads below must happen while it holds, on a machine busy with other tests too.
+    writer = _writer(db, "in-transaction", seconds=5)
     # Mid-write, every reader sees the published state: the old one, whole.
     assert _total(db) == 80.0
     assert cursor.execute("SELECT total_score FROM assessments").fetchone()[0] == 80.0
@@ -120,7 +121,7 @@ def test_a_reader_in_another_process_reads_while_a_write_is_under_way(tmp_path):
 def test_a_second_writer_waits_for_the_first_and_says_so(tmp_path):
     db = tmp_path / "ita.duckdb"
     _seed(db)
-    first = _writer(db, "after-refresh", seconds=3)
+    first = _writer(db, "after-refresh", seconds=5)  # long enough to queue behind on a busy machine
     messages: list[str] = []
     with open_store(db, on_wait=messages.append) as waiting:
         with waiting.transaction() as cur:  # queues behind the first, then lands after it
