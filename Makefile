@@ -43,9 +43,10 @@ system:
 		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
 	else echo "install first: sudo apt-get install $$missing"; fi
 
-# Lint and types first (configured in pyproject.toml), then every test.
+# Lint, format and types first (configured in pyproject.toml), then every test.
 test: $(STAMP) system
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 	$(BIN)/python -m pytest -q
 

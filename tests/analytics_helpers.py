@@ -38,23 +38,46 @@ class Builder:
             self.sources[kind] = store_module.add_source(self.cur, f"test-{kind}", f"checksum-{kind}", kind)
         return self.sources[kind]
 
-    def org(self, name: str, org_type: str = "sao", province: str | None = "สระบุรี",
-            district: str | None = None, synthetic: bool = False) -> int:
+    def org(
+        self,
+        name: str,
+        org_type: str = "sao",
+        province: str | None = "สระบุรี",
+        district: str | None = None,
+        synthetic: bool = False,
+    ) -> int:
         return store_module.upsert_organization(
             self.cur, store_module.OrgRecord(org_type, name, province, district, is_synthetic=synthetic)
         )
 
-    def year(self, org_id: int, fiscal_year: int, indicators: Mapping[int, float] | None = None,
-             total: float | None = None, level: str | None = None, rank: int | None = None,
-             rank_of: int | None = None, items: Mapping[str, float] | None = None) -> None:
+    def year(
+        self,
+        org_id: int,
+        fiscal_year: int,
+        indicators: Mapping[int, float] | None = None,
+        total: float | None = None,
+        level: str | None = None,
+        rank: int | None = None,
+        rank_of: int | None = None,
+        items: Mapping[str, float] | None = None,
+    ) -> None:
         store_module.save_assessment(
-            self.cur, org_id, fiscal_year, self.source, label=f"org {org_id}", total_score=total,
-            level_reported=level, province_rank=rank, province_rank_of=rank_of,
-            indicator_scores=indicators, item_scores=items,
+            self.cur,
+            org_id,
+            fiscal_year,
+            self.source,
+            label=f"org {org_id}",
+            total_score=total,
+            level_reported=level,
+            province_rank=rank,
+            province_rank_of=rank_of,
+            indicator_scores=indicators,
+            item_scores=items,
         )
 
-    def measures(self, org_id: int, fiscal_year: int, rows: Iterable[Mapping[str, Any]],
-                 kind: str = "measures") -> None:
+    def measures(
+        self, org_id: int, fiscal_year: int, rows: Iterable[Mapping[str, Any]], kind: str = "measures"
+    ) -> None:
         store_module.replace_measures(
             self.cur, org_id, fiscal_year, kind, list(rows), self.source_of(kind), label=f"org {org_id}"
         )

@@ -58,7 +58,8 @@ def browser_side(db: Path, folder: Path) -> list[tuple[str, float]]:
     try:
         with sync_playwright() as p:
             browser = p.chromium.launch(
-                executable_path=CHROMIUM, headless=True,
+                executable_path=CHROMIUM,
+                headless=True,
                 args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
             )
             page = browser.new_page(viewport={"width": 1400, "height": 1000})

@@ -99,9 +99,16 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def serve(log_path: Path, *, db_path: Path | None = None, script: Path = PROJECT_ROOT / "dashboard.py",
-          address: str | None = "127.0.0.1", port: int | None = None, secrets: Path | None = None,
-          host: str = "127.0.0.1"):
+def serve(
+    log_path: Path,
+    *,
+    db_path: Path | None = None,
+    script: Path = PROJECT_ROOT / "dashboard.py",
+    address: str | None = "127.0.0.1",
+    port: int | None = None,
+    secrets: Path | None = None,
+    host: str = "127.0.0.1",
+):
     """Start `streamlit run` from the project folder (so its .streamlit/config.toml applies) and wait
     until it answers; returns (process, URL as ``host`` names it). ``address=None`` leaves the listening
     address to the config; ``secrets`` is the only secrets file it reads."""
@@ -125,15 +132,27 @@ class _PortTaken(RuntimeError):
     pass
 
 
-def _serve_on(port: int, log_path: Path, env: dict[str, str], script: Path, address: str | None,
-              secrets: Path | None, host: str):
+def _serve_on(
+    port: int, log_path: Path, env: dict[str, str], script: Path, address: str | None, secrets: Path | None, host: str
+):
     import subprocess
     import sys
     import time
     import urllib.request
 
-    args = [sys.executable, "-m", "streamlit", "run", str(script), "--server.port", str(port),
-            "--server.headless", "true", "--server.fileWatcherType", "none"]
+    args = [
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        str(script),
+        "--server.port",
+        str(port),
+        "--server.headless",
+        "true",
+        "--server.fileWatcherType",
+        "none",
+    ]
     if address is not None:
         args += ["--server.address", address]
     if secrets is not None:
@@ -187,9 +206,17 @@ def browser():
 
     with sync_playwright() as p:
         b = p.chromium.launch(
-            executable_path=CHROMIUM, headless=True,
-            args=["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                  "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+            executable_path=CHROMIUM,
+            headless=True,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ],
         )
         yield b
         b.close()

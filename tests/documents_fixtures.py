@@ -12,13 +12,7 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from ita_data.documents.samples import (
-    FONT,
-    docx_to_pdf,
-    make_docx,
-    scan_pdf,
-    seed_blocks,
-)
+from ita_data.documents.samples import FONT, docx_to_pdf, make_docx, scan_pdf, seed_blocks
 
 # --- saved web page ------------------------------------------------------------------------------
 
@@ -34,10 +28,12 @@ _PAGE_END = """<footer>ติดต่อเรา โทร ๐ ๐๐๐๐ �
 def make_html(seed: Path, out: Path) -> Path:
     """A page as a browser's "save page" keeps it: menus, a footer, a chat widget, a hidden block, a script."""
     parts = [
-        "<!DOCTYPE html><html lang=\"th\"><head><meta charset=\"utf-8\"><title>ITA</title>",
-        (f"<style>body{{font-family:'{FONT}',sans-serif;font-size:14pt}} table{{border-collapse:collapse;margin:8px 0}}"
-         " td,th{border:1px solid #000;vertical-align:top;padding:2px}"
-         " @media print{header,nav,footer,.chat-widget{display:none}}</style></head><body>"),
+        '<!DOCTYPE html><html lang="th"><head><meta charset="utf-8"><title>ITA</title>',
+        (
+            f"<style>body{{font-family:'{FONT}',sans-serif;font-size:14pt}} table{{border-collapse:collapse;margin:8px 0}}"
+            " td,th{border:1px solid #000;vertical-align:top;padding:2px}"
+            " @media print{header,nav,footer,.chat-widget{display:none}}</style></head><body>"
+        ),
         _PAGE_CHROME,
         "<main><article>",
     ]
@@ -47,9 +43,13 @@ def make_html(seed: Path, out: Path) -> Path:
             continue
         parts.append("<table>")
         for cells in content:
-            parts.append("<tr>" + "".join(
-                "<td>" + "".join(f"<p>{html.escape(line)}</p>" for line in lines) + "</td>" for lines in cells
-            ) + "</tr>")
+            parts.append(
+                "<tr>"
+                + "".join(
+                    "<td>" + "".join(f"<p>{html.escape(line)}</p>" for line in lines) + "</td>" for lines in cells
+                )
+                + "</tr>"
+            )
         parts.append("</table>")
     parts += ["</article></main>", _PAGE_END, "</body></html>"]
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -62,8 +62,13 @@ def html_to_pdf(browser, html_file: Path, out: Path) -> Path:
     page = browser.new_page()
     try:
         page.goto(html_file.as_uri())
-        page.pdf(path=str(out), format="A4", landscape=True, print_background=False,
-                 margin={"top": "1.5cm", "bottom": "1.5cm", "left": "1.5cm", "right": "1.5cm"})
+        page.pdf(
+            path=str(out),
+            format="A4",
+            landscape=True,
+            print_background=False,
+            margin={"top": "1.5cm", "bottom": "1.5cm", "left": "1.5cm", "right": "1.5cm"},
+        )
     finally:
         page.close()
     return out

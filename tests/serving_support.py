@@ -43,8 +43,11 @@ def is_loopback_host(host: str | None) -> bool:
 
 def outside_requests(urls: list[str]) -> list[str]:
     """The requests that went to another machine (data: and blob: URLs never leave the browser)."""
-    return [u for u in urls if urlparse(u).scheme in ("http", "https", "ws", "wss")
-            and not is_loopback_host(urlparse(u).hostname)]
+    return [
+        u
+        for u in urls
+        if urlparse(u).scheme in ("http", "https", "ws", "wss") and not is_loopback_host(urlparse(u).hostname)
+    ]
 
 
 def listening_addresses(port: int) -> set[str]:
@@ -62,6 +65,6 @@ def listening_addresses(port: int) -> set[str]:
                 continue
             raw = bytes.fromhex(address)
             # The kernel prints each 32-bit word in host (little-endian) order.
-            raw = b"".join(raw[i:i + 4][::-1] for i in range(0, len(raw), 4))
+            raw = b"".join(raw[i : i + 4][::-1] for i in range(0, len(raw), 4))
             found.add(socket.inet_ntop(family, raw))
     return found

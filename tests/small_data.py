@@ -30,22 +30,59 @@ def build_small_db(path: Path) -> dict[str, int]:
         b.year(ids["b"], 2568, flat(84))
         b.year(ids["c"], 2568, flat(95))
         b.year(ids["d"], 2568, flat(72))
-        b.measures(ids["a"], 2567, [
-            {"indicator": 9, "title": "เปิดเผยข้อมูลให้ครบ", "responsible": "สำนักปลัด",
-             "due_date": dt.date(2024, 6, 30), "status": "done"},
-        ])
-        b.measures(ids["a"], 2568, [
-            {"indicator": 9, "title": "ปรับปรุงเว็บไซต์", "responsible": "สำนักปลัด",
-             "due_date": dt.date(2025, 1, 31), "status": "in_progress"},
-            {"indicator": 10, "title": "แผนป้องกันการทุจริต", "responsible": "กองคลัง",
-             "due_date": dt.date(2099, 9, 30), "status": "planned"},
-        ])
-        b.measures(ids["d"], 2568, [
-            {"indicator": 1, "title": "อบรมคุณธรรม", "responsible": "กองคลัง",
-             "due_date": dt.date(2025, 3, 1), "status": "planned"},
-            {"indicator": 2, "title": "เสร็จแล้ว", "responsible": "กองช่าง",
-             "due_date": dt.date(2025, 3, 1), "status": "done"},
-        ])
+        b.measures(
+            ids["a"],
+            2567,
+            [
+                {
+                    "indicator": 9,
+                    "title": "เปิดเผยข้อมูลให้ครบ",
+                    "responsible": "สำนักปลัด",
+                    "due_date": dt.date(2024, 6, 30),
+                    "status": "done",
+                }
+            ],
+        )
+        b.measures(
+            ids["a"],
+            2568,
+            [
+                {
+                    "indicator": 9,
+                    "title": "ปรับปรุงเว็บไซต์",
+                    "responsible": "สำนักปลัด",
+                    "due_date": dt.date(2025, 1, 31),
+                    "status": "in_progress",
+                },
+                {
+                    "indicator": 10,
+                    "title": "แผนป้องกันการทุจริต",
+                    "responsible": "กองคลัง",
+                    "due_date": dt.date(2099, 9, 30),
+                    "status": "planned",
+                },
+            ],
+        )
+        b.measures(
+            ids["d"],
+            2568,
+            [
+                {
+                    "indicator": 1,
+                    "title": "อบรมคุณธรรม",
+                    "responsible": "กองคลัง",
+                    "due_date": dt.date(2025, 3, 1),
+                    "status": "planned",
+                },
+                {
+                    "indicator": 2,
+                    "title": "เสร็จแล้ว",
+                    "responsible": "กองช่าง",
+                    "due_date": dt.date(2025, 3, 1),
+                    "status": "done",
+                },
+            ],
+        )
     return ids
 
 
@@ -53,7 +90,17 @@ def add_measure_titled(path: Path, org_id: int, title: str) -> None:
     """One more open, overdue measure for an organisation in FY2568, through the store's write path."""
     with Store(path) as db, db.transaction() as cur:
         b = Builder(cur, kind="measures")
-        b.measures(org_id, 2568, [
-            {"indicator": 9, "title": title, "issue": title, "responsible": "สำนักปลัด",
-             "due_date": dt.date(2025, 1, 31), "status": "in_progress"},
-        ])
+        b.measures(
+            org_id,
+            2568,
+            [
+                {
+                    "indicator": 9,
+                    "title": title,
+                    "issue": title,
+                    "responsible": "สำนักปลัด",
+                    "due_date": dt.date(2025, 1, 31),
+                    "status": "in_progress",
+                }
+            ],
+        )

@@ -175,8 +175,9 @@ def test_without_sign_in_a_network_server_takes_no_browser_imports(small_db, add
 
 
 def test_loopback_addresses_are_told_apart_from_every_other():
-    assert [access.is_loopback(a) for a in ("127.0.0.1", "::1", "[::1]", "localhost", "LOCALHOST", "127.8.9.10")] \
-        == [True] * 6
+    assert [access.is_loopback(a) for a in ("127.0.0.1", "::1", "[::1]", "localhost", "LOCALHOST", "127.8.9.10")] == [
+        True
+    ] * 6
     assert [access.is_loopback(a) for a in ("0.0.0.0", "", None, "::", "10.0.0.1", "example.org")] == [False] * 6
 
 
@@ -191,10 +192,15 @@ def _who_writes() -> None:
         st.error(str(refused))
 
 
-@pytest.mark.parametrize(("user", "writes"), [
-    (ANONYMOUS, None), (signed_in(VIEWER), None), (signed_in(EDITOR), EDITOR),
-    (signed_in(EDITOR.title()), EDITOR.title()),  # the list is matched without regard to case
-])
+@pytest.mark.parametrize(
+    ("user", "writes"),
+    [
+        (ANONYMOUS, None),
+        (signed_in(VIEWER), None),
+        (signed_in(EDITOR), EDITOR),
+        (signed_in(EDITOR.title()), EDITOR.title()),  # the list is matched without regard to case
+    ],
+)
 def test_the_write_check_names_the_editor_or_refuses(user, writes):
     at = AppTest.from_function(_who_writes, default_timeout=30)
     at.secrets = SIGNED_IN_SECRETS
@@ -274,9 +280,14 @@ def test_the_command_line_always_imports_and_records_the_os_user(tmp_path):
     streamlit_dir = tmp_path / ".streamlit"  # a secrets file with [auth] beside it changes nothing
     streamlit_dir.mkdir()
     (streamlit_dir / "secrets.toml").write_text('[auth]\nclient_id = "x"\n[access]\neditors = []\n')
-    done = subprocess.run([sys.executable, "-m", "ita_data", "import-table", str(table), "--db", str(path)],
-                          cwd=tmp_path, env={**os.environ, "PYTHONPATH": str(PROJECT_ROOT)},
-                          capture_output=True, text=True, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-m", "ita_data", "import-table", str(table), "--db", str(path)],
+        cwd=tmp_path,
+        env={**os.environ, "PYTHONPATH": str(PROJECT_ROOT)},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert done.returncode == 0, done.stderr
     with Store(path) as db:
         assert db.sources().imported_by.tolist() == [settings.os_user()]

@@ -24,25 +24,65 @@ def documented(store):
         report = store_module.add_source(cur, "รายงานมาตรการ 2568.txt", "sum-measures", "measures")
         org = store_module.upsert_organization(cur, OrgRecord("sao", "บ้านหนึ่ง", "สระบุรี", "แก่งคอย"))
         other = store_module.upsert_organization(cur, OrgRecord("sao", "บ้านสอง", "สระบุรี"))
-        store_module.save_assessment(cur, org, 2567, table, label="org", total_score=88.0,
-                                     indicator_scores={n: 88.0 for n in range(1, 11)})
-        store_module.save_assessment(cur, org, 2568, analysis, label="org", total_score=90.5,
-                                     indicator_scores={n: 90.0 for n in range(1, 11)} | {9: 95.0},
-                                     item_scores={"o2": 50, "i1": 100, "e3": 67})
+        store_module.save_assessment(
+            cur, org, 2567, table, label="org", total_score=88.0, indicator_scores={n: 88.0 for n in range(1, 11)}
+        )
+        store_module.save_assessment(
+            cur,
+            org,
+            2568,
+            analysis,
+            label="org",
+            total_score=90.5,
+            indicator_scores={n: 90.0 for n in range(1, 11)} | {9: 95.0},
+            item_scores={"o2": 50, "i1": 100, "e3": 67},
+        )
         store_module.save_assessment(cur, other, 2568, table, label="other", total_score=70.0)
         # The analysis planned two measures; the measures report of the same year supersedes the plan.
-        store_module.replace_measures(cur, org, 2568, "analysis", [
-            {"indicator": 9, "title": "แผนเดิม", "status": "planned"},
-        ], analysis, label="org")
-        store_module.replace_measures(cur, org, 2568, "measures", [
-            {"indicator": 9, "title": "late", "issue": "ข้อมูลไม่ครบ", "responsible": "สำนักปลัด",
-             "due_date": dt.date(2025, 1, 1), "status": "in_progress"},
-            {"item": "o2", "title": "finished", "due_date": dt.date(2024, 12, 1), "status": "done",
-             "completed_on": dt.date(2024, 11, 20), "result": "เผยแพร่แล้ว"},
-        ], report, label="org")
-        store_module.replace_measures(cur, org, 2567, "analysis", [
-            {"indicator": 7, "title": "old plan", "status": "planned", "due_date": dt.date(2024, 3, 1)},
-        ], analysis, label="org")
+        store_module.replace_measures(
+            cur,
+            org,
+            2568,
+            "analysis",
+            [{"indicator": 9, "title": "แผนเดิม", "status": "planned"}],
+            analysis,
+            label="org",
+        )
+        store_module.replace_measures(
+            cur,
+            org,
+            2568,
+            "measures",
+            [
+                {
+                    "indicator": 9,
+                    "title": "late",
+                    "issue": "ข้อมูลไม่ครบ",
+                    "responsible": "สำนักปลัด",
+                    "due_date": dt.date(2025, 1, 1),
+                    "status": "in_progress",
+                },
+                {
+                    "item": "o2",
+                    "title": "finished",
+                    "due_date": dt.date(2024, 12, 1),
+                    "status": "done",
+                    "completed_on": dt.date(2024, 11, 20),
+                    "result": "เผยแพร่แล้ว",
+                },
+            ],
+            report,
+            label="org",
+        )
+        store_module.replace_measures(
+            cur,
+            org,
+            2567,
+            "analysis",
+            [{"indicator": 7, "title": "old plan", "status": "planned", "due_date": dt.date(2024, 3, 1)}],
+            analysis,
+            label="org",
+        )
     return {"org": org, "other": other}
 
 

@@ -9,8 +9,20 @@ from ita_data import analytics
 from ita_data.analytics import Filters
 
 CHANGE_COLUMNS = [
-    "org_id", "org_name", "org_type", "province_code", "province", "district_code", "district",
-    "indicator", "from_year", "to_year", "score_from", "score_to", "delta", "method_change",
+    "org_id",
+    "org_name",
+    "org_type",
+    "province_code",
+    "province",
+    "district_code",
+    "district",
+    "indicator",
+    "from_year",
+    "to_year",
+    "score_from",
+    "score_to",
+    "delta",
+    "method_change",
     "method_notes",
 ]
 

@@ -16,9 +16,21 @@ from ita_data.analytics import Filters
 from ita_data.store import Store
 
 GAP_COLUMNS = [
-    "fiscal_year", "org_id", "org_name", "province_code", "province", "indicator", "score",
-    "gap_to_100", "gap_to_pass", "province_median", "gap_to_province_median", "type_median",
-    "gap_to_type_median", "points_recoverable", "priority",
+    "fiscal_year",
+    "org_id",
+    "org_name",
+    "province_code",
+    "province",
+    "indicator",
+    "score",
+    "gap_to_100",
+    "gap_to_pass",
+    "province_median",
+    "gap_to_province_median",
+    "type_median",
+    "gap_to_type_median",
+    "points_recoverable",
+    "priority",
 ]
 
 
@@ -69,8 +81,7 @@ def test_gaps_to_100_pass_mark_and_peer_medians(store, province):
 
 def test_gaps_peers_ignore_the_selection(store, province):
     ids, muni = province
-    frame = analytics.indicator_gaps(store.cursor(), Filters(2566, indicator="9", org_type="sao",
-                                                            province_code="19"))
+    frame = analytics.indicator_gaps(store.cursor(), Filters(2566, indicator="9", org_type="sao", province_code="19"))
     assert sorted(frame.org_id) == sorted(ids)
     assert set(frame.province_median) == {80}
 
@@ -121,8 +132,7 @@ def test_item_gaps_of_an_organisation_without_items_is_empty(store, province):
     ids, _ = province
     frame = analytics.item_gaps(store.cursor(), Filters(2566), org_id=ids[0])
     assert frame.empty
-    assert list(frame.columns) == ["fiscal_year", "org_id", "item", "indicator", "score", "gap_to_full",
-                                   "title_th"]
+    assert list(frame.columns) == ["fiscal_year", "org_id", "item", "indicator", "score", "gap_to_full", "title_th"]
 
 
 def _copy(empty_store_file: Path, folder: str) -> Path:
@@ -133,8 +143,10 @@ def _copy(empty_store_file: Path, folder: str) -> Path:
 
 
 @settings(max_examples=15, deadline=None)
-@given(st.sampled_from(framework.known_years()),
-       st.lists(st.integers(min_value=0, max_value=400), min_size=10, max_size=10))
+@given(
+    st.sampled_from(framework.known_years()),
+    st.lists(st.integers(min_value=0, max_value=400), min_size=10, max_size=10),
+)
 @example(2562, [0, 0, 0, 0, 0, 0, 0, 290, 345, 0])  # indicators 8 and 9 tie at 2.75, apart only in float
 def test_points_recoverable_follow_the_years_weights(empty_store_file, fiscal_year, quarter_points):
     scores = {n: q / 4 for n, q in zip(range(1, 11), quarter_points)}
@@ -147,6 +159,5 @@ def test_points_recoverable_follow_the_years_weights(empty_store_file, fiscal_ye
         expected = framework.points_recoverable(fiscal_year, n, score)
         assert frame.loc[str(n), "points_recoverable"] == pytest.approx(expected)
         # priority: 1 + how many of the organisation's indicators are worth strictly more
-        worth_more = sum(framework.points_recoverable(fiscal_year, m, s) > expected + 1e-9
-                         for m, s in scores.items())
+        worth_more = sum(framework.points_recoverable(fiscal_year, m, s) > expected + 1e-9 for m, s in scores.items())
         assert frame.loc[str(n), "priority"] == 1 + worth_more

@@ -21,20 +21,51 @@ def measured(store):
         other = b.org("บ้านสอง", province="ลพบุรี")
         b.year(org, 2567, flat(90))
         b.year(other, 2567, flat(90))
-        b.measures(org, 2567, [
-            {"indicator": 9, "title": "late", "responsible": "สำนักปลัด", "due_date": dt.date(2025, 1, 1),
-             "status": "planned"},
-            {"indicator": 10, "title": "on time", "responsible": "กองคลัง", "due_date": dt.date(2026, 1, 1),
-             "status": "in_progress"},
-            {"indicator": 9, "title": "finished", "responsible": "สำนักปลัด", "due_date": dt.date(2024, 1, 1),
-             "status": "done"},
-            {"indicator": 1, "title": "gave up", "status": "cannot"},
-        ])
+        b.measures(
+            org,
+            2567,
+            [
+                {
+                    "indicator": 9,
+                    "title": "late",
+                    "responsible": "สำนักปลัด",
+                    "due_date": dt.date(2025, 1, 1),
+                    "status": "planned",
+                },
+                {
+                    "indicator": 10,
+                    "title": "on time",
+                    "responsible": "กองคลัง",
+                    "due_date": dt.date(2026, 1, 1),
+                    "status": "in_progress",
+                },
+                {
+                    "indicator": 9,
+                    "title": "finished",
+                    "responsible": "สำนักปลัด",
+                    "due_date": dt.date(2024, 1, 1),
+                    "status": "done",
+                },
+                {"indicator": 1, "title": "gave up", "status": "cannot"},
+            ],
+        )
         # the analysis of the same year planned something; the measures report above supersedes it
         b.measures(org, 2567, [{"indicator": 5, "title": "plan", "status": "planned"}], kind="analysis")
         # for the other organisation only the analysis exists: its plan stands
-        b.measures(other, 2567, [{"item": "o5", "title": "plan", "responsible": "สำนักปลัด",
-                                  "due_date": dt.date(2025, 3, 1), "status": "planned"}], kind="analysis")
+        b.measures(
+            other,
+            2567,
+            [
+                {
+                    "item": "o5",
+                    "title": "plan",
+                    "responsible": "สำนักปลัด",
+                    "due_date": dt.date(2025, 3, 1),
+                    "status": "planned",
+                }
+            ],
+            kind="analysis",
+        )
     return org, other
 
 

@@ -59,8 +59,10 @@ def test_open_measures_most_overdue_first(national, as_of):
     found = analytics.open_measures(national, Filters(2567), as_of)
     assert found.overdue.any() or as_of.year == 2024
     expected = found.sort_values(
-        ["days_overdue", "due_date", "org_id", "measure_id"], ascending=[False, True, True, True],
-        na_position="last", kind="stable",
+        ["days_overdue", "due_date", "org_id", "measure_id"],
+        ascending=[False, True, True, True],
+        na_position="last",
+        kind="stable",
     )
     assert found.measure_id.tolist() == expected.measure_id.tolist()
 

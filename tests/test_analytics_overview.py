@@ -57,7 +57,9 @@ def test_search_orgs(store, nation):
     assert list(analytics.search_orgs(cur, " อบต.บ้านซี ").org_name) == ["อบต.บ้านซี"]
     assert list(analytics.search_orgs(cur, "บ้าน").org_name) == ["อบต.บ้านซี", "อบต.บ้านบี", "อบต.บ้านสมมุติ", "อบต.บ้านเอ"]
     assert list(analytics.search_orgs(cur, "บ้าน", include_synthetic=False, limit=2).org_name) == [
-        "อบต.บ้านซี", "อบต.บ้านบี"]
+        "อบต.บ้านซี",
+        "อบต.บ้านบี",
+    ]
     nothing = analytics.search_orgs(cur, "ไม่มีชื่อนี้")
     assert nothing.empty and list(nothing.columns) == list(found.columns)
     assert nothing.dtypes.to_dict() == found.dtypes.to_dict()

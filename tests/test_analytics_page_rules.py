@@ -14,12 +14,15 @@ def cur(national_db):
         yield db.cursor()
 
 
-@pytest.mark.parametrize("filters", [
-    analytics.Filters(2568),
-    analytics.Filters(2566, province_code="19"),
-    analytics.Filters(2567, org_type="sao", indicator="9"),
-    analytics.Filters(2568, province_code="50", indicator="OIT"),
-])
+@pytest.mark.parametrize(
+    "filters",
+    [
+        analytics.Filters(2568),
+        analytics.Filters(2566, province_code="19"),
+        analytics.Filters(2567, org_type="sao", indicator="9"),
+        analytics.Filters(2568, province_code="50", indicator="OIT"),
+    ],
+)
 def test_top_org_is_the_first_of_the_national_ranking(cur, filters):
     first = analytics.rankings(cur, filters, within="nation").iloc[0]
     assert analytics.top_org(cur, filters) == int(first.org_id)

@@ -16,10 +16,29 @@ from ita_data.analytics import Filters
 from ita_data.store import Store
 
 RANK_COLUMNS = [
-    "fiscal_year", "org_id", "org_name", "org_type", "province_code", "province", "district_code",
-    "district", "indicator", "within", "score", "rank", "group_size", "percentile", "score_prev",
-    "rank_prev", "rank_change", "level", "level_reported", "rank_reported", "rank_reported_of",
-    "province_rank_computed", "rank_reported_differs",
+    "fiscal_year",
+    "org_id",
+    "org_name",
+    "org_type",
+    "province_code",
+    "province",
+    "district_code",
+    "district",
+    "indicator",
+    "within",
+    "score",
+    "rank",
+    "group_size",
+    "percentile",
+    "score_prev",
+    "rank_prev",
+    "rank_change",
+    "level",
+    "level_reported",
+    "rank_reported",
+    "rank_reported_of",
+    "province_rank_computed",
+    "rank_reported_differs",
 ]
 
 

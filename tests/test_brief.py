@@ -33,8 +33,9 @@ def pdf_pages(pdf: bytes, tmp_path: Path) -> list[str]:
     single spaces so that a line break inside a cell does not matter."""
     path = tmp_path / "brief.pdf"
     path.write_bytes(pdf)
-    text = subprocess.run(["pdftotext", "-raw", "-enc", "UTF-8", str(path), "-"],
-                          check=True, capture_output=True, text=True).stdout
+    text = subprocess.run(
+        ["pdftotext", "-raw", "-enc", "UTF-8", str(path), "-"], check=True, capture_output=True, text=True
+    ).stdout
     return [" ".join(page.split()) for page in text.split("\f") if page.strip()]
 
 
@@ -75,11 +76,10 @@ def test_the_province_against_the_nation_is_the_overview(cur, saraburi):
     before = analytics.overview(cur, replace(SARABURI, fiscal_year=2567)).iloc[0]
     nation = analytics.overview(cur, analytics.Filters(2568)).iloc[0]
     assert "จังหวัดสระบุรี · ปีงบประมาณ 2568" in text
-    assert (f"หน่วยงานที่ได้รับ การประเมิน {mine.org_count:,} {before.org_count:,} {nation.org_count:,}" in text)
+    assert f"หน่วยงานที่ได้รับ การประเมิน {mine.org_count:,} {before.org_count:,} {nation.org_count:,}" in text
     assert f"ค่าเฉลี่ย {_n(mine.mean_score)} {_n(before.mean_score)} {_n(nation.mean_score)}" in text
     assert f"ค่ามัธยฐาน {_n(mine.median_score)} {_n(before.median_score)} {_n(nation.median_score)}" in text
-    assert (f"ผ่านเกณฑ์ (≥ 85) {_pct(mine.pass_rate)} {_pct(before.pass_rate)} {_pct(nation.pass_rate)}"
-            in text)
+    assert f"ผ่านเกณฑ์ (≥ 85) {_pct(mine.pass_rate)} {_pct(before.pass_rate)} {_pct(nation.pass_rate)}" in text
     levels = analytics.level_distribution(cur, SARABURI)
     nation_levels = analytics.level_distribution(cur, analytics.Filters(2568))
     for row, whole in zip(levels.itertuples(), nation_levels.itertuples()):
@@ -94,7 +94,7 @@ def test_every_organisation_is_ranked_and_the_top_and_bottom_are_the_rankings(cu
         assert f"{row.rank} {row.org_name} {_n(row.score)} {row.level}" in text
     top = ranked.head(TOP_AND_BOTTOM)
     bottom = ranked.tail(TOP_AND_BOTTOM)
-    summary = text[text.index("อันดับต้นและท้าย"):text.index("3. ตัวชี้วัดที่อ่อน")]
+    summary = text[text.index("อันดับต้นและท้าย") : text.index("3. ตัวชี้วัดที่อ่อน")]
     listed = " ".join(f"{r.rank} {r.org_name} {_n(r.score)} {r.level}" for r in top.itertuples())
     listed += " ⋮ " + " ".join(f"{r.rank} {r.org_name} {_n(r.score)} {r.level}" for r in bottom.itertuples())
     assert listed in summary
@@ -119,9 +119,11 @@ def test_below_the_pass_mark_each_organisation_has_what_to_fix_first(cur, sarabu
     assert f"{len(below)} หน่วยงานได้ คะแนนรวม ต่ำกว่า 85" in text
     for row in below.itertuples():
         fix = first.loc[row.org_id]
-        assert (f"{row.org_name} {row.district} {_n(row.score)} {row.level} "
-                f"{labels.indicator_label(fix.indicator)} {_n(fix.score)} "
-                f"{_n(fix.points_recoverable)}") in text
+        assert (
+            f"{row.org_name} {row.district} {_n(row.score)} {row.level} "
+            f"{labels.indicator_label(fix.indicator)} {_n(fix.score)} "
+            f"{_n(fix.points_recoverable)}"
+        ) in text
 
 
 def test_open_and_overdue_measures_are_the_analytics(cur, saraburi):
@@ -131,8 +133,10 @@ def test_open_and_overdue_measures_are_the_analytics(cur, saraburi):
     assert len(overdue) > 0
     assert f"ที่ยังไม่เสร็จ {len(measures):,} รายการ เกินกำหนด {len(overdue):,} รายการ" in text
     for row in overdue.head(OVERDUE_LISTED).itertuples():
-        assert (f"{row.org_name} {row.title} {row.indicator} {row.responsible} "
-                f"{thai.format_be_date(row.due_date)} {int(row.days_overdue):,}") in text
+        assert (
+            f"{row.org_name} {row.title} {row.indicator} {row.responsible} "
+            f"{thai.format_be_date(row.due_date)} {int(row.days_overdue):,}"
+        ) in text
     units = analytics.open_measures_summary(cur, SARABURI, AS_OF, by="responsible")
     for row in units.itertuples():
         assert f"{row.label} {row.open_count} {row.overdue_count} {row.planned_count} {row.in_progress_count}" in text
@@ -197,8 +201,9 @@ def test_without_chromium_the_brief_says_how_to_get_it(national_copy, tmp_path, 
     monkeypatch.setattr(brief_pdf, "CHROMIUM", tmp_path / "no-chromium")
     problem = brief.printer_problem()
     assert "sudo apt-get install chromium fonts-thai-tlwg" in problem and "make system" in problem
-    code, _, err = _cli(capsys, "--province", "19", "--fy", "2568", "--db", str(national_copy),
-                        "--out", str(tmp_path / "x.pdf"))
+    code, _, err = _cli(
+        capsys, "--province", "19", "--fy", "2568", "--db", str(national_copy), "--out", str(tmp_path / "x.pdf")
+    )
     assert code == 1 and problem in err
 
 
@@ -207,9 +212,25 @@ def test_the_command_writes_the_brief_and_prints_its_time(national_copy, tmp_pat
     out = tmp_path / "korat.pdf"
     started = time.monotonic()
     done = subprocess.run(
-        [sys.executable, "-m", "ita_data", "brief", "--province", "๓๐", "--fy", "๒๕๖๘",
-         "--db", str(national_copy), "--out", str(out)],
-        cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=120, check=False,
+        [
+            sys.executable,
+            "-m",
+            "ita_data",
+            "brief",
+            "--province",
+            "๓๐",
+            "--fy",
+            "๒๕๖๘",
+            "--db",
+            str(national_copy),
+            "--out",
+            str(out),
+        ],
+        cwd=PROJECT_ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
     )
     wall = time.monotonic() - started
     assert done.returncode == 0, done.stderr
@@ -243,8 +264,19 @@ def real_db(tmp_path_factory) -> Path:
         b.year(script, 2567, flat(90))
         b.year(script, 2568, flat(95))
         b.year(plain, 2568, flat(88))
-        b.measures(bold, 2568, [{"indicator": 10, "title": SCRIPT_TITLE, "responsible": UNIT,
-                                 "due_date": dt.date(2025, 1, 31), "status": "in_progress"}])
+        b.measures(
+            bold,
+            2568,
+            [
+                {
+                    "indicator": 10,
+                    "title": SCRIPT_TITLE,
+                    "responsible": UNIT,
+                    "due_date": dt.date(2025, 1, 31),
+                    "status": "in_progress",
+                }
+            ],
+        )
     return path
 
 

@@ -53,8 +53,11 @@ def test_the_button_downloads_the_brief_of_the_sidebar_selection(server, browser
     finally:
         context.close()
     assert download.value.suggested_filename == "ita-brief-19-sao-2567.pdf"
-    text = " ".join(subprocess.run(["pdftotext", "-raw", str(saved), "-"], check=True, capture_output=True,
-                                   text=True).stdout.split())
+    text = " ".join(
+        subprocess.run(
+            ["pdftotext", "-raw", str(saved), "-"], check=True, capture_output=True, text=True
+        ).stdout.split()
+    )
     with Store(national_db) as db:
         want = analytics.overview(db.cursor(), analytics.Filters(2567, province_code="19", org_type="sao")).iloc[0]
     assert "จังหวัดสระบุรี · องค์การบริหารส่วนตำบล · ปีงบประมาณ 2567" in text

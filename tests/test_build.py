@@ -9,22 +9,37 @@ from ita_data import store, synthetic
 @pytest.fixture(scope="module")
 def built(national_db):
     db = store.Store(national_db, read_only=True)  # as the dashboard opens it
-    counts = dict(db.query(
-        "SELECT 'organizations' AS t, count(*) AS n FROM organizations "
-        "UNION ALL SELECT 'assessments', count(*) FROM assessments").values)
+    counts = dict(
+        db.query(
+            "SELECT 'organizations' AS t, count(*) AS n FROM organizations "
+            "UNION ALL SELECT 'assessments', count(*) FROM assessments"
+        ).values
+    )
     yield db, counts, national_db
     db.close()
 
 
 def _table_digest(db, table):
     """The rows of a table, in any order, as three numbers DuckDB computes without moving the rows out."""
-    return tuple(db.query(  # names are ours, not input
-        "SELECT count(*) AS n, bit_xor(hash(t)) AS x, sum(CAST(hash(t) AS HUGEINT)) AS s FROM " + table + " t"
-    ).iloc[0])
+    return tuple(
+        db.query(  # names are ours, not input
+            "SELECT count(*) AS n, bit_xor(hash(t)) AS x, sum(CAST(hash(t) AS HUGEINT)) AS s FROM " + table + " t"
+        ).iloc[0]
+    )
 
 
-TABLES = ("organizations", "assessments", "indicator_scores", "item_scores", "measures", "sources", "meta",
-          "facts", "measure_facts", "org_facts")
+TABLES = (
+    "organizations",
+    "assessments",
+    "indicator_scores",
+    "item_scores",
+    "measures",
+    "sources",
+    "meta",
+    "facts",
+    "measure_facts",
+    "org_facts",
+)
 
 
 @pytest.fixture(scope="module")
@@ -82,16 +97,16 @@ def test_counts_by_type_follow_the_national_proportions(built):
 def test_every_province_outside_bangkok_has_organisations_of_its_size(built):
     db, _, _ = built
     per_province = db.query(
-        "SELECT province_code, count(*) AS n, count(DISTINCT district_code) AS districts "
-        "FROM organizations GROUP BY 1"
+        "SELECT province_code, count(*) AS n, count(DISTINCT district_code) AS districts FROM organizations GROUP BY 1"
     ).set_index("province_code")
     expected = {p.code for p in geothai.provinces()} - {"10"}
     assert set(per_province.index) == expected
     assert per_province.n.min() >= 10
     # Nakhon Ratchasima (30) has the most subdistricts in the country, so the most organisations.
     assert per_province.n.idxmax() == "30"
-    assert (db.query("SELECT count(*) AS n FROM organizations WHERE org_type = 'pao' "
-                     "GROUP BY province_code").n == 1).all()
+    assert (
+        db.query("SELECT count(*) AS n FROM organizations WHERE org_type = 'pao' GROUP BY province_code").n == 1
+    ).all()
 
 
 def test_districts_and_provinces_are_real_and_consistent(built):
@@ -130,9 +145,12 @@ def test_printed_totals_and_levels_follow_the_years_rules(built):
         "JOIN org_year y USING (org_id, fiscal_year) USING SAMPLE 200 ROWS (reservoir, 7)"
     )
     for r in sample.itertuples():
-        scores = dict(db.query(
-            "SELECT indicator, score FROM indicator_scores WHERE org_id = ? AND fiscal_year = ?",
-            [r.org_id, r.fiscal_year]).values)
+        scores = dict(
+            db.query(
+                "SELECT indicator, score FROM indicator_scores WHERE org_id = ? AND fiscal_year = ?",
+                [r.org_id, r.fiscal_year],
+            ).values
+        )
         assert framework.total_score(r.fiscal_year, scores) == pytest.approx(r.total_score, abs=0.005)
         assert framework.level_from_indicators(r.fiscal_year, scores) == r.level_computed == r.level_reported
 

@@ -92,7 +92,8 @@ def test_hocr_symbols_keep_their_boxes_per_line():
     )
     lines = thai_digits.hocr_lines(hocr)
     assert [[(s.text, s.box) for s in line] for line in lines] == [
-        [("พ", (1, 2, 10, 20)), ("&", (11, 2, 20, 20))], [("๒", (30, 41, 40, 60))],
+        [("พ", (1, 2, 10, 20)), ("&", (11, 2, 20, 20))],
+        [("๒", (30, 41, 40, 60))],
     ]
 
 
@@ -122,15 +123,19 @@ _SYMBOL = st.sampled_from(list("กขปีงบ.๐๑๒๓๕") + ["7", "�
 
 @settings(max_examples=60, deadline=None)
 @given(
-    st.lists(st.lists(st.tuples(_SYMBOL, st.tuples(*[st.integers(-20, 400)] * 4)), min_size=1, max_size=8),
-             min_size=1, max_size=4),
+    st.lists(
+        st.lists(st.tuples(_SYMBOL, st.tuples(*[st.integers(-20, 400)] * 4)), min_size=1, max_size=8),
+        min_size=1,
+        max_size=4,
+    ),
     st.integers(0, 255),
 )
 def test_any_hocr_and_image_give_back_as_many_lines_and_never_raise(lines, shade):
     hocr = "".join(
-        "<span class='ocr_line'>" + "".join(
-            f"<span class='ocrx_cinfo' title='x_bboxes {a} {b} {c} {d}'>{t}</span>" for t, (a, b, c, d) in line
-        ) + "</span>" for line in lines
+        "<span class='ocr_line'>"
+        + "".join(f"<span class='ocrx_cinfo' title='x_bboxes {a} {b} {c} {d}'>{t}</span>" for t, (a, b, c, d) in line)
+        + "</span>"
+        for line in lines
     )
     text = "\n".join("".join(t for t, _ in line) for line in lines)
     image = np.full((120, 360), shade, dtype=np.uint8)

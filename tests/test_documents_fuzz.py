@@ -49,7 +49,13 @@ def _zip(members: dict[str, bytes]) -> bytes:
 def samples(tmp_path_factory, seeds_dir):
     seed = min(seeds_dir.glob("000_*.txt"))
     docx = make_docx(seed, tmp_path_factory.mktemp("fuzz") / "a.docx").read_bytes()
-    return {"pdf": _pdf(), "docx": docx, "html": _html(), "png": _png(), "zip": _zip({"a.txt": b"abc", "b.html": _html()})}
+    return {
+        "pdf": _pdf(),
+        "docx": docx,
+        "html": _html(),
+        "png": _png(),
+        "zip": _zip({"a.txt": b"abc", "b.html": _html()}),
+    }
 
 
 def _read(data: bytes) -> None:
@@ -76,8 +82,7 @@ def test_random_bytes_never_crash(data):
 
 
 @pytest.mark.parametrize("kind", ["pdf", "docx", "html", "png", "zip"])
-@given(edits=st.lists(st.tuples(st.integers(0, 10**6), st.integers(0, 255)), max_size=12),
-       cut=st.integers(0, 4000))
+@given(edits=st.lists(st.tuples(st.integers(0, 10**6), st.integers(0, 255)), max_size=12), cut=st.integers(0, 4000))
 @FUZZ
 def test_mutated_documents_never_crash(samples, kind, edits, cut):
     data = _mutate(samples[kind], edits, cut)
@@ -126,8 +131,13 @@ def _locked_pdf() -> bytes:
     out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
     for offset in offsets:
         out += b"%010d 00000 n \n" % offset
-    out += (b"trailer\n<< /Size %d /Root 1 0 R /Encrypt 4 0 R /ID [<" % (len(objects) + 1) + b"33" * 16
-            + b"> <" + b"33" * 16 + b">] >>\nstartxref\n%d\n%%%%EOF\n" % xref)
+    out += (
+        b"trailer\n<< /Size %d /Root 1 0 R /Encrypt 4 0 R /ID [<" % (len(objects) + 1)
+        + b"33" * 16
+        + b"> <"
+        + b"33" * 16
+        + b">] >>\nstartxref\n%d\n%%%%EOF\n" % xref
+    )
     return bytes(out)
 
 

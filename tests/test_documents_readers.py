@@ -15,22 +15,25 @@ from ita_data.reports.text import normalize_text
 # --- normalize_text ------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("raw, clean", [
-    ("สํานักปลัด\r\nกอง\rคลัง\u200b", "สำนักปลัด\nกอง\nคลัง"),
-    ("น\u0e4d\u0e49\u0e32", "น้ำ"),  # ํ ้ า: a tone inside a split sara am
-    ("ตัวชี\uf70bวัด", "ตัวชี้วัด"),  # a tone mark from the Private Use Area
-    ("ที\uf70a", "ที่"),
-    ("การเปิ ดเผย ข้อมูล", "การเปิ ดเผย ข้อมูล"),  # a space after a mark is a word break: kept
-    ("ประสิทธิ ์", "ประสิทธิ์"),  # a space before a mark is not
-    ("เ ป็น", "เป็น"),
-    ("ก\u0e48\u0e34น", "กิ่น"),  # tone typed before its vowel
-    ("ประสิทธิ\nภาพ\nดี", "ประสิทธิ\nภาพ\nดี"),  # a line may end after a mark
-    ("ประสิทธ\nิภาพ", "ประสิทธิภาพ"),  # but no line starts with one
-    ("ราย\tเ\nงาน", "ราย\tเ\nงาน"),  # table rows are never joined
-    ("อ ง ค ์ ก า ร ตํ า บ ล", "องค์การตำบล"),  # an OCR layer's letters, one word each
-    ("ปี ง บ ป ร ะ ม า ณ พ . ศ . 2568", "ปีงบประมาณพ.ศ. 2568"),
-    ("ณ ที่ว่าการ ข้อ ๑ ๒ ๓", "ณ ที่ว่าการ ข้อ ๑ ๒ ๓"),  # one letter alone is a word; digits stay apart
-])
+@pytest.mark.parametrize(
+    "raw, clean",
+    [
+        ("สํานักปลัด\r\nกอง\rคลัง\u200b", "สำนักปลัด\nกอง\nคลัง"),
+        ("น\u0e4d\u0e49\u0e32", "น้ำ"),  # ํ ้ า: a tone inside a split sara am
+        ("ตัวชี\uf70bวัด", "ตัวชี้วัด"),  # a tone mark from the Private Use Area
+        ("ที\uf70a", "ที่"),
+        ("การเปิ ดเผย ข้อมูล", "การเปิ ดเผย ข้อมูล"),  # a space after a mark is a word break: kept
+        ("ประสิทธิ ์", "ประสิทธิ์"),  # a space before a mark is not
+        ("เ ป็น", "เป็น"),
+        ("ก\u0e48\u0e34น", "กิ่น"),  # tone typed before its vowel
+        ("ประสิทธิ\nภาพ\nดี", "ประสิทธิ\nภาพ\nดี"),  # a line may end after a mark
+        ("ประสิทธ\nิภาพ", "ประสิทธิภาพ"),  # but no line starts with one
+        ("ราย\tเ\nงาน", "ราย\tเ\nงาน"),  # table rows are never joined
+        ("อ ง ค ์ ก า ร ตํ า บ ล", "องค์การตำบล"),  # an OCR layer's letters, one word each
+        ("ปี ง บ ป ร ะ ม า ณ พ . ศ . 2568", "ปีงบประมาณพ.ศ. 2568"),
+        ("ณ ที่ว่าการ ข้อ ๑ ๒ ๓", "ณ ที่ว่าการ ข้อ ๑ ๒ ๓"),  # one letter alone is a word; digits stay apart
+    ],
+)
 def test_normalize_text_repairs_what_exporters_do_to_thai(raw, clean):
     assert normalize_text(raw) == clean
 
@@ -64,12 +67,15 @@ def test_the_kind_comes_from_the_bytes_not_the_name():
     assert document.kind == "txt" and document.text == "เทศบาลตำบลตัวอย่าง"
 
 
-@pytest.mark.parametrize("data, words", [
-    (b"%PDF-1.4 broken", "PDF"),
-    (b"\xd0\xcf\x11\xe0" + b"\x00" * 100, ".doc"),
-    (b"PK\x03\x04garbage", "zip"),
-    (b"\x89PNG\r\n\x1a\nnot an image", "ภาพ"),
-])
+@pytest.mark.parametrize(
+    "data, words",
+    [
+        (b"%PDF-1.4 broken", "PDF"),
+        (b"\xd0\xcf\x11\xe0" + b"\x00" * 100, ".doc"),
+        (b"PK\x03\x04garbage", "zip"),
+        (b"\x89PNG\r\n\x1a\nnot an image", "ภาพ"),
+    ],
+)
 def test_a_broken_file_is_one_thai_message_naming_it(data, words):
     with pytest.raises(DocumentError, match=words) as err:
         read_document(data, "ไฟล์เสีย.bin")
@@ -133,8 +139,13 @@ def test_word_tables_are_rows_in_document_order_with_a_merged_cell_once():
 
     lines = read_document(_docx(build), "t.docx").text.split("\n")
     assert lines == [
-        "ก่อนตาราง", "", "หัวข้อ\tคะแนน\t", "ตัวชี้วัดที่ ๑\tก\t๑๐๐.๐๐",
-        "\tบรรทัดหนึ่ง<br>บรรทัด &lt;สอง&gt; &amp; สาม\t๙๐", "", "หลังตาราง",
+        "ก่อนตาราง",
+        "",
+        "หัวข้อ\tคะแนน\t",
+        "ตัวชี้วัดที่ ๑\tก\t๑๐๐.๐๐",
+        "\tบรรทัดหนึ่ง<br>บรรทัด &lt;สอง&gt; &amp; สาม\t๙๐",
+        "",
+        "หลังตาราง",
     ]
 
 
@@ -163,8 +174,12 @@ PAGE = """<!DOCTYPE html><html><head><title>t</title><style>p{color:red}</style>
 def test_a_web_page_keeps_its_main_text_and_tables_and_drops_the_rest():
     text = read_document(PAGE.encode(), "page.html").text
     assert text.split("\n") == [
-        "รายงานการวิเคราะห์ผลการประเมิน", "เทศบาลตำบลตัวอย่าง ปีงบประมาณ พ.ศ. ๒๕๖๖", "",
-        "ตัวชี้วัด\tคะแนน\t", "๑\tก<br>ข\t☑ ดำเนินการแล้ว", "\tค\t☐ ยังไม่ได้",
+        "รายงานการวิเคราะห์ผลการประเมิน",
+        "เทศบาลตำบลตัวอย่าง ปีงบประมาณ พ.ศ. ๒๕๖๖",
+        "",
+        "ตัวชี้วัด\tคะแนน\t",
+        "๑\tก<br>ข\t☑ ดำเนินการแล้ว",
+        "\tค\t☐ ยังไม่ได้",
     ]
     for gone in ("๒๕๕", "ซ่อน", "แชท", "หน้าหลัก", "color"):
         assert gone not in text
@@ -255,8 +270,12 @@ def test_a_searchable_pdf_from_a_scanner_counts_as_ocr(tmp_path):
 
     png = tmp_path / "page.png"
     png.write_bytes(_thai_png(["องค์การบริหารส่วนตำบลบ้านกล้วย", "ปีงบประมาณ พ.ศ. 2568"]))
-    subprocess.run(["tesseract", str(png), str(tmp_path / "searchable"), "-l", "tha+eng", "pdf"],
-                   check=True, capture_output=True, timeout=120)
+    subprocess.run(
+        ["tesseract", str(png), str(tmp_path / "searchable"), "-l", "tha+eng", "pdf"],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
     document = read_document((tmp_path / "searchable.pdf").read_bytes(), "searchable.pdf")
     assert "บ้านกล้วย" in document.text
     assert document.ocr_pages == frozenset({1})

@@ -83,8 +83,9 @@ def test_pdf_text_has_every_letter_and_mark_of_the_seed_once(forms, seed, form):
 
 def test_the_libreoffice_pdf_is_a_real_export(forms):
     """pdftotext (poppler, not our reader) finds the organisation and the year in the generated PDF."""
-    out = subprocess.run(["pdftotext", "-f", "1", "-l", "1", str(forms["001"]["pdf"]), "-"],
-                         capture_output=True, check=True, text=True).stdout
+    out = subprocess.run(
+        ["pdftotext", "-f", "1", "-l", "1", str(forms["001"]["pdf"]), "-"], capture_output=True, check=True, text=True
+    ).stdout
     org = parse_file(forms["001"]["txt"]).organization
     assert org.name in out and "๒๕๖๘" in out
     info = subprocess.run(["pdfinfo", str(forms["001"]["pdf"])], capture_output=True, check=True, text=True).stdout

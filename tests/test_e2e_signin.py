@@ -28,8 +28,10 @@ UPLOADER = '[data-testid="stFileUploader"]'
 def provider():
     from oidc_provider_mock import User, run_server_in_thread
 
-    users = [User(sub=EDITOR, claims={"email": EDITOR, "email_verified": True, "name": EDITOR_NAME}),
-             User(sub=VIEWER, claims={"email": VIEWER, "email_verified": True, "name": VIEWER_NAME})]
+    users = [
+        User(sub=EDITOR, claims={"email": EDITOR, "email_verified": True, "name": EDITOR_NAME}),
+        User(sub=VIEWER, claims={"email": VIEWER, "email_verified": True, "name": VIEWER_NAME}),
+    ]
     with run_server_in_thread(user_claims=users) as server:
         yield f"http://localhost:{server.server_port}"
 
@@ -42,7 +44,8 @@ def app_url(provider, tmp_path_factory):
     Store(db).close()
     port = _free_port()
     secrets_file = folder / "secrets.toml"
-    secrets_file.write_text(f"""
+    secrets_file.write_text(
+        f"""
 [auth]
 redirect_uri = "http://localhost:{port}/oauth2callback"
 cookie_secret = "{secrets.token_urlsafe(32)}"
@@ -52,7 +55,9 @@ server_metadata_url = "{provider}/.well-known/openid-configuration"
 
 [access]
 editors = ["{EDITOR}"]
-""", encoding="utf-8")
+""",
+        encoding="utf-8",
+    )
     # The redirect URI names localhost: the browser must use the same host for the cookie to come back.
     proc, url = serve(folder / "streamlit.log", db_path=db, port=port, secrets=secrets_file, host="localhost")
     yield url, db

@@ -49,14 +49,18 @@ def test_two_dashboards_serve_one_database_and_both_show_an_ingest(two_servers, 
         report = seed_path(seeds_dir, "001")
         done = subprocess.run(
             [sys.executable, "-m", "ita_data", "ingest", str(report), "--db", str(db)],
-            capture_output=True, text=True, cwd=PROJECT_ROOT, timeout=300,
+            capture_output=True,
+            text=True,
+            cwd=PROJECT_ROOT,
+            timeout=300,
             env=dict(os.environ, PYTHONPATH=str(PROJECT_ROOT)),
         )
         assert done.returncode == 0, done.stderr
         with open_store(db, read_only=True) as s:
             org = s.query(
                 "SELECT o.org_id, o.org_type, o.name FROM sources s JOIN facts f USING (source_id) "
-                "JOIN organizations o USING (org_id) WHERE s.file_name = ? LIMIT 1", [Path(report).name]
+                "JOIN organizations o USING (org_id) WHERE s.file_name = ? LIMIT 1",
+                [Path(report).name],
             ).iloc[0]
         name = orgs.display_name(org.org_type, org["name"])
         for url in urls:  # the next visitor of either process sees the new organisation

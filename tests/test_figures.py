@@ -98,8 +98,11 @@ def test_org_indicators_draw_the_ten_indicators_and_the_medians(cur):
     year = history[history.fiscal_year == YEAR]
     fig = figures.org_indicators(year, PASS_MARK)
     assert list(fig.data[0].y) == [labels.INDICATOR_LABELS[n] for n in labels.INDICATOR_NUMBERS]
-    assert [t.name for t in fig.data] == [labels.ORG_THIS, labels.COLUMNS["province_median"],
-                                          labels.COLUMNS["nation_median"]]
+    assert [t.name for t in fig.data] == [
+        labels.ORG_THIS,
+        labels.COLUMNS["province_median"],
+        labels.COLUMNS["nation_median"],
+    ]
     assert fig.layout.shapes[0].x0 == PASS_MARK
 
 

@@ -7,8 +7,13 @@ from ita_data import orgs
 
 @pytest.mark.parametrize(
     "written",
-    ["อบต.บ้านกล้วย", "องค์การบริหารส่วนตำบลบ้านกล้วย", "องค์การบริหารส่วนตำบล บ้านกล้วย", "อบต. บ้านกล้วย",
-     " องค์การบริหารส่วนตำบล  บ้านกล้วย\u200b"],
+    [
+        "อบต.บ้านกล้วย",
+        "องค์การบริหารส่วนตำบลบ้านกล้วย",
+        "องค์การบริหารส่วนตำบล บ้านกล้วย",
+        "อบต. บ้านกล้วย",
+        " องค์การบริหารส่วนตำบล  บ้านกล้วย\u200b",
+    ],
 )
 def test_one_organisation_however_its_name_is_written(written):
     type_code, name = orgs.split_name(written)
@@ -18,10 +23,15 @@ def test_one_organisation_however_its_name_is_written(written):
 
 @pytest.mark.parametrize(
     ("written", "type_code", "name"),
-    [("ทต.คำม่วง", "subdistrict_municipality", "คำม่วง"), ("เทศบาลตำบลรวมใจพัฒนา", "subdistrict_municipality", "รวมใจพัฒนา"),
-     ("เทศบาลเมืองบ้านบึง", "town", "บ้านบึง"), ("ทน.นครราชสีมา", "city", "นครราชสีมา"),
-     ("อบจ.สระบุรี", "pao", "สระบุรี"), ("กรุงเทพมหานคร", "bma", "กรุงเทพมหานคร"),
-     ("เมืองพัทยา", "pattaya", "เมืองพัทยา")],
+    [
+        ("ทต.คำม่วง", "subdistrict_municipality", "คำม่วง"),
+        ("เทศบาลตำบลรวมใจพัฒนา", "subdistrict_municipality", "รวมใจพัฒนา"),
+        ("เทศบาลเมืองบ้านบึง", "town", "บ้านบึง"),
+        ("ทน.นครราชสีมา", "city", "นครราชสีมา"),
+        ("อบจ.สระบุรี", "pao", "สระบุรี"),
+        ("กรุงเทพมหานคร", "bma", "กรุงเทพมหานคร"),
+        ("เมืองพัทยา", "pattaya", "เมืองพัทยา"),
+    ],
 )
 def test_type_is_read_from_long_and_short_forms(written, type_code, name):
     assert orgs.split_name(written) == (type_code, name)

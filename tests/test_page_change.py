@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from pages_helpers import (
-    analytics_cursor, latest_year, province_codes, province_names, table_with, texts,
-)
+from pages_helpers import analytics_cursor, latest_year, province_codes, province_names, table_with, texts
 
 from ita_data import analytics, labels
 from ita_data.analytics import Filters
@@ -83,8 +81,9 @@ def test_choosing_a_province_and_indicator_narrows_the_movers(app, national_db):
     with analytics_cursor(national_db) as cur:
         to_year = latest_year(cur)
         province = province_codes(cur)[10]
-        expected = analytics.movers(cur, Filters(fiscal_year=to_year, province_code=province, indicator="OIT"),
-                                    n=10, from_year=to_year - 1)
+        expected = analytics.movers(
+            cur, Filters(fiscal_year=to_year, province_code=province, indicator="OIT"), n=10, from_year=to_year - 1
+        )
     at.selectbox(key="province").set_value(province).run()
     at.selectbox(key="indicator").set_value("OIT").run()
     assert not at.exception

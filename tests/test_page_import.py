@@ -1,6 +1,5 @@
 """นำเข้าข้อมูล: a table and a report go in through the page, preview first, and show up in the rankings."""
 
-
 import pytest
 
 from ita_data import analytics, labels
@@ -116,6 +115,7 @@ def test_reports_are_read_once_not_again_on_each_rerun(app, small_db, seeds_dir,
         def parse(*args, **kwargs):
             calls[where] += 1
             return real(*args, **kwargs)
+
         return parse
 
     monkeypatch.setattr(reports, "parse_bytes", counting("page"))

@@ -94,8 +94,10 @@ def test_as_of_status_indicator_and_unit_filter_the_list(app, small_db):
 
     at.selectbox(key="m_indicator").select(None).run()
     at.selectbox(key="m_unit").select("กองคลัง").run()
-    assert table_with(at, col("days_overdue"))[col("title")].tolist() == \
-        everything[everything.responsible == "กองคลัง"].title.tolist()
+    assert (
+        table_with(at, col("days_overdue"))[col("title")].tolist()
+        == everything[everything.responsible == "กองคลัง"].title.tolist()
+    )
 
     at.toggle(key="m_overdue").set_value(True).run()
     assert table_with(at, col("days_overdue"))[col("title")].tolist() == ["อบรมคุณธรรม"]

@@ -58,7 +58,8 @@ def test_choosing_a_province_and_an_indicator_narrows_and_reranks(app, national_
     with analytics_cursor(national_db) as cur:
         province = province_codes(cur)[3]
         expected = analytics.rankings(
-            cur, Filters(fiscal_year=latest_year(cur), province_code=province, indicator="9"), "province")
+            cur, Filters(fiscal_year=latest_year(cur), province_code=province, indicator="9"), "province"
+        )
     at.selectbox(key="province").set_value(province).run()
     at.selectbox(key="indicator").set_value("9").run()
     assert not at.exception

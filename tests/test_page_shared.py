@@ -9,14 +9,16 @@ from pages import shared
 
 
 def test_an_empty_text_cell_is_blank_and_numbers_flags_and_lists_stay_as_computed():
-    frame = pd.DataFrame({
-        "item": ["o1", None, "o3"],
-        "responsible": pd.Series([None, None, None], dtype=object),
-        "score": [1.0, math.nan, 3.0],
-        "overdue": [True, False, True],
-        "scores": pd.Series([[1.0, 2.0], None, [3.0]], dtype=object),
-        "title": pd.array(["a", None, "c"], dtype="str"),
-    })
+    frame = pd.DataFrame(
+        {
+            "item": ["o1", None, "o3"],
+            "responsible": pd.Series([None, None, None], dtype=object),
+            "score": [1.0, math.nan, 3.0],
+            "overdue": [True, False, True],
+            "scores": pd.Series([[1.0, 2.0], None, [3.0]], dtype=object),
+            "title": pd.array(["a", None, "c"], dtype="str"),
+        }
+    )
     shown = shared.for_display(frame)
     assert list(shown.columns) == [labels.column_label(c) for c in frame.columns]
     assert shown[labels.column_label("item")].tolist() == ["o1", "", "o3"]

@@ -45,7 +45,9 @@ def test_a_folder_is_stored_file_by_file_and_a_second_run_changes_nothing(tmp_pa
             ("text/002.txt", batch.READ_FULLY, "added"),
         ]
         assert "PDF" in first[0].reason
-        found = {o.name.rsplit("/", 1)[1]: (o.organization, o.fiscal_year, o.total_score, o.measures) for o in first[1:]}
+        found = {
+            o.name.rsplit("/", 1)[1]: (o.organization, o.fiscal_year, o.total_score, o.measures) for o in first[1:]
+        }
         assert found["004.docx"][:2] == ("ทต.คำม่วง", 2562) and found["004.docx"][3] == 12
         assert found["001.txt"][2] == 94.30 and found["002.txt"][3] == 8
         sources = _count(db, "SELECT count(*) FROM sources")
@@ -53,7 +55,10 @@ def test_a_folder_is_stored_file_by_file_and_a_second_run_changes_nothing(tmp_pa
 
         again = batch.ingest_folder(db, [folder])
         assert [o.status for o in again] == ["error", "unchanged", "unchanged", "unchanged"]
-        assert (_count(db, "SELECT count(*) FROM sources"), _count(db, "SELECT count(*) FROM facts")) == (sources, facts)
+        assert (_count(db, "SELECT count(*) FROM sources"), _count(db, "SELECT count(*) FROM facts")) == (
+            sources,
+            facts,
+        )
 
 
 def test_progress_is_told_once_per_document(tmp_path, folder):
@@ -66,8 +71,12 @@ def test_progress_is_told_once_per_document(tmp_path, folder):
 def _scan_png() -> bytes:
     from PIL import Image, ImageDraw, ImageFont
 
-    lines = ["การวิเคราะห์ผลการประเมินคุณธรรมและความโปร่งใส", "องค์การบริหารส่วนตำบลบ้านกล้วย อำเภอหนองโดน จังหวัดสระบุรี",
-             "ปีงบประมาณ พ.ศ. 2568", "ผลคะแนน 94.30 คะแนน"]
+    lines = [
+        "การวิเคราะห์ผลการประเมินคุณธรรมและความโปร่งใส",
+        "องค์การบริหารส่วนตำบลบ้านกล้วย อำเภอหนองโดน จังหวัดสระบุรี",
+        "ปีงบประมาณ พ.ศ. 2568",
+        "ผลคะแนน 94.30 คะแนน",
+    ]
     font = ImageFont.truetype("/usr/share/fonts/truetype/tlwg/Garuda.ttf", 36)
     image = Image.new("L", (1500, 120 * len(lines) + 80), 255)
     draw = ImageDraw.Draw(image)

@@ -39,8 +39,9 @@ def _seed_lines(seeds_dir) -> list[str]:
     return lines
 
 
-@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow,
-                                                                 HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture]
+)
 @given(st.data())
 def test_a_seed_with_lines_shuffled_cut_and_fragments_inserted_never_crashes(seeds_dir, data):
     lines = _seed_lines(seeds_dir)
@@ -65,8 +66,16 @@ def test_a_seed_with_lines_shuffled_cut_and_fragments_inserted_never_crashes(see
 
 
 @settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(st.one_of(st.sampled_from(FRAGMENTS), st.text(max_size=20),
-                          st.sampled_from([" " * 300, "\t" * 200, "คะแนน" * 50, "o5 " * 40])), max_size=50))
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from(FRAGMENTS),
+            st.text(max_size=20),
+            st.sampled_from([" " * 300, "\t" * 200, "คะแนน" * 50, "o5 " * 40]),
+        ),
+        max_size=50,
+    )
+)
 def test_fragments_random_text_and_long_blanks_never_crash(parts):
     text = "".join(parts)
     _check(parse_text(text, "fragments.txt"), text)

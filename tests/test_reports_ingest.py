@@ -63,19 +63,21 @@ def counts(store):
 def test_a_report_is_added_with_its_numbers_and_measures(store, tmp_path):
     (result,) = ingest_paths(store, [write(tmp_path, "v1.txt", ANALYSIS_V1)])
     assert result.status == "added", result.message
-    row = store.query(
-        "SELECT o.org_type, o.name, o.province, o.district, a.fiscal_year, a.total_score, a.level_reported,"
-        " a.province_rank_reported, a.province_rank_of FROM assessments a JOIN organizations o USING (org_id)"
-    ).iloc[0].tolist()
+    row = (
+        store.query(
+            "SELECT o.org_type, o.name, o.province, o.district, a.fiscal_year, a.total_score, a.level_reported,"
+            " a.province_rank_reported, a.province_rank_of FROM assessments a JOIN organizations o USING (org_id)"
+        )
+        .iloc[0]
+        .tolist()
+    )
     assert row == ["subdistrict_municipality", "หนองสมมุติ", "ขอนแก่น", "น้ำพอง", 2566, 80.0, "ต้องปรับปรุง", 12, 198]
     scores = store.query("SELECT indicator, score FROM indicator_scores ORDER BY indicator")
     assert scores.values.tolist() == [[1, 90.0], [9, 70.0]]
     items = store.query("SELECT item, indicator, score FROM item_scores ORDER BY item")
     assert items.values.tolist() == [["o15", 9, 0.0], ["o5", 9, 100.0]]
     measures = rows(store, "SELECT indicator, item, status, due_date FROM measures ORDER BY measure_id")
-    assert measures == [
-        [9, "o15", "planned", dt.date(2024, 9, 30)], [1, None, "planned", dt.date(2024, 3, 31)],
-    ]
+    assert measures == [[9, "o15", "planned", dt.date(2024, 9, 30)], [1, None, "planned", dt.date(2024, 3, 31)]]
     kind = store.query("SELECT kind, file_name FROM sources").values.tolist()
     assert kind == [["analysis", "v1.txt"]]
 
@@ -116,7 +118,9 @@ def test_a_measures_report_keeps_the_analysis_measures_beside_its_own(store, tmp
         " ORDER BY s.kind, m.measure_id",
     )
     assert got == [
-        ["analysis", "planned", None], ["analysis", "planned", None], ["measures", "done", dt.date(2024, 1, 15)],
+        ["analysis", "planned", None],
+        ["analysis", "planned", None],
+        ["measures", "done", dt.date(2024, 1, 15)],
     ]
     assert store.query("SELECT count(*) AS n FROM assessments")["n"][0] == 1  # a measures report adds no scores
 

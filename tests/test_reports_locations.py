@@ -27,8 +27,11 @@ def printed(value: float) -> list[str]:
 
 
 def fact_keys(report) -> set[str]:
-    keys = {k for k in ("fiscal_year", "total_score", "level", "province_rank", "province_rank_of")
-            if getattr(report, k) is not None}
+    keys = {
+        k
+        for k in ("fiscal_year", "total_score", "level", "province_rank", "province_rank_of")
+        if getattr(report, k) is not None
+    }
     keys |= {f"indicator:{n}" for n in report.indicator_scores}
     keys |= {f"item:{c}" for c in report.item_scores}
     keys |= {f"measure:{i}" for i in range(1, len(report.measures) + 1)}
@@ -95,18 +98,26 @@ def test_a_snippet_of_a_long_line_is_cut_around_the_fact():
 
 
 def test_lines_count_in_the_normalised_text_with_thai_digits_and_tags():
-    text = "\n".join([
-        "รายงานการวิเคราะห์ผลการประเมิน ITA ปีงบประมาณ ๒๕๖๖",
-        "<p>อบต.สมมุติเส้น",
-        "จังหวัดขอนแก่น</p>",
-        "",
-        to_thai_digits("ได้คะแนนรวม 86.40 คะแนน อยู่ในระดับ ผ่าน ลำดับที่ 7 จาก 98 แห่ง"),
-        "การเปิดเผยข้อมูล\t72.50",
-        "ข้อ o5 ได้ 0 คะแนน",
-    ])
+    text = "\n".join(
+        [
+            "รายงานการวิเคราะห์ผลการประเมิน ITA ปีงบประมาณ ๒๕๖๖",
+            "<p>อบต.สมมุติเส้น",
+            "จังหวัดขอนแก่น</p>",
+            "",
+            to_thai_digits("ได้คะแนนรวม 86.40 คะแนน อยู่ในระดับ ผ่าน ลำดับที่ 7 จาก 98 แห่ง"),
+            "การเปิดเผยข้อมูล\t72.50",
+            "ข้อ o5 ได้ 0 คะแนน",
+        ]
+    )
     r = parse_text(text, "lines.txt")
     assert r.locations == {
-        "fiscal_year": 1, "total_score": 5, "level": 5, "province_rank": 5, "province_rank_of": 5, "indicator:9": 6, "item:o5": 7,
+        "fiscal_year": 1,
+        "total_score": 5,
+        "level": 5,
+        "province_rank": 5,
+        "province_rank_of": 5,
+        "indicator:9": 6,
+        "item:o5": 7,
     }
     assert r.snippet("indicator:9") == "การเปิดเผยข้อมูล 72.50"
     assert r.snippet("measure:1") == ""  # no such fact

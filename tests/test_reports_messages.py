@@ -31,7 +31,7 @@ def assert_thai_first(message: str, name: str | None = None) -> None:
     rest = str(message)
     if name is not None:
         assert rest.startswith(f"{name}: "), rest
-        rest = rest[len(name) + 2:]
+        rest = rest[len(name) + 2 :]
     first = _LETTER.search(rest)
     assert first is not None and _THAI.match(first.group(0)), f"not Thai first: {message!r}"
 
@@ -45,7 +45,7 @@ def _message_labels() -> dict[str, str]:
     out = {}
     for key, value in vars(labels).items():
         if key.startswith(_MESSAGE_PREFIXES) and key != "INGEST_STATUSES":
-            for sub, text in (value.items() if isinstance(value, dict) else [(None, value)]):
+            for sub, text in value.items() if isinstance(value, dict) else [(None, value)]:
                 out[f"{key}[{sub}]" if sub else key] = text
     return out
 
@@ -85,8 +85,14 @@ def test_a_report_with_no_title_names_the_kind_it_was_read_as_in_thai():
 
 @pytest.mark.parametrize(
     "data",
-    [b"abc\x00\x00def", bytes(range(1, 32)) * 50, b"%PDF-1.7\n...", b"\x89PNG\r\n", "ทต.สมมุติ".encode("cp874"),
-     b"score \xff\xfe\xfd 77.70"],
+    [
+        b"abc\x00\x00def",
+        bytes(range(1, 32)) * 50,
+        b"%PDF-1.7\n...",
+        b"\x89PNG\r\n",
+        "ทต.สมมุติ".encode("cp874"),
+        b"score \xff\xfe\xfd 77.70",
+    ],
 )
 def test_what_decoding_says_is_thai_first_and_names_the_file(data):
     try:
@@ -137,8 +143,9 @@ def test_a_misnumbered_indicator_and_a_conflicting_score_are_warned_in_thai():
 # --- storing ------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("text", ["", NO_ORGANIZATION, NO_YEAR, NO_FACTS,
-                                  NO_FACTS.replace("2566", "2575") + " ได้คะแนน 80.00 คะแนน"])
+@pytest.mark.parametrize(
+    "text", ["", NO_ORGANIZATION, NO_YEAR, NO_FACTS, NO_FACTS.replace("2566", "2575") + " ได้คะแนน 80.00 คะแนน"]
+)
 def test_why_a_report_was_not_stored_is_thai_first(store, text):
     result = ingest_bytes(store, text.encode(), "bad.txt")
     assert result.status == "error"
@@ -154,8 +161,12 @@ def test_a_stored_report_and_the_same_bytes_again_are_said_in_thai(store):
     report = parse_text(GOOD, "good.txt")
     assert first.status == "added"
     assert first.message == labels.INGEST_STORED.format(
-        who="ทต.หนองสมมุติ", year=report.fiscal_year, indicators=len(report.indicator_scores),
-        items=len(report.item_scores), measures=len(report.measures), source=first.source_id,
+        who="ทต.หนองสมมุติ",
+        year=report.fiscal_year,
+        indicators=len(report.indicator_scores),
+        items=len(report.item_scores),
+        measures=len(report.measures),
+        source=first.source_id,
     )
     assert f"ปีงบประมาณ {report.fiscal_year}:" in first.message
     assert_thai_first(first.message)
@@ -173,8 +184,12 @@ def test_a_file_that_is_not_a_report_is_skipped_in_thai(store, tmp_path):
 
 
 def test_the_import_pages_reasons_are_thai_first(store):
-    entries = [("good.txt", GOOD.encode()), ("empty.txt", b""), ("nul.txt", b"\x00\x01" * 100),
-               ("again.txt", GOOD.encode())]
+    entries = [
+        ("good.txt", GOOD.encode()),
+        ("empty.txt", b""),
+        ("nul.txt", b"\x00\x01" * 100),
+        ("again.txt", GOOD.encode()),
+    ]
     outcomes = batch.ingest_entries(store, entries, workers=1)
     assert [o.status for o in outcomes] == ["added", "error", "error", "unchanged"]
     for outcome in outcomes:
@@ -187,4 +202,4 @@ def test_the_ingest_command_says_what_failed_in_thai(tmp_path, capsys):
     bad.write_bytes(b"")
     assert main(["ingest", str(bad), "--db", str(tmp_path / "cli.duckdb")]) == 1
     lines = [line for line in capsys.readouterr().err.splitlines() if line.strip().startswith("empty.txt: ")]
-    assert lines and all(_THAI.match(line.strip()[len("empty.txt: "):]) for line in lines), lines
+    assert lines and all(_THAI.match(line.strip()[len("empty.txt: ") :]) for line in lines), lines

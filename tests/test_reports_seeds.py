@@ -19,20 +19,25 @@ def seeds(seeds_dir):
 
 
 def test_every_seed_has_its_kind_organisation_and_year(seeds):
-    facts = {
-        n: (r.kind, r.organization.to_json(), r.fiscal_year) for n, r in seeds.items()
-    }
+    facts = {n: (r.kind, r.organization.to_json(), r.fiscal_year) for n, r in seeds.items()}
     assert facts == {
-        "000": ("measures", {"type": "เทศบาลตำบล", "name": "บ่อพลอย", "district": "บ่อพลอย",
-                             "province": "กาญจนบุรี"}, 2566),
-        "001": ("analysis", {"type": "องค์การบริหารส่วนตำบล", "name": "บ้านกล้วย", "district": "หนองโดน",
-                             "province": "สระบุรี"}, 2568),
-        "002": ("measures", {"type": "องค์การบริหารส่วนตำบล", "name": "เมืองโดน", "district": "ประทาย",
-                             "province": "นครราชสีมา"}, 2566),
-        "003": ("measures", {"type": "เทศบาลตำบล", "name": "รวมใจพัฒนา", "district": "แม่ใจ",
-                             "province": "พะเยา"}, 2566),
-        "004": ("analysis", {"type": "เทศบาลตำบล", "name": "คำม่วง", "district": "คำม่วง",
-                             "province": "กาฬสินธุ์"}, 2562),
+        "000": (
+            "measures",
+            {"type": "เทศบาลตำบล", "name": "บ่อพลอย", "district": "บ่อพลอย", "province": "กาญจนบุรี"},
+            2566,
+        ),
+        "001": (
+            "analysis",
+            {"type": "องค์การบริหารส่วนตำบล", "name": "บ้านกล้วย", "district": "หนองโดน", "province": "สระบุรี"},
+            2568,
+        ),
+        "002": (
+            "measures",
+            {"type": "องค์การบริหารส่วนตำบล", "name": "เมืองโดน", "district": "ประทาย", "province": "นครราชสีมา"},
+            2566,
+        ),
+        "003": ("measures", {"type": "เทศบาลตำบล", "name": "รวมใจพัฒนา", "district": "แม่ใจ", "province": "พะเยา"}, 2566),
+        "004": ("analysis", {"type": "เทศบาลตำบล", "name": "คำม่วง", "district": "คำม่วง", "province": "กาฬสินธุ์"}, 2562),
     }
 
 
@@ -43,7 +48,16 @@ def test_seed_001_total_level_and_the_ten_indicators(seeds):
     r = seeds["001"]
     assert (r.total_score, r.level, r.province_rank) == (94.30, "ผ่านดี", None)
     assert r.indicator_scores == {
-        1: 100.0, 2: 100.0, 3: 100.0, 4: 100.0, 5: 100.0, 6: 99.33, 7: 99.33, 8: 99.33, 9: 82.50, 10: 90.0,
+        1: 100.0,
+        2: 100.0,
+        3: 100.0,
+        4: 100.0,
+        5: 100.0,
+        6: 99.33,
+        7: 99.33,
+        8: 99.33,
+        9: 82.50,
+        10: 90.0,
     }
 
 
@@ -71,11 +85,15 @@ def test_seed_001_prefers_the_score_table_and_warns_where_the_measures_table_dif
 def test_seed_001_planned_measures_on_indicators_6_to_10(seeds):
     measures = seeds["001"].measures
     assert [(m.indicator, m.item) for m in measures] == [
-        (6, "e1,e2,e3"), (7, "e4,e5,e6"), (8, "e7,e8"), (8, "e9"), (9, "o5,o6,o7,o12,o19"), (10, "o23"),
+        (6, "e1,e2,e3"),
+        (7, "e4,e5,e6"),
+        (8, "e7,e8"),
+        (8, "e9"),
+        (9, "o5,o6,o7,o12,o19"),
+        (10, "o23"),
     ]
     assert {m.status for m in measures} == {"planned"}
-    assert [m.due for m in measures] == [dt.date(2026, 9, 30)] * 3 + [dt.date(2025, 9, 30)] + [
-        dt.date(2026, 9, 30)] * 2
+    assert [m.due for m in measures] == [dt.date(2026, 9, 30)] * 3 + [dt.date(2025, 9, 30)] + [dt.date(2026, 9, 30)] * 2
     assert measures[0].responsible.split("\n")[:3] == ["สำนักปลัด", "กองคลัง", "กองช่าง"]
     assert measures[4].responsible == "ทุกส่วนราชการ"
     assert all(m.title and m.steps and m.issue for m in measures)
@@ -98,7 +116,16 @@ def test_seed_004_total_level_rank(seeds):
 
 def test_seed_004_indicators_are_placed_by_name_not_by_the_rank_column(seeds):
     assert seeds["004"].indicator_scores == {
-        1: 84.59, 2: 76.55, 3: 77.93, 4: 73.72, 5: 74.45, 6: 79.97, 7: 81.91, 8: 73.66, 9: 46.34, 10: 6.25,
+        1: 84.59,
+        2: 76.55,
+        3: 77.93,
+        4: 73.72,
+        5: 74.45,
+        6: 79.97,
+        7: 81.91,
+        8: 73.66,
+        9: 46.34,
+        10: 6.25,
     }
 
 
@@ -204,11 +231,30 @@ def test_measures_reports_carry_no_scores(seeds):
 def test_the_json_object_has_exactly_the_documented_fields(seeds):
     obj = seeds["002"].to_json()
     assert list(obj) == [
-        "source", "kind", "organization", "fiscal_year", "total_score", "level", "province_rank",
-        "indicator_scores", "item_scores", "measures", "warnings", "locations",
+        "source",
+        "kind",
+        "organization",
+        "fiscal_year",
+        "total_score",
+        "level",
+        "province_rank",
+        "indicator_scores",
+        "item_scores",
+        "measures",
+        "warnings",
+        "locations",
     ]
     assert list(obj["measures"][0]) == [
-        "indicator", "item", "title", "issue", "steps", "responsible", "due", "status", "completed_on", "result",
+        "indicator",
+        "item",
+        "title",
+        "issue",
+        "steps",
+        "responsible",
+        "due",
+        "status",
+        "completed_on",
+        "result",
     ]
     assert obj["measures"][0]["completed_on"] == "2023-04-06"
     assert seeds["001"].to_json()["indicator_scores"]["9"] == 82.5

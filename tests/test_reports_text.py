@@ -6,8 +6,16 @@ import pytest
 
 from ita_data import labels
 from ita_data.reports.text import (
-    ReportError, cell_score, decode_bytes, find_item_codes, fuzzy_indicator, indicator_mentions,
-    misnumbered_warning, named_indicator, normalize_text, strip_html,
+    ReportError,
+    cell_score,
+    decode_bytes,
+    find_item_codes,
+    fuzzy_indicator,
+    indicator_mentions,
+    misnumbered_warning,
+    named_indicator,
+    normalize_text,
+    strip_html,
 )
 
 
@@ -69,7 +77,7 @@ def test_normalize_joins_the_two_mark_sara_am_and_line_ends():
 
 
 def test_paragraphs_and_list_items_become_lines():
-    cell = "<p>๑. ตรวจสอบ</p> <p>๒. ปรับปรุง</p><ul style=\"x\"><li>- ติดตาม</li></ul>"
+    cell = '<p>๑. ตรวจสอบ</p> <p>๒. ปรับปรุง</p><ul style="x"><li>- ติดตาม</li></ul>'
     assert strip_html(cell) == "๑. ตรวจสอบ\n๒. ปรับปรุง\n- ติดตาม"
 
 

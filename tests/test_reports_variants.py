@@ -21,15 +21,18 @@ WEB_PAGE = """ข่าวประชาสัมพันธ์
 
 def test_a_web_page_announcement_gives_total_level_and_rank():
     r = parse_text(WEB_PAGE, "news.html")
-    assert (r.fiscal_year, r.total_score, r.level, r.province_rank, r.province_rank_of) == (
-        2566, 77.70, "B", 76, 211,
-    )
+    assert (r.fiscal_year, r.total_score, r.level, r.province_rank, r.province_rank_of) == (2566, 77.70, "B", 76, 211)
     assert r.organization.to_json() == {
-        "type": "องค์การบริหารส่วนตำบล", "name": "ทดลองสมมุติ", "district": "สันทราย", "province": "เชียงใหม่",
+        "type": "องค์การบริหารส่วนตำบล",
+        "name": "ทดลองสมมุติ",
+        "district": "สันทราย",
+        "province": "เชียงใหม่",
     }
     assert r.kind == "analysis"
-    assert labels.REPORT_KIND_GUESSED.format(
-        name="news.html", kind=labels.SOURCE_KINDS["analysis"], kind_en="analysis") in r.warnings
+    assert (
+        labels.REPORT_KIND_GUESSED.format(name="news.html", kind=labels.SOURCE_KINDS["analysis"], kind_en="analysis")
+        in r.warnings
+    )
 
 
 def test_a_web_page_in_thai_digits_reads_the_same():
@@ -77,7 +80,16 @@ def test_an_analysis_in_arabic_digits_with_other_header_words():
     r = parse_text(ANALYSIS_ARABIC, "analysis-2567.txt")
     assert (r.kind, r.fiscal_year, r.total_score, r.level) == ("analysis", 2567, 85.92, "ผ่าน")
     assert r.indicator_scores == {
-        1: 95.10, 2: 92.40, 3: 96.00, 4: 90.50, 5: 93.00, 6: 91.20, 7: 89.70, 8: 88.10, 9: 80.00, 10: 75.00,
+        1: 95.10,
+        2: 92.40,
+        3: 96.00,
+        4: 90.50,
+        5: 93.00,
+        6: 91.20,
+        7: 89.70,
+        8: 88.10,
+        9: 80.00,
+        10: 75.00,
     }
     assert r.item_scores == {"o15": 0.0, "o23": 50.0, "o36": 0.0}
     assert r.organization.district == "น้ำพอง" and r.organization.province == "ขอนแก่น"
@@ -116,7 +128,9 @@ def test_a_tis620_measures_report_with_ticked_boxes():
     assert "TIS-620" in r.warnings[0]
     assert (r.kind, r.fiscal_year) == ("measures", 2567)
     assert r.organization.to_json() == {
-        "type": "องค์การบริหารส่วนตำบล", "name": "โคกตัวอย่าง", "district": "เมืองเชียงใหม่",
+        "type": "องค์การบริหารส่วนตำบล",
+        "name": "โคกตัวอย่าง",
+        "district": "เมืองเชียงใหม่",
         "province": "เชียงใหม่",
     }
     got = [(m.indicator, m.item, m.status, m.completed_on) for m in r.measures]
@@ -170,7 +184,10 @@ def test_a_period_from_october_to_september_gives_the_fiscal_year():
 def test_a_provincial_organisation_takes_its_province_from_its_name():
     r = parse_text("องค์การบริหารส่วนจังหวัดขอนแก่น ได้คะแนน 91.10 คะแนน ปีงบประมาณ 2565", "pao.txt")
     assert r.organization.to_json() == {
-        "type": "องค์การบริหารส่วนจังหวัด", "name": "ขอนแก่น", "district": None, "province": "ขอนแก่น",
+        "type": "องค์การบริหารส่วนจังหวัด",
+        "name": "ขอนแก่น",
+        "district": None,
+        "province": "ขอนแก่น",
     }
 
 

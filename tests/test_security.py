@@ -45,8 +45,18 @@ def crafted(tmp_path):
 # --- the helpers -------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("text", [LINK_NAME, HTML_NAME, IMAGE_NAME, "ทต.*หนา* _เอียง_ `code` :red[แดง] $x$ # หัว",
-                                  "http://evil.example/auto", "1. รายการ\n- ย่อย", "a\\[b\\]"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        LINK_NAME,
+        HTML_NAME,
+        IMAGE_NAME,
+        "ทต.*หนา* _เอียง_ `code` :red[แดง] $x$ # หัว",
+        "http://evil.example/auto",
+        "1. รายการ\n- ย่อย",
+        "a\\[b\\]",
+    ],
+)
 def test_markdown_escaping_leaves_no_markup_and_shows_the_text_as_written(text):
     escaped = safe_text.markdown_literal(text)
     assert shown(escaped) == text.replace("\n", " ")
@@ -71,8 +81,13 @@ def test_a_text_cell_a_spreadsheet_would_run_is_written_as_text(formula):
 
 
 def test_numbers_and_ordinary_text_are_written_as_they_are():
-    frame = pd.DataFrame({"name": ["อบต.หนอง", FORMULAS[2], None], "score": [-1.5, 90.0, None],
-                          "count": pd.array([-3, 2, None], dtype="Int64")})
+    frame = pd.DataFrame(
+        {
+            "name": ["อบต.หนอง", FORMULAS[2], None],
+            "score": [-1.5, 90.0, None],
+            "count": pd.array([-3, 2, None], dtype="Int64"),
+        }
+    )
     out = safe_text.spreadsheet_frame(frame)
     assert out.name.tolist()[:2] == ["อบต.หนอง", "'-1+2"] and pd.isna(out.name[2])
     assert out.score.dtype == frame.score.dtype and out["count"].dtype == frame["count"].dtype
@@ -93,7 +108,7 @@ def test_export_writes_no_formula_into_results_csv(crafted, tmp_path):
 
 def test_a_page_download_writes_no_formula_in_csv_or_xlsx():
     table = pd.DataFrame({"org_name": [FORMULAS[0], "อบต.หนอง"], "score": [90.0, -2.0]})
-    caption = "ปีงบประมาณ 2566 · หน่วยงาน x,=HYPERLINK(\"http://evil.example\")"
+    caption = 'ปีงบประมาณ 2566 · หน่วยงาน x,=HYPERLINK("http://evil.example")'
     csv_text = shared.csv_file(table, caption).decode("utf-8-sig")
     import csv
 
@@ -178,8 +193,17 @@ def test_a_file_name_with_a_link_shows_as_written_in_the_error_box(app, empty_db
 
 
 def test_header_cells_with_a_link_or_an_image_show_as_written(app, empty_db):
-    headers = ["ชื่อหน่วยงาน", "อำเภอ", "จังหวัด", "ปีงบประมาณ", "คะแนนรวม", "ระดับ",
-               *[f"ตัวชี้วัดที่ {i}" for i in range(1, 11)], LINK_NAME, IMAGE_NAME]
+    headers = [
+        "ชื่อหน่วยงาน",
+        "อำเภอ",
+        "จังหวัด",
+        "ปีงบประมาณ",
+        "คะแนนรวม",
+        "ระดับ",
+        *[f"ตัวชี้วัดที่ {i}" for i in range(1, 11)],
+        LINK_NAME,
+        IMAGE_NAME,
+    ]
     data = csv_bytes([[*row("อบต.หนองทดลอง"), "x", "y"]], headers=headers)
     at = app(empty_db, page="pages/import_data.py")
     at.tabs[0].file_uploader[0].upload("results.csv", data, "text/csv").run()
@@ -198,4 +222,3 @@ def test_the_project_config_serves_loopback_only_and_hides_error_details():
     assert config["client"]["showErrorDetails"] == "none"
     # XSRF protection and CORS stay as Streamlit sets them (it enforces both once [auth] is configured).
     assert not {"enableXsrfProtection", "enableCORS"} & set(config["server"])
-

@@ -103,8 +103,9 @@ def test_a_downloaded_csv_holds_no_formula(server, page, crafted_path):
     assert not [c for c in cells if c.startswith(("=", "+", "@", "\t", "\r"))]
 
 
-@pytest.mark.parametrize("spec", [PAGES[0], next(s for s in PAGES if s.url_path == "import"), PAGES[1]],
-                         ids=lambda s: s.url_path)
+@pytest.mark.parametrize(
+    "spec", [PAGES[0], next(s for s in PAGES if s.url_path == "import"), PAGES[1]], ids=lambda s: s.url_path
+)
 def test_a_page_opens_at_its_own_address_on_the_first_visit_to_a_fresh_server(crafted_path, tmp_path, browser, spec):
     db = tmp_path / "ita.duckdb"
     shutil.copy(crafted_path[0], db)
@@ -124,11 +125,14 @@ def test_a_page_opens_at_its_own_address_on_the_first_visit_to_a_fresh_server(cr
 
 def test_a_crash_shows_visitors_no_details_and_logs_the_traceback(tmp_path, browser):
     script = tmp_path / "crash.py"
-    script.write_text(textwrap.dedent("""
+    script.write_text(
+        textwrap.dedent("""
         import streamlit as st
         st.title("ทดสอบ")
         raise ValueError("รายละเอียดภายใน /secret/path")
-    """), encoding="utf-8")
+    """),
+        encoding="utf-8",
+    )
     log = tmp_path / "streamlit.log"
     proc, url = serve(log, script=script)
     try:
@@ -156,12 +160,15 @@ def test_streamlit_run_without_an_address_listens_on_loopback_only(tmp_path):
     assert addresses and all(a in ("127.0.0.1", "::1", "::ffff:127.0.0.1") for a in addresses)
 
 
-@pytest.mark.parametrize(("headers", "imports"), [
-    ({}, True),
-    ({"X-Forwarded-For": "192.168.1.50"}, False),  # a proxy on this machine serving another one
-    ({"Forwarded": 'for="[2001:db8::17]:4711"'}, False),
-    ({"X-Forwarded-For": "127.0.0.1"}, True),
-])
+@pytest.mark.parametrize(
+    ("headers", "imports"),
+    [
+        ({}, True),
+        ({"X-Forwarded-For": "192.168.1.50"}, False),  # a proxy on this machine serving another one
+        ({"Forwarded": 'for="[2001:db8::17]:4711"'}, False),
+        ({"X-Forwarded-For": "127.0.0.1"}, True),
+    ],
+)
 def test_without_sign_in_only_a_browser_on_this_machine_may_import(server, browser, headers, imports):
     context = browser.new_context(viewport={"width": 1400, "height": 1000}, extra_http_headers=headers)
     page = context.new_page()

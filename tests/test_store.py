@@ -24,14 +24,22 @@ def _write(store, record=KLUAI, year=2568, **values):
 def test_a_new_database_has_the_current_schema(store):
     assert store.schema_version() == st.SCHEMA_VERSION
     tables = set(store.query("SELECT table_name FROM information_schema.tables")["table_name"])
-    assert {"organizations", "assessments", "indicator_scores", "item_scores", "measures",
-            "sources", "meta"} <= tables
+    assert {"organizations", "assessments", "indicator_scores", "item_scores", "measures", "sources", "meta"} <= tables
 
 
 def test_assessment_round_trip_keeps_every_number_and_its_source(store):
-    org, source = _write(store, total_score=94.30, level_reported="ผ่านดี", province_rank=3,
-                         province_rank_of=50, indicator_scores=SCORES, item_scores={"O25": 10, "e1": 98.5})
-    a = store.query("SELECT a.*, y.level_computed FROM assessments a JOIN org_year y USING (org_id, fiscal_year)").iloc[0]
+    org, source = _write(
+        store,
+        total_score=94.30,
+        level_reported="ผ่านดี",
+        province_rank=3,
+        province_rank_of=50,
+        indicator_scores=SCORES,
+        item_scores={"O25": 10, "e1": 98.5},
+    )
+    a = store.query("SELECT a.*, y.level_computed FROM assessments a JOIN org_year y USING (org_id, fiscal_year)").iloc[
+        0
+    ]
     assert (a.total_score, a.level_reported, a.level_computed) == (94.30, "ผ่านดี", "ผ่านดี")
     assert (a.province_rank_reported, a.province_rank_of, a.source_id) == (3, 50, source)
     ind = store.query("SELECT indicator, score FROM indicator_scores ORDER BY indicator")
@@ -97,14 +105,17 @@ def test_unknown_measure_status_is_refused(store):
         st.replace_measures(cur, org, 2566, "measures", [{"status": "maybe"}], source, label="x")
 
 
-@pytest.mark.parametrize("statement", [
-    "INSERT INTO assessments (org_id, fiscal_year, source_id) VALUES (1, 2568, 1), (1, 2568, 1)",
-    "INSERT INTO indicator_scores VALUES (1, 2568, 1, 105, 1)",
-    "INSERT INTO measures (org_id, fiscal_year, status, source_id) VALUES (1, 2568, 'x', 1)",
-    "INSERT INTO facts (source_id, org_id, fiscal_year, fact, key, value_num) VALUES (1, 1, 2568, 'item', 'o1', 101)",
-    "INSERT INTO facts (source_id, org_id, fiscal_year, fact, value_num) VALUES (1, 1, 2568, 'province_rank', 0)",
-    "INSERT INTO facts (source_id, org_id, fiscal_year, fact, value_num) VALUES (1, 1, 2568, 'rumour', 1)",
-])
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "INSERT INTO assessments (org_id, fiscal_year, source_id) VALUES (1, 2568, 1), (1, 2568, 1)",
+        "INSERT INTO indicator_scores VALUES (1, 2568, 1, 105, 1)",
+        "INSERT INTO measures (org_id, fiscal_year, status, source_id) VALUES (1, 2568, 'x', 1)",
+        "INSERT INTO facts (source_id, org_id, fiscal_year, fact, key, value_num) VALUES (1, 1, 2568, 'item', 'o1', 101)",
+        "INSERT INTO facts (source_id, org_id, fiscal_year, fact, value_num) VALUES (1, 1, 2568, 'province_rank', 0)",
+        "INSERT INTO facts (source_id, org_id, fiscal_year, fact, value_num) VALUES (1, 1, 2568, 'rumour', 1)",
+    ],
+)
 def test_database_constraints_back_the_checks(store, statement):
     with pytest.raises(duckdb.ConstraintException), store.transaction() as cur:
         cur.execute(statement)
@@ -126,8 +137,9 @@ def test_measures_of_a_newer_document_replace_the_older_ones_of_that_kind(store)
     for checksum, titles in (("m1", ["ก", "ข"]), ("m2", ["ค"])):
         with store.transaction() as cur:
             source = st.add_source(cur, "m.txt", checksum, "measures")
-            st.replace_measures(cur, org, 2568, "measures",
-                                [{"title": t, "status": "done"} for t in titles], source, label="x")
+            st.replace_measures(
+                cur, org, 2568, "measures", [{"title": t, "status": "done"} for t in titles], source, label="x"
+            )
     assert store.query("SELECT title FROM measures").title.tolist() == ["ค"]
 
 
@@ -159,13 +171,18 @@ def test_a_file_held_by_another_process_gives_a_clear_message(tmp_path):
     path = tmp_path / "held.duckdb"
     st.Store(path).close()
     holder = subprocess.Popen(
-        [sys.executable, "-c", textwrap.dedent(f"""
+        [
+            sys.executable,
+            "-c",
+            textwrap.dedent(f"""
             import duckdb, sys, time
             con = duckdb.connect({str(path)!r})
             print("holding", flush=True)
             time.sleep(30)
-        """)],
-        stdout=subprocess.PIPE, text=True,
+        """),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
     )
     try:
         assert holder.stdout.readline().strip() == "holding"
@@ -233,25 +250,41 @@ def test_a_version_2_database_becomes_facts_with_the_same_current_values(tmp_pat
     con = duckdb.connect(str(path))
     st.migrate(con, upto=2)
     con.execute("INSERT INTO sources (file_name, checksum, kind, imported_at) VALUES ('r.txt', 'c', 'analysis', now())")
-    con.execute("INSERT INTO organizations (org_key, org_type, name, province_code, province, district_code, "
-                "district) VALUES ('sao|ก|19', 'sao', 'ก', '19', 'สระบุรี', '1908', 'หนองโดน')")
-    con.execute("INSERT INTO assessments (org_id, fiscal_year, total_score, level_reported, level_computed, "
-                "province_rank_reported, province_rank_of, source_id) VALUES (1, 2568, 94.3, 'ผ่านดี', 'x', 3, 50, 1)")
+    con.execute(
+        "INSERT INTO organizations (org_key, org_type, name, province_code, province, district_code, "
+        "district) VALUES ('sao|ก|19', 'sao', 'ก', '19', 'สระบุรี', '1908', 'หนองโดน')"
+    )
+    con.execute(
+        "INSERT INTO assessments (org_id, fiscal_year, total_score, level_reported, level_computed, "
+        "province_rank_reported, province_rank_of, source_id) VALUES (1, 2568, 94.3, 'ผ่านดี', 'x', 3, 50, 1)"
+    )
     con.executemany("INSERT INTO indicator_scores VALUES (1, 2568, ?, ?, 1)", list(SCORES.items()))
     con.execute("INSERT INTO item_scores VALUES (1, 2568, 'o25', 10, 10.0, 1)")
-    con.execute("INSERT INTO measures (org_id, fiscal_year, indicator, title, status, source_id) "
-                "VALUES (1, 2568, 9, 'เปิดเผยข้อมูล', 'planned', 1)")
+    con.execute(
+        "INSERT INTO measures (org_id, fiscal_year, indicator, title, status, source_id) "
+        "VALUES (1, 2568, 9, 'เปิดเผยข้อมูล', 'planned', 1)"
+    )
     con.close()
     with st.Store(path) as upgraded:
         assert upgraded.schema_version() == st.SCHEMA_VERSION
         facts = upgraded.query("SELECT fact, count(*) AS n FROM facts GROUP BY fact ORDER BY fact")
         assert dict(zip(facts.fact, facts.n)) == {
-            "indicator": 10, "item": 1, "level_reported": 1, "province_rank": 1, "province_rank_of": 1,
-            "total_score": 1}
-        year = upgraded.query("SELECT total_score, level_reported, level_computed, province_rank_reported "
-                              "FROM org_year").iloc[0]
+            "indicator": 10,
+            "item": 1,
+            "level_reported": 1,
+            "province_rank": 1,
+            "province_rank_of": 1,
+            "total_score": 1,
+        }
+        year = upgraded.query(
+            "SELECT total_score, level_reported, level_computed, province_rank_reported FROM org_year"
+        ).iloc[0]
         assert (year.total_score, year.level_reported, year.level_computed, year.province_rank_reported) == (
-            94.3, "ผ่านดี", "ผ่านดี", 3)  # the stored 'x' was a computed level: computed again by the rules
+            94.3,
+            "ผ่านดี",
+            "ผ่านดี",
+            3,
+        )  # the stored 'x' was a computed level: computed again by the rules
         assert upgraded.query("SELECT title FROM measures").title.tolist() == ["เปิดเผยข้อมูล"]
         assert upgraded.query("SELECT district_code FROM organizations").district_code[0] == "1908"
         listed = upgraded.sources().iloc[0]

@@ -48,8 +48,10 @@ def test_every_value_of_every_source_is_kept_and_the_table_outranks_a_report(sto
 
     facts = store.query("SELECT source_id, fact, key, value_num FROM facts ORDER BY source_id, fact, key")
     assert facts.values.tolist() == [
-        [report, "indicator", "1", 70.0], [report, "total_score", "", 80.0],
-        [table, "indicator", "1", 70.0], [table, "total_score", "", 82.0],
+        [report, "indicator", "1", 70.0],
+        [report, "total_score", "", 80.0],
+        [table, "indicator", "1", 70.0],
+        [table, "total_score", "", 82.0],
         [later_report, "total_score", "", 85.0],
     ]
     # A NACC table outranks an organisation's own report, even one imported later.
@@ -64,7 +66,10 @@ def test_two_sources_that_disagree_are_listed_not_lost(store):
     assert _current(store) == (85.0, second)  # of two reports, the one imported last
     (disagreement,) = store.query("SELECT * FROM disagreements").to_dict("records")
     assert (disagreement["fact"], list(disagreement["source_ids"]), list(disagreement["stated_values"])) == (
-        "total_score", [second, first], ["85.0", "80.0"])
+        "total_score",
+        [second, first],
+        ["85.0", "80.0"],
+    )
     from ita_data import analytics
 
     listed = analytics.source_disagreements(store.cursor())
@@ -101,8 +106,7 @@ def test_a_report_and_a_corrected_table_withdrawn_give_back_the_same_export(stor
     export_all(store, tmp_path / "before")
 
     (report,) = ingest_paths(store, [seed_path(seeds_dir, "001")])
-    corrected = [row("อบต.สมมุติริมน้ำ", total=91.0), row("ทต.สมมุติหนองบัว", district="แก่งคอย",
-                                                           scores=MIXED, total=79.0)]
+    corrected = [row("อบต.สมมุติริมน้ำ", total=91.0), row("ทต.สมมุติหนองบัว", district="แก่งคอย", scores=MIXED, total=79.0)]
     table = commit_table(store, read_table(csv_bytes(corrected), "corrected.csv"))
     export_all(store, tmp_path / "during")
     during = (tmp_path / "during" / RESULTS_FILE).read_bytes()
@@ -135,15 +139,27 @@ def test_the_sources_command_lists_counts_as_json(tmp_path):
         _state(s, "analysis", "r1", total_score=80.0, indicator_scores={1: 70, 2: 75})
         _state(s, "table", "t1", total_score=82.0)
     env = {"PYTHONPATH": str(PROJECT), "PATH": "/usr/bin:/bin"}
-    out = subprocess.run([sys.executable, "-m", "ita_data", "sources", "--db", str(db), "--json"],
-                         capture_output=True, text=True, cwd=PROJECT, env=env, timeout=120, check=True)
+    out = subprocess.run(
+        [sys.executable, "-m", "ita_data", "sources", "--db", str(db), "--json"],
+        capture_output=True,
+        text=True,
+        cwd=PROJECT,
+        env=env,
+        timeout=120,
+        check=True,
+    )
     listed = {s["file_name"]: s for s in json.loads(out.stdout)}
     assert (listed["r1.txt"]["facts"], listed["r1.txt"]["current_facts"]) == (3, 2)  # its total lost
-    assert (listed["t1.txt"]["kind"], listed["t1.txt"]["facts"], listed["t1.txt"]["current_facts"]) == (
-        "table", 1, 1)
+    assert (listed["t1.txt"]["kind"], listed["t1.txt"]["facts"], listed["t1.txt"]["current_facts"]) == ("table", 1, 1)
     assert listed["r1.txt"]["imported_by"] and listed["r1.txt"]["checksum"] == "r1"
-    done = subprocess.run([sys.executable, "-m", "ita_data", "withdraw", "๒", "--db", str(db)],
-                          capture_output=True, text=True, cwd=PROJECT, env=env, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-m", "ita_data", "withdraw", "๒", "--db", str(db)],
+        capture_output=True,
+        text=True,
+        cwd=PROJECT,
+        env=env,
+        timeout=120,
+    )
     assert done.returncode == 0 and "ถอนแหล่งข้อมูล 2" in done.stdout
     with open_store(db, read_only=True) as s:
         assert sources_json(s.sources())[1]["withdrawn_at"] is not None
@@ -160,8 +176,14 @@ def _project_copy(tmp_path: Path) -> Path:
 
 
 def _run(project: Path, *args: str) -> str:
-    done = subprocess.run([sys.executable, *args], capture_output=True, text=True, cwd=project,
-                          env={"PYTHONPATH": str(project), "PATH": "/usr/bin:/bin"}, timeout=300)
+    done = subprocess.run(
+        [sys.executable, *args],
+        capture_output=True,
+        text=True,
+        cwd=project,
+        env={"PYTHONPATH": str(project), "PATH": "/usr/bin:/bin"},
+        timeout=300,
+    )
     assert done.returncode == 0, done.stderr
     return done.stdout
 
@@ -182,17 +204,20 @@ def test_a_rules_edit_reaches_the_levels_and_totals_of_the_next_command(tmp_path
         org = st.upsert_organization(cur, KLUAI, source)
         # FY2565 by its printed total (letter bands); FY2568 by its indicators alone.
         st.save_assessment(cur, org, 2565, source, label="x", total_score=77.0)
-        st.save_assessment(cur, org, 2568, source, label="x",
-                           indicator_scores={n: (100 if n <= 5 else 80) for n in range(1, 11)})
+        st.save_assessment(
+            cur, org, 2568, source, label="x", indicator_scores={n: (100 if n <= 5 else 80) for n in range(1, 11)}
+        )
     before = json.loads(_run(project, "-c", _QUERY, str(db)))
     assert before == [[2565, 77.0, "B"], [2568, 86.0, "ผ่าน"]]  # 0.3·100 + 0.3·80 + 0.4·80
 
     levels = project / "ita_data" / "rules" / "levels.csv"
-    levels.write_text(levels.read_text(encoding="utf-8").replace("letters,B,3,75,", "letters,B,3,80,"),
-                      encoding="utf-8")
+    levels.write_text(
+        levels.read_text(encoding="utf-8").replace("letters,B,3,75,", "letters,B,3,80,"), encoding="utf-8"
+    )
     years = project / "ita_data" / "rules" / "years.csv"
-    years.write_text(years.read_text(encoding="utf-8").replace("2568,0.30,0.30,0.40,", "2568,0.50,0.20,0.30,"),
-                     encoding="utf-8")
+    years.write_text(
+        years.read_text(encoding="utf-8").replace("2568,0.30,0.30,0.40,", "2568,0.50,0.20,0.30,"), encoding="utf-8"
+    )
     # A read, not a write: the export (and the query) show the edited rules' results.
     _run(project, "-m", "ita_data", "export", "--db", str(db), "--out", str(tmp_path / "out"))
     after = json.loads(_run(project, "-c", _QUERY, str(db)))

@@ -18,8 +18,14 @@ PROJECT = Path(__file__).resolve().parent.parent
 
 
 def _cli(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "ita_data", *args], capture_output=True, text=True,
-                          cwd=PROJECT, env=dict(os.environ, PYTHONPATH=str(PROJECT)), timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "ita_data", *args],
+        capture_output=True,
+        text=True,
+        cwd=PROJECT,
+        env=dict(os.environ, PYTHONPATH=str(PROJECT)),
+        timeout=300,
+    )
 
 
 def _digest(path: Path) -> str:
@@ -85,7 +91,7 @@ def test_a_full_disk_during_build_says_the_old_database_is_unchanged(small_disk)
 def _damage(db: Path, at: float) -> None:
     data = bytearray(db.read_bytes())
     start = int(len(data) * at)
-    data[start:start + 4096] = os.urandom(4096)
+    data[start : start + 4096] = os.urandom(4096)
     db.write_bytes(bytes(data))
 
 
@@ -108,8 +114,7 @@ def test_damaged_data_blocks_give_a_message_in_export_import_and_ingest(tmp_path
         from ita_data.tables.commit import commit_table
         from ita_data.tables.read import read_table
 
-        commit_table(s, read_table(csv_bytes([row(f"อบต.สมมุติแห่งที่ {n}", total=80.0) for n in range(3000)]),
-                                   "t.csv"))
+        commit_table(s, read_table(csv_bytes([row(f"อบต.สมมุติแห่งที่ {n}", total=80.0) for n in range(3000)]), "t.csv"))
     _damage(db, 0.5)
     before = _digest(db)
     table = _table(tmp_path, 10)
@@ -127,8 +132,7 @@ def test_a_damaged_file_shows_a_message_on_the_pages_not_a_traceback(app, tmp_pa
         from ita_data.tables.commit import commit_table
         from ita_data.tables.read import read_table
 
-        commit_table(s, read_table(csv_bytes([row(f"อบต.สมมุติแห่งที่ {n}", total=80.0) for n in range(3000)]),
-                                   "t.csv"))
+        commit_table(s, read_table(csv_bytes([row(f"อบต.สมมุติแห่งที่ {n}", total=80.0) for n in range(3000)]), "t.csv"))
     for at in (0.3, 0.4, 0.5, 0.6, 0.7, 0.8):
         _damage(db, at)
     for page in ("pages/rankings.py", "pages/overview.py"):
@@ -148,6 +152,5 @@ def test_a_full_disk_at_the_import_pages_confirm_says_so_and_changes_nothing(app
     _fill(small_disk, 200_000)
     at.button(key="confirm_table").click().run(timeout=60)
     assert not at.exception
-    assert any("พื้นที่ดิสก์เต็ม" in e.value and "ยังเหมือนเดิม" in e.value for e in at.error), [
-        e.value for e in at.error]
+    assert any("พื้นที่ดิสก์เต็ม" in e.value and "ยังเหมือนเดิม" in e.value for e in at.error), [e.value for e in at.error]
     assert _digest(db) == before

@@ -70,9 +70,12 @@ WRITER = textwrap.dedent("""
 
 def _writer(db: Path, pause: str, seconds: float = 120) -> subprocess.Popen:
     proc = subprocess.Popen(
-        [sys.executable, "-c", WRITER, str(db), pause, str(seconds)], stdout=subprocess.PIPE,
+        [sys.executable, "-c", WRITER, str(db), pause, str(seconds)],
+        stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
-        text=True, cwd=PROJECT, env=dict(os.environ, PYTHONPATH=str(PROJECT)),
+        text=True,
+        cwd=PROJECT,
+        env=dict(os.environ, PYTHONPATH=str(PROJECT)),
     )
     if pause != "none":
         assert proc.stdout.readline().strip() == "paused", proc.stderr.read()
@@ -132,7 +135,10 @@ def test_a_second_writer_waits_for_the_first_and_says_so(tmp_path):
     assert messages and "รอให้การบันทึกอีกรายการเสร็จก่อน" in messages[0] and f"PID {first.pid}" in messages[0]
     with open_store(db, read_only=True) as s:
         assert s.query("SELECT file_name FROM sources ORDER BY source_id").file_name.tolist() == [
-            "first.txt", "second.txt", "third.txt"]
+            "first.txt",
+            "second.txt",
+            "third.txt",
+        ]
     assert _total(db) == 70.0  # both tables, the later one current
 
 
@@ -157,8 +163,12 @@ def test_a_writer_that_waits_too_long_gets_a_clear_message_and_changes_nothing(t
 def test_the_cli_imports_and_exports_while_dashboards_hold_the_database(tmp_path):
     db = tmp_path / "ita.duckdb"
     _seed(db)
-    readers = [subprocess.Popen(
-        [sys.executable, "-c", textwrap.dedent(f"""
+    readers = [
+        subprocess.Popen(
+            [
+                sys.executable,
+                "-c",
+                textwrap.dedent(f"""
             import sys
             from ita_data.derived import open_store
             s = open_store({str(db)!r}, read_only=True)
@@ -166,19 +176,32 @@ def test_the_cli_imports_and_exports_while_dashboards_hold_the_database(tmp_path
             print(cur.execute("SELECT count(*) FROM org_year").fetchone()[0], flush=True)
             sys.stdin.readline()
             print(s.cursor().execute("SELECT max(total_score) FROM org_year").fetchone()[0], flush=True)
-        """)],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, cwd=PROJECT,
-        env=dict(os.environ, PYTHONPATH=str(PROJECT)),
-    ) for _ in range(2)]
+        """),
+            ],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+            cwd=PROJECT,
+            env=dict(os.environ, PYTHONPATH=str(PROJECT)),
+        )
+        for _ in range(2)
+    ]
     try:
         assert [r.stdout.readline().strip() for r in readers] == ["1", "1"]
         table = tmp_path / "t.csv"
-        table.write_text("ชื่อหน่วยงาน,อำเภอ,จังหวัด,ปีงบประมาณ,คะแนนรวม\nอบต.บ้านกล้วย,หนองโดน,สระบุรี,2568,95\n",
-                         encoding="utf-8")
+        table.write_text(
+            "ชื่อหน่วยงาน,อำเภอ,จังหวัด,ปีงบประมาณ,คะแนนรวม\nอบต.บ้านกล้วย,หนองโดน,สระบุรี,2568,95\n", encoding="utf-8"
+        )
         env = dict(os.environ, PYTHONPATH=str(PROJECT))
         for command in (["import-table", str(table)], ["export", "--out", str(tmp_path / "out")]):
-            done = subprocess.run([sys.executable, "-m", "ita_data", *command, "--db", str(db)],
-                                  capture_output=True, text=True, cwd=PROJECT, env=env, timeout=300)
+            done = subprocess.run(
+                [sys.executable, "-m", "ita_data", *command, "--db", str(db)],
+                capture_output=True,
+                text=True,
+                cwd=PROJECT,
+                env=env,
+                timeout=300,
+            )
             assert done.returncode == 0, done.stderr
         for r in readers:
             r.stdin.write("\n")

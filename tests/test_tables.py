@@ -9,14 +9,7 @@ import pytest
 from openpyxl import Workbook
 
 from ita_data import store as st
-from ita_data.tables import (
-    MAX_FILE_BYTES,
-    TableError,
-    check_upload,
-    commit_table,
-    import_table_file,
-    read_table,
-)
+from ita_data.tables import MAX_FILE_BYTES, TableError, check_upload, commit_table, import_table_file, read_table
 from tables_helpers import ALL_90, ALL_100, HEADERS, MIXED, counts, csv_bytes, row, stored_scores
 
 KEY_A = "sao|สมมุติริมน้ำ|19"  # อบต.สมมุติริมน้ำ in Saraburi (province code 19)
@@ -46,8 +39,13 @@ def test_a_utf8_table_with_thai_headers_is_stored_with_its_computed_level(store)
     assert a["total_score"] == 90.0 and a["level_computed"] == "ผ่านดี" and a["district"] == "เมืองสระบุรี"
     assert [a[f"indicator_{i}"] for i in range(1, 11)] == list(ALL_90)
     assert b["total_score"] == 79.0 and b["level_computed"] == "ต้องปรับปรุง" and b["district"] == "แก่งคอย"
-    assert counts(store) == {"organizations": 2, "assessments": 2, "indicator_scores": 20,
-                             "item_scores": 0, "sources": 1}
+    assert counts(store) == {
+        "organizations": 2,
+        "assessments": 2,
+        "indicator_scores": 20,
+        "item_scores": 0,
+        "sources": 1,
+    }
 
 
 def test_a_cp874_file_reads_the_same_as_utf8():
@@ -63,11 +61,37 @@ def test_bytes_that_are_no_known_encoding_get_a_clear_message():
 
 
 def test_english_headers_with_a_type_column_and_thai_digits():
-    headers = ["organization", "type", "district", "province", "fiscal_year", "total", "level",
-               *[f"indicator_{i}" for i in range(1, 11)], "o1", "e3", "i12", "province_rank"]
+    headers = [
+        "organization",
+        "type",
+        "district",
+        "province",
+        "fiscal_year",
+        "total",
+        "level",
+        *[f"indicator_{i}" for i in range(1, 11)],
+        "o1",
+        "e3",
+        "i12",
+        "province_rank",
+    ]
     data = csv_bytes(
-        [["สมมุติริมน้ำ", "อบต.", "Mueang Saraburi", "Saraburi", "๒๕๖๖", "๙๐.๐๐", "ผ่านดี",
-          *["๙๐"] * 10, "100", "67", "33", "3/12"]],
+        [
+            [
+                "สมมุติริมน้ำ",
+                "อบต.",
+                "Mueang Saraburi",
+                "Saraburi",
+                "๒๕๖๖",
+                "๙๐.๐๐",
+                "ผ่านดี",
+                *["๙๐"] * 10,
+                "100",
+                "67",
+                "33",
+                "3/12",
+            ]
+        ],
         headers=headers,
     )
     preview = read_table(data, "english.csv")
@@ -141,8 +165,13 @@ def test_a_bad_row_in_the_middle_is_rejected_by_number_and_nothing_lands(store, 
 
     assert not result.ok and result.rejected == preview.errors
     assert (result.added, result.updated, result.source_id) == (0, 0, None)
-    assert counts(store) == {"organizations": 0, "assessments": 0, "indicator_scores": 0,
-                             "item_scores": 0, "sources": 0}
+    assert counts(store) == {
+        "organizations": 0,
+        "assessments": 0,
+        "indicator_scores": 0,
+        "item_scores": 0,
+        "sources": 0,
+    }
 
 
 def test_a_rejected_file_leaves_earlier_data_exactly_as_it_was(store):
@@ -183,14 +212,15 @@ def test_a_total_that_the_indicators_do_not_give_is_a_warning_and_stored_as_writ
 
 def test_a_level_that_differs_from_the_rule_is_kept_as_written_with_a_warning(store):
     # A FY2566 table that still writes letters and a Thai label that the rule does not give.
-    rows = [row("อบต.สมมุติริมน้ำ", total=79.0, level="B", scores=MIXED),
-            row("ทต.สมมุติหนองบัว", total=100.0, level="ผ่าน", scores=ALL_100)]
+    rows = [
+        row("อบต.สมมุติริมน้ำ", total=79.0, level="B", scores=MIXED),
+        row("ทต.สมมุติหนองบัว", total=100.0, level="ผ่าน", scores=ALL_100),
+    ]
     preview = read_table(csv_bytes(rows), "levels.csv")
     assert [r for r, _ in preview.warnings] == [3]  # letters are a known scheme; ผ่าน is not ผ่านดีเยี่ยม
     commit_table(store, preview)
     stored = stored_scores(store)
-    assert (stored[(KEY_A, 2566)]["level_reported"], stored[(KEY_A, 2566)]["level_computed"]) == (
-        "B", "ต้องปรับปรุง")
+    assert (stored[(KEY_A, 2566)]["level_reported"], stored[(KEY_A, 2566)]["level_computed"]) == ("B", "ต้องปรับปรุง")
     assert stored[(KEY_B, 2566)]["level_computed"] == "ผ่านดีเยี่ยม"
 
 
@@ -251,10 +281,13 @@ def test_the_same_file_twice_changes_nothing(store):
 
 
 def _sources(store, key):
-    return dict(store.query(
-        "SELECT s.indicator, s.source_id FROM indicator_scores s JOIN organizations o USING (org_id) "
-        "WHERE o.org_key = ?", [key]
-    ).itertuples(index=False))
+    return dict(
+        store.query(
+            "SELECT s.indicator, s.source_id FROM indicator_scores s JOIN organizations o USING (org_id) "
+            "WHERE o.org_key = ?",
+            [key],
+        ).itertuples(index=False)
+    )
 
 
 def test_a_corrected_file_updates_what_changed_and_keeps_the_source_of_the_rest(store):
@@ -278,9 +311,11 @@ def test_a_corrected_file_updates_what_changed_and_keeps_the_source_of_the_rest(
     assert a_sources[3] == second.source_id
     assert {a_sources[i] for i in range(1, 11) if i != 3} == {first.source_id}
     assert set(_sources(store, KEY_B).values()) == {first.source_id}
-    assessment_sources = dict(store.query(
-        "SELECT o.org_key, a.source_id FROM assessments a JOIN organizations o USING (org_id)"
-    ).itertuples(index=False))
+    assessment_sources = dict(
+        store.query("SELECT o.org_key, a.source_id FROM assessments a JOIN organizations o USING (org_id)").itertuples(
+            index=False
+        )
+    )
     assert assessment_sources == {KEY_A: second.source_id, KEY_B: first.source_id}
 
 
@@ -325,8 +360,7 @@ def test_the_bulk_import_stores_what_save_assessment_would(store, tmp_path):
     rows = [
         row("อบต.สมมุติริมน้ำ", total=90.0, level="ผ่านดี", scores=ALL_90) + [100, 50, 1],
         row("ทต.สมมุติหนองบัว", district="", total=None, scores=MIXED) + ["", "", ""],
-        row("อบต.สมมุติริมน้ำ", year=2562, total=None, level="A", scores=(88,) * 5 + ("",) * 5)
-        + [0, 100, 2],
+        row("อบต.สมมุติริมน้ำ", year=2562, total=None, level="A", scores=(88,) * 5 + ("",) * 5) + [0, 100, 2],
     ]
     preview = read_table(csv_bytes(rows, headers=headers), "bulk.csv")
     assert preview.ok, preview.errors
@@ -338,11 +372,17 @@ def test_the_bulk_import_stores_what_save_assessment_would(store, tmp_path):
             for rec in preview.rows.to_dict("records"):
                 rec = {k: None if pd.api.types.is_scalar(v) and pd.isna(v) else v for k, v in rec.items()}
                 org = st.upsert_organization(
-                    cur, st.OrgRecord(rec["org_type"], rec["name"], rec["province"], rec["district"]))
+                    cur, st.OrgRecord(rec["org_type"], rec["name"], rec["province"], rec["district"])
+                )
                 indicators = {i: rec[f"indicator_{i}"] for i in range(1, 11)}
                 st.save_assessment(
-                    cur, org, rec["fiscal_year"], source, label=rec["org_name"],
-                    total_score=rec["total_score"], level_reported=rec["level_reported"],
+                    cur,
+                    org,
+                    rec["fiscal_year"],
+                    source,
+                    label=rec["org_name"],
+                    total_score=rec["total_score"],
+                    level_reported=rec["level_reported"],
                     province_rank=rec["province_rank_reported"],
                     indicator_scores={k: v for k, v in indicators.items() if v is not None},
                     item_scores={c: rec[c] for c in preview.item_codes if rec[c] is not None},

@@ -69,20 +69,32 @@ def _env() -> dict[str, str]:
 def test_a_database_held_by_another_process_gets_one_line_and_exit_1(tmp_path):
     db = tmp_path / "held.duckdb"
     holder = subprocess.Popen(
-        [sys.executable, "-c", textwrap.dedent(f"""
+        [
+            sys.executable,
+            "-c",
+            textwrap.dedent(f"""
             import sys, duckdb
             con = duckdb.connect({str(db)!r})  # an older version of the program held it for writing
             print("ready", flush=True)
             sys.stdin.read()
-        """)],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, env=_env(), cwd=PROJECT,
+        """),
+        ],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        env=_env(),
+        cwd=PROJECT,
     )
     try:
         assert holder.stdout.readline().strip() == "ready"
         path = _table(tmp_path, [row("อบต.สมมุติริมน้ำ", total=90.0)])
         done = subprocess.run(
             [sys.executable, "-m", "ita_data", "import-table", str(path), "--db", str(db)],
-            capture_output=True, text=True, env=_env(), cwd=PROJECT, timeout=120,
+            capture_output=True,
+            text=True,
+            env=_env(),
+            cwd=PROJECT,
+            timeout=120,
         )
     finally:
         holder.stdin.close()

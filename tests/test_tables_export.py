@@ -17,10 +17,9 @@ def _build(store):
     rows = [
         row("อบต.สมมุติริมน้ำ", total=90.0, level="ผ่านดี", scores=ALL_90) + [100, 50, 67, 1, 2],
         row("ทต.สมมุติหนองบัว", district="แก่งคอย", total=79.0, level="B", scores=MIXED) + ["", "", "", 2, 2],
-        row("อบต.สมมุติริมน้ำ", year=2562, total=88.4, level="A", scores=(88,) * 5 + ("",) * 5)
-        + [0, "", "", "", ""],
-        row("อบจ.สมมุติ", province="เชียงใหม่", district="", year=2568, total=None,
-            scores=("",) * 10) + [100, "", "", "", ""],
+        row("อบต.สมมุติริมน้ำ", year=2562, total=88.4, level="A", scores=(88,) * 5 + ("",) * 5) + [0, "", "", "", ""],
+        row("อบจ.สมมุติ", province="เชียงใหม่", district="", year=2568, total=None, scores=("",) * 10)
+        + [100, "", "", "", ""],
     ]
     preview = read_table(csv_bytes(rows, headers=headers), "build.csv")
     assert preview.ok, preview.errors
@@ -28,15 +27,24 @@ def _build(store):
     with store.transaction() as cur:
         source = st.add_source(cur, "report.txt", "sum-report", "analysis")
         org = st.upsert_organization(cur, st.OrgRecord("town", "สมมุติเมืองใหม่", "เชียงใหม่", "แม่ริม"))
-        st.save_assessment(cur, org, 2568, source, label="ทม.สมมุติเมืองใหม่", total_score=94.3,
-                           indicator_scores={9: 82.5, 10: 90.0}, item_scores={"o3": 100, "e2": 98.5})
+        st.save_assessment(
+            cur,
+            org,
+            2568,
+            source,
+            label="ทม.สมมุติเมืองใหม่",
+            total_score=94.3,
+            indicator_scores={9: 82.5, 10: 90.0},
+            item_scores={"o3": 100, "e2": 98.5},
+        )
 
 
 def _organizations(store):
-    return set(store.query(
-        "SELECT org_key, org_type, name, province_code, province, district_code, district "
-        "FROM organizations"
-    ).itertuples(index=False))
+    return set(
+        store.query(
+            "SELECT org_key, org_type, name, province_code, province, district_code, district FROM organizations"
+        ).itertuples(index=False)
+    )
 
 
 def test_export_then_import_gives_the_same_database(store, tmp_path):

@@ -19,14 +19,7 @@ from xml.sax.saxutils import escape
 import pandas as pd
 import pytest
 
-from ita_data.tables import (
-    TableError,
-    commit_table,
-    import_table_file,
-    limits,
-    read_table,
-    xlsx,
-)
+from ita_data.tables import TableError, commit_table, import_table_file, limits, read_table, xlsx
 from ita_data.tables.limits import quoted
 from tests.tables_helpers import HEADERS, csv_bytes, row
 
@@ -46,8 +39,7 @@ def _snapshot(store) -> dict[str, str]:
         "AND table_type = 'BASE TABLE' ORDER BY table_name"
     )["table_name"]
     # Table names come from the catalogue, not from a file; quoted as identifiers.
-    return {name: store.query('SELECT * FROM "' + name.replace('"', '""') + '"').to_csv(index=False)
-            for name in names}
+    return {name: store.query('SELECT * FROM "' + name.replace('"', '""') + '"').to_csv(index=False) for name in names}
 
 
 @pytest.fixture
@@ -145,8 +137,9 @@ def test_a_doubtful_score_rejects_its_row_naming_the_cell(seeded, written, reaso
     assert list(preview.rows["row"]) == [2]
 
 
-@pytest.mark.parametrize("written, expected", [("85.5", 85.5), ("๘๕.๕", 85.5), ("๙๐", 90.0), (" 90 ", 90.0),
-                                               (".5", 0.5), ("-", None)])
+@pytest.mark.parametrize(
+    "written, expected", [("85.5", 85.5), ("๘๕.๕", 85.5), ("๙๐", 90.0), (" 90 ", 90.0), (".5", 0.5), ("-", None)]
+)
 def test_a_score_is_digits_arabic_or_thai_with_at_most_one_decimal_point(written, expected):
     preview = read_table(csv_bytes([row("อบต.สมมุติริมน้ำ", total=written)]), "ok.csv")
     assert preview.ok, preview.errors
@@ -154,50 +147,68 @@ def test_a_score_is_digits_arabic_or_thai_with_at_most_one_decimal_point(written
     assert (got == expected) if expected is not None else math.isnan(got)  # NaN: no score
 
 
-@pytest.mark.parametrize("written, expected", [("3", (3, None)), ("3/12", (3, 12)), ("๓ จาก ๑๒", (3, 12)),
-                                               ("ที่ 3", (3, None)), ("3 of 12", (3, 12))])
+@pytest.mark.parametrize(
+    "written, expected",
+    [("3", (3, None)), ("3/12", (3, 12)), ("๓ จาก ๑๒", (3, 12)), ("ที่ 3", (3, None)), ("3 of 12", (3, 12))],
+)
 def test_a_rank_is_a_whole_number_with_perhaps_the_size_of_the_ranking(written, expected):
     data = csv_bytes([row("อบต.สมมุติริมน้ำ") + [written]], headers=HEADERS + ["ลำดับในจังหวัด"])
     got = read_table(data, "rank.csv").rows.iloc[0]
-    assert (got["province_rank_reported"], None if got["province_rank_of"] is pd.NA else got["province_rank_of"]
-            ) == expected
+    assert (
+        got["province_rank_reported"],
+        None if got["province_rank_of"] is pd.NA else got["province_rank_of"],
+    ) == expected
 
 
 @pytest.mark.parametrize("written", ["3,5", "3.5", "3/12/2566", "สาม"])
 def test_a_rank_that_is_not_one_is_refused_naming_the_cell(written):
     data = csv_bytes([row("อบต.สมมุติริมน้ำ") + [written]], headers=HEADERS + ["ลำดับในจังหวัด"])
     preview = read_table(data, "rank.csv")
-    assert preview.errors == [(2, (
-        f"'อบต.สมมุติริมน้ำ' ปี 2566: ลำดับในจังหวัด {quoted(written)} อ่านไม่ได้ (expected e.g. 3 or 3/12) "
-        "[เซลล์ Q2]"
-    ))]
+    assert preview.errors == [
+        (2, (f"'อบต.สมมุติริมน้ำ' ปี 2566: ลำดับในจังหวัด {quoted(written)} อ่านไม่ได้ (expected e.g. 3 or 3/12) [เซลล์ Q2]"))
+    ]
 
 
 def test_a_percentage_is_read_as_points_with_a_warning_naming_the_cell(store):
     # ALL_90's indicators give 90.00, so the only warning is the percentage.
     preview = read_table(csv_bytes([row("อบต.สมมุติริมน้ำ", total="90%")]), "percent.csv")
     assert preview.ok and preview.rows["total_score"][0] == 90.0
-    assert preview.warnings == [(2, (
-        "'อบต.สมมุติริมน้ำ' ปี 2566: คะแนนรวม: '90%' เขียนเป็นร้อยละ อ่านเป็น 90 คะแนน "
-        "(written as a percentage; read as 90 points of 100) [เซลล์ E2]"
-    ))]
+    assert preview.warnings == [
+        (
+            2,
+            (
+                "'อบต.สมมุติริมน้ำ' ปี 2566: คะแนนรวม: '90%' เขียนเป็นร้อยละ อ่านเป็น 90 คะแนน "
+                "(written as a percentage; read as 90 points of 100) [เซลล์ E2]"
+            ),
+        )
+    ]
 
 
 def test_a_nul_byte_in_a_name_rejects_the_row_and_shows_the_character(seeded):
     data = csv_bytes([GOOD, row("อบต.สมมุติ\x00ท่าน้ำ")])
     preview = _rejected_and_nothing_stored(seeded, data, "nul.csv")
-    assert preview.errors == [(3, (
-        "ชื่อหน่วยงาน (organization) 'อบต.สมมุติ\\x00ท่าน้ำ' มีอักขระควบคุม U+0000 (a control character: "
-        "the file may be damaged or not plain text; remove it) [เซลล์ A3]"
-    ))]
+    assert preview.errors == [
+        (
+            3,
+            (
+                "ชื่อหน่วยงาน (organization) 'อบต.สมมุติ\\x00ท่าน้ำ' มีอักขระควบคุม U+0000 (a control character: "
+                "the file may be damaged or not plain text; remove it) [เซลล์ A3]"
+            ),
+        )
+    ]
 
 
 def test_a_header_without_rows_is_an_error_and_records_no_source(seeded):
     preview = _rejected_and_nothing_stored(seeded, csv_bytes([]), "header-only.csv")
-    assert preview.errors == [(1, (
-        "ไฟล์ 'header-only.csv' มีแถวหัวตาราง (แถว 1) แต่ไม่มีแถวข้อมูล จึงไม่มีอะไรให้บันทึก "
-        "(no rows: the file has a header and no data rows; nothing will be stored)"
-    ))]
+    assert preview.errors == [
+        (
+            1,
+            (
+                "ไฟล์ 'header-only.csv' มีแถวหัวตาราง (แถว 1) แต่ไม่มีแถวข้อมูล จึงไม่มีอะไรให้บันทึก "
+                "(no rows: the file has a header and no data rows; nothing will be stored)"
+            ),
+        )
+    ]
     assert preview.rows_read == 0
 
 
@@ -231,11 +242,16 @@ def test_utf16_without_a_byte_order_mark_is_read_and_says_so(encoding):
     expected = read_table(text.encode("utf-8"), "utf16.csv")
     assert preview.ok and preview.encoding == encoding
     assert preview.rows.equals(expected.rows)
-    assert preview.warnings == [(1, (
-        f"ไฟล์เข้ารหัส {encoding.upper()} โดยไม่มีเครื่องหมายลำดับไบต์ (BOM) จึงอ่านตามรูปแบบของไบต์: "
-        "ตรวจชื่อในตัวอย่างก่อนยืนยัน (UTF-16 without a byte-order mark, read by its byte pattern; "
-        "check the names below, or save the file as 'CSV UTF-8')"
-    ))]
+    assert preview.warnings == [
+        (
+            1,
+            (
+                f"ไฟล์เข้ารหัส {encoding.upper()} โดยไม่มีเครื่องหมายลำดับไบต์ (BOM) จึงอ่านตามรูปแบบของไบต์: "
+                "ตรวจชื่อในตัวอย่างก่อนยืนยัน (UTF-16 without a byte-order mark, read by its byte pattern; "
+                "check the names below, or save the file as 'CSV UTF-8')"
+            ),
+        )
+    ]
 
 
 def test_utf16_that_does_not_decode_names_the_encoding(store, tmp_path):
@@ -278,22 +294,24 @@ def _sheet(body: str, *, dimension: str | None = None, merges: tuple[str, ...] =
     dim = f'<dimension ref="{dimension}"/>' if dimension else ""
     merged = ""
     if merges:
-        merged = f'<mergeCells count="{len(merges)}">' + "".join(
-            f'<mergeCell ref="{m}"/>' for m in merges) + "</mergeCells>"
+        merged = (
+            f'<mergeCells count="{len(merges)}">' + "".join(f'<mergeCell ref="{m}"/>' for m in merges) + "</mergeCells>"
+        )
     return f'<worksheet xmlns="{_MAIN}" xmlns:r="{_REL}">{dim}<sheetData>{body}</sheetData>{merged}</worksheet>'
 
 
-def _xlsx(sheet_xml: str | bytes, *, styles: str | None = None, extra: dict[str, bytes] | None = None,
-          title: str = "ผล") -> bytes:
+def _xlsx(
+    sheet_xml: str | bytes, *, styles: str | None = None, extra: dict[str, bytes] | None = None, title: str = "ผล"
+) -> bytes:
     rels = [f'<Relationship Id="rId1" Type="{_REL}/worksheet" Target="worksheets/sheet1.xml"/>']
     if styles:
         rels.append(f'<Relationship Id="rId2" Type="{_REL}/styles" Target="styles.xml"/>')
     parts = {
         "[Content_Types].xml": '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
         "_rels/.rels": f'<Relationships xmlns="{_PKG}"><Relationship Id="rId1" Type="{_REL}/officeDocument" '
-                       'Target="xl/workbook.xml"/></Relationships>',
+        'Target="xl/workbook.xml"/></Relationships>',
         "xl/workbook.xml": f'<workbook xmlns="{_MAIN}" xmlns:r="{_REL}"><sheets><sheet name="{escape(title)}" '
-                           'sheetId="1" r:id="rId1"/></sheets></workbook>',
+        'sheetId="1" r:id="rId1"/></sheets></workbook>',
         "xl/_rels/workbook.xml.rels": f'<Relationships xmlns="{_PKG}">{"".join(rels)}</Relationships>',
         "xl/worksheets/sheet1.xml": sheet_xml,
     }
@@ -325,11 +343,16 @@ def test_formulas_without_saved_results_reject_their_row_naming_the_cells(seeded
     cached = row("ทต.สมมุติหนองบัว", district="แก่งคอย", total=("f", "AVERAGE(G4:P4)", 90))
     data = _xlsx(_table_sheet(GOOD, formula_row, cached))
     preview = _rejected_and_nothing_stored(seeded, data, "formulas.xlsx")
-    assert preview.errors == [(3, (
-        "เซลล์ E3 ='AVERAGE(G3:P3)', G3 ='SUM(Q3:R3)' เป็นสูตรที่ไฟล์ไม่ได้เก็บผลลัพธ์ไว้ จึงอ่านค่าไม่ได้ "
-        "(formulas without a saved result were not read: open the file in Excel or LibreOffice and save it "
-        "again, or paste the values)"
-    ))]
+    assert preview.errors == [
+        (
+            3,
+            (
+                "เซลล์ E3 ='AVERAGE(G3:P3)', G3 ='SUM(Q3:R3)' เป็นสูตรที่ไฟล์ไม่ได้เก็บผลลัพธ์ไว้ จึงอ่านค่าไม่ได้ "
+                "(formulas without a saved result were not read: open the file in Excel or LibreOffice and save it "
+                "again, or paste the values)"
+            ),
+        )
+    ]
     assert list(preview.rows["row"]) == [2, 4]  # a formula with its saved result is read
     assert preview.rows["total_score"][1] == 90.0
 
@@ -362,11 +385,12 @@ def test_the_cli_prints_the_message_for_a_broken_sheet_without_a_traceback(tmp_p
 
 
 def test_a_part_declaring_entities_is_refused(store, tmp_path):
-    laughs = ('<?xml version="1.0"?><!DOCTYPE w [<!ENTITY a "ha"><!ENTITY b "&a;&a;&a;&a;">]>'
-              + _table_sheet(["&b;"]))
+    laughs = '<?xml version="1.0"?><!DOCTYPE w [<!ENTITY a "ha"><!ENTITY b "&a;&a;&a;&a;">]>' + _table_sheet(["&b;"])
     message = _refused_and_nothing_stored(store, tmp_path, _xlsx(laughs), "laughs.xlsx")
-    assert message == ("ไฟล์ 'laughs.xlsx': ส่วน 'xl/worksheets/sheet1.xml' ของไฟล์ Excel มีการประกาศ DTD/entity "
-                       "ซึ่งสเปรดชีตไม่ใช้ (the part declares a DTD or entities; refused)")
+    assert message == (
+        "ไฟล์ 'laughs.xlsx': ส่วน 'xl/worksheets/sheet1.xml' ของไฟล์ Excel มีการประกาศ DTD/entity "
+        "ซึ่งสเปรดชีตไม่ใช้ (the part declares a DTD or entities; refused)"
+    )
 
 
 def test_an_old_xls_or_password_protected_workbook_is_named(store, tmp_path):
@@ -419,8 +443,9 @@ def test_a_cell_beyond_the_row_or_column_limit_is_refused_naming_it(store, tmp_p
     far_right = _table_sheet(GOOD).replace("</sheetData>", '<row r="3"><c r="KO3"><v>1</v></c></row></sheetData>')
     message = _refused_and_nothing_stored(store, tmp_path, _xlsx(far_right), "right.xlsx")
     assert message.startswith("ไฟล์ 'right.xlsx': ชีต 'ผล' เซลล์ KO3: เกินคอลัมน์ KN (more than 300 columns")
-    far_down = _table_sheet(GOOD).replace("</sheetData>", '<row r="100001"><c r="A100001"><v>1</v></c></row>'
-                                                         "</sheetData>")
+    far_down = _table_sheet(GOOD).replace(
+        "</sheetData>", '<row r="100001"><c r="A100001"><v>1</v></c></row></sheetData>'
+    )
     message = _refused_and_nothing_stored(store, tmp_path, _xlsx(far_down), "down.xlsx")
     assert message == "ไฟล์ 'down.xlsx': ชีต 'ผล' แถว 100,001: เกิน 100,000 แถว (too many rows)"
 
@@ -465,8 +490,9 @@ def test_a_workbook_listing_too_many_sheets_is_refused(store, tmp_path):
     data = _xlsx(_table_sheet(GOOD))
     with zipfile.ZipFile(io.BytesIO(data)) as book:
         parts = {name: book.read(name) for name in book.namelist()}
-    parts["xl/workbook.xml"] = (f'<workbook xmlns="{_MAIN}" xmlns:r="{_REL}"><sheets>{listed}</sheets>'
-                                "</workbook>").encode()
+    parts["xl/workbook.xml"] = (
+        f'<workbook xmlns="{_MAIN}" xmlns:r="{_REL}"><sheets>{listed}</sheets></workbook>'
+    ).encode()
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as book:
         for name, content in parts.items():
@@ -477,29 +503,38 @@ def test_a_workbook_listing_too_many_sheets_is_refused(store, tmp_path):
 
 # --- XLSX: what a cell shows is what is read -------------------------------------------------------
 
-_PERCENT_STYLES = (f'<styleSheet xmlns="{_MAIN}"><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="9"/>'
-                   "</cellXfs></styleSheet>")
+_PERCENT_STYLES = (
+    f'<styleSheet xmlns="{_MAIN}"><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="9"/></cellXfs></styleSheet>'
+)
 
 
 def test_a_percentage_formatted_score_is_read_as_it_shows_with_a_warning():
     percent = row("อบต.สมมุติริมน้ำ", total=("s", 1, 0.9))
     preview = read_table(_xlsx(_table_sheet(percent), styles=_PERCENT_STYLES), "percent.xlsx")
     assert preview.ok and preview.rows["total_score"][0] == 90.0
-    assert preview.warnings == [(2, (
-        "'อบต.สมมุติริมน้ำ' ปี 2566: คะแนนรวม: เซลล์จัดรูปแบบเป็นร้อยละ (90%) อ่านเป็น 90 คะแนน "
-        "(a percentage-formatted cell holding 0.9; read as 90 points of 100) [เซลล์ E2]"
-    ))]
+    assert preview.warnings == [
+        (
+            2,
+            (
+                "'อบต.สมมุติริมน้ำ' ปี 2566: คะแนนรวม: เซลล์จัดรูปแบบเป็นร้อยละ (90%) อ่านเป็น 90 คะแนน "
+                "(a percentage-formatted cell holding 0.9; read as 90 points of 100) [เซลล์ E2]"
+            ),
+        )
+    ]
 
 
 def test_a_value_merged_across_score_columns_is_flagged():
     merged = row("อบต.สมมุติริมน้ำ", scores=(90,) + ("",) * 9)
     preview = read_table(_xlsx(_table_sheet(merged, merges=("G2:P2",))), "across.xlsx")
     assert preview.ok and list(preview.rows.iloc[0][[f"indicator_{i}" for i in range(1, 11)]]) == [90.0] * 10
-    assert (2, (
-        "เซลล์ G2:P2 ผสานข้ามคอลัมน์ ค่าเดียวกันจึงถูกอ่านในทุกคอลัมน์ที่ครอบ (indicator_1, indicator_2, "
-        "indicator_3, indicator_4, indicator_5, indicator_6, indicator_7, indicator_8, indicator_9, "
-        "indicator_10) (cells merged across columns: each column reads the same value)"
-    )) in preview.warnings
+    assert (
+        2,
+        (
+            "เซลล์ G2:P2 ผสานข้ามคอลัมน์ ค่าเดียวกันจึงถูกอ่านในทุกคอลัมน์ที่ครอบ (indicator_1, indicator_2, "
+            "indicator_3, indicator_4, indicator_5, indicator_6, indicator_7, indicator_8, indicator_9, "
+            "indicator_10) (cells merged across columns: each column reads the same value)"
+        ),
+    ) in preview.warnings
 
 
 def test_a_province_merged_down_its_rows_is_not_flagged():
@@ -511,12 +546,15 @@ def test_a_province_merged_down_its_rows_is_not_flagged():
 
 
 def test_a_shared_text_the_file_lacks_is_named():
-    bad = _table_sheet(GOOD).replace('<c r="A2" t="inlineStr"><is><t>อบต.สมมุติริมน้ำ</t></is></c>',
-                                     '<c r="A2" t="s"><v>7</v></c>')
+    bad = _table_sheet(GOOD).replace(
+        '<c r="A2" t="inlineStr"><is><t>อบต.สมมุติริมน้ำ</t></is></c>', '<c r="A2" t="s"><v>7</v></c>'
+    )
     with pytest.raises(TableError) as caught:
         read_table(_xlsx(bad), "shared.xlsx")
-    assert str(caught.value) == ("ไฟล์ 'shared.xlsx': ชีต 'ผล' เซลล์ A2: อ้างถึงข้อความที่ '7' ซึ่งไม่มีในไฟล์ "
-                                 "(refers to a shared text the file does not hold)")
+    assert str(caught.value) == (
+        "ไฟล์ 'shared.xlsx': ชีต 'ผล' เซลล์ A2: อ้างถึงข้อความที่ '7' ซึ่งไม่มีในไฟล์ "
+        "(refers to a shared text the file does not hold)"
+    )
 
 
 # --- values from the file are quoted as data in every message ----------------------------------------
@@ -528,7 +566,7 @@ def test_markup_in_headers_and_file_names_is_quoted_plainly_and_cut():
     preview = read_table(data, "[ผล](http://example.invalid).csv")
     (note,) = [m for _, m in preview.warnings if "ไม่รู้จัก" in m]
     assert note.startswith(f"คอลัมน์ {quoted(markup)} (column Q) ไม่รู้จัก")
-    assert quoted(markup) == repr(markup[:limits.QUOTE_CHARS] + "…")
+    assert quoted(markup) == repr(markup[: limits.QUOTE_CHARS] + "…")
     empty = read_table(csv_bytes([], headers=HEADERS), "<script>x</script>.csv")
     assert empty.errors[0][1].startswith("ไฟล์ '<script>x</script>.csv' มีแถวหัวตาราง")
 
@@ -549,10 +587,15 @@ def _national_xlsx() -> bytes:
 
     rng = np.random.default_rng(1)
     found = synthetic.make_organizations(rng).iloc[:7850]
-    frame = pd.DataFrame({
-        "ประเภท": [orgs.org_type(c).short_th for c in found["org_type"]], "ชื่อหน่วยงาน": found["name"].to_numpy(),
-        "อำเภอ": found["district"].to_numpy(), "จังหวัด": found["province"].to_numpy(), "ปีงบประมาณ": 2566,
-    })
+    frame = pd.DataFrame(
+        {
+            "ประเภท": [orgs.org_type(c).short_th for c in found["org_type"]],
+            "ชื่อหน่วยงาน": found["name"].to_numpy(),
+            "อำเภอ": found["district"].to_numpy(),
+            "จังหวัด": found["province"].to_numpy(),
+            "ปีงบประมาณ": 2566,
+        }
+    )
     for i in range(1, 11):
         frame[f"ตัวชี้วัดที่ {i}"] = np.round(rng.uniform(60, 100, len(frame)), 2)
     buffer = io.BytesIO()
@@ -563,8 +606,10 @@ def _national_xlsx() -> bytes:
 def _hostile_files() -> dict[str, tuple[str, bytes]]:
     big_fill = _rows([HEADERS, GOOD]) + '<row r="100000"><c r="P100000"><v>1</v></c></row>'
     bomb_sheet = _table_sheet(GOOD).replace("<sheetData>", " " * (110 * 1024 * 1024) + "<sheetData>")
-    many_cells = "".join(f'<row r="{r}">' + "".join(f'<c r="{_col(c)}{r}"><v>1</v></c>' for c in range(26))
-                         + "</row>" for r in range(1, 80_001))
+    many_cells = "".join(
+        f'<row r="{r}">' + "".join(f'<c r="{_col(c)}{r}"><v>1</v></c>' for c in range(26)) + "</row>"
+        for r in range(1, 80_001)
+    )
     return {
         "national table, 7,850 rows (fictional)": ("national.xlsx", _national_xlsx()),
         "merged Q1:XFD1048576": ("q.xlsx", _xlsx(_table_sheet(GOOD, merges=("Q1:XFD1048576",)))),
@@ -606,8 +651,9 @@ def bench() -> None:
         for label, (name, data) in _hostile_files().items():
             path = Path(tmp) / name
             path.write_bytes(data)
-            done = subprocess.run([sys.executable, "-c", _MEASURE, str(path)], capture_output=True, text=True,
-                                  cwd=root, check=True)
+            done = subprocess.run(
+                [sys.executable, "-c", _MEASURE, str(path)], capture_output=True, text=True, cwd=root, check=True
+            )
             print(f"{label:42} {len(data) / 1024:7,.0f} KB {done.stdout.strip()}")
 
 
