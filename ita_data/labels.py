@@ -27,7 +27,7 @@ STATUSES = {
 
 ALL = "ทั้งหมด"
 
-INGEST_STATUSES = {"added": "เพิ่มใหม่", "updated": "ปรับปรุง", "unchanged": "ไม่เปลี่ยนแปลง", "error": "บันทึกไม่ได้"}
+INGEST_STATUSES = {"added": "เพิ่มใหม่", "updated": "ปรับปรุง", "unchanged": "ไม่เปลี่ยนแปลง", "error": "ไม่ได้บันทึก"}
 
 
 def indicator_label(indicator: str | int) -> str:
@@ -580,7 +580,6 @@ INGEST_STORED = (
 
 # A batch of documents: how far each was read, and what is added to its reason.
 READ_FULLY, READ_PARTLY, NOT_READ = "อ่านได้ครบ", "อ่านได้บางส่วน", "อ่านไม่ได้"
-OUTCOME_STATUSES = {"added": "เพิ่มใหม่", "updated": "ปรับปรุง", "unchanged": "ไม่เปลี่ยนแปลง", "error": "ไม่ได้บันทึก"}
 OUTCOME_PAGES_UNREAD = "; หน้าที่อ่านไม่ได้: {pages} (pages not read)"
 OUTCOME_OCR_HELD = "; ตัวเลขจาก OCR รอการยืนยัน (OCR numbers held until confirmed)"
 

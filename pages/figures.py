@@ -212,19 +212,15 @@ def org_indicators(year: pd.DataFrame, pass_mark: float) -> go.Figure:
     fig = go.Figure(
         [
             go.Bar(name=labels.ORG_THIS, y=names, x=ten.score, orientation="h", marker_color="#2980b9"),
-            go.Scatter(
-                name=COLUMN("province_median"),
-                y=names,
-                x=ten.province_median,
-                mode="markers",
-                marker={**mark, "line": {"width": 3, "color": "#e67e22"}},
-            ),
-            go.Scatter(
-                name=COLUMN("nation_median"),
-                y=names,
-                x=ten.nation_median,
-                mode="markers",
-                marker={**mark, "line": {"width": 2, "color": "#7f8c8d"}},
+            *(
+                go.Scatter(
+                    name=COLUMN(column),
+                    y=names,
+                    x=ten[column],
+                    mode="markers",
+                    marker={**mark, "line": {"width": width, "color": colour}},
+                )
+                for column, width, colour in (("province_median", 3, "#e67e22"), ("nation_median", 2, "#7f8c8d"))
             ),
         ],
         layout={
@@ -469,6 +465,21 @@ def weak_indicators(weak: pd.DataFrame, indicators: list[str]) -> go.Figure:
 # --- มาตรการ ---------------------------------------------------------------------------------------
 
 
+def _bars_across(traces: list[go.Bar], barmode: str, height: int, x_title: str) -> go.Figure:
+    """Horizontal bars, one row a category, the first at the top, the legend along the top."""
+    return go.Figure(
+        traces,
+        layout={
+            "barmode": barmode,
+            "height": height,
+            "margin": TIGHT,
+            "legend": {"orientation": "h"},
+            "xaxis": {"title": {"text": x_title}},
+            "yaxis": {"autorange": "reversed", "type": "category"},
+        },
+    )
+
+
 def open_measures_summary(summary: pd.DataFrame, by: str, rows: int = 15) -> go.Figure:
     """The first ``rows`` of an ``open_measures_summary`` result: open and overdue counts per group."""
     top = summary.head(rows)
@@ -478,17 +489,7 @@ def open_measures_summary(summary: pd.DataFrame, by: str, rows: int = 15) -> go.
         go.Bar(y=names, x=top[column], orientation="h", name=COLUMN(column), marker_color=colour)
         for column, colour in (("open_count", "#7f8c8d"), ("overdue_count", "#c0392b"))
     ]
-    return go.Figure(
-        traces,
-        layout={
-            "barmode": "group",
-            "height": 120 + 28 * len(top),
-            "margin": TIGHT,
-            "legend": {"orientation": "h"},
-            "xaxis": {"title": {"text": labels.MEASURES_COUNT}},
-            "yaxis": {"autorange": "reversed", "type": "category"},
-        },
-    )
+    return _bars_across(traces, "group", 120 + 28 * len(top), labels.MEASURES_COUNT)
 
 
 def measure_coverage(counts: pd.DataFrame) -> go.Figure:
@@ -501,17 +502,7 @@ def measure_coverage(counts: pd.DataFrame) -> go.Figure:
             ("covered_count", labels.COVERAGE_SOME, "#27ae60"),
         )
     ]
-    return go.Figure(
-        traces,
-        layout={
-            "barmode": "stack",
-            "height": 140 + 26 * len(counts),
-            "margin": TIGHT,
-            "legend": {"orientation": "h"},
-            "xaxis": {"title": {"text": labels.RANK_ORGS}},
-            "yaxis": {"autorange": "reversed", "type": "category"},
-        },
-    )
+    return _bars_across(traces, "stack", 140 + 26 * len(counts), labels.RANK_ORGS)
 
 
 def measure_effect(effect: pd.DataFrame) -> go.Figure:
@@ -523,16 +514,8 @@ def measure_effect(effect: pd.DataFrame) -> go.Figure:
         go.Bar(y=names, x=effect[column], orientation="h", name=COLUMN(column), marker_color=colour)
         for column, colour in (("mean_change_with_measure", "#2980b9"), ("mean_change_peers", "#95a5a6"))
     ]
-    fig = go.Figure(
-        traces,
-        layout={
-            "barmode": "group",
-            "height": 140 + 52 * len(effect),
-            "margin": TIGHT,
-            "legend": {"orientation": "h"},
-            "xaxis": {"title": {"text": labels.EFFECT_AXIS.format(year=year, next_year=year + 1)}},
-            "yaxis": {"autorange": "reversed", "type": "category"},
-        },
+    fig = _bars_across(
+        traces, "group", 140 + 52 * len(effect), labels.EFFECT_AXIS.format(year=year, next_year=year + 1)
     )
     fig.add_vline(x=0, line_color="#555")
     return fig

@@ -12,6 +12,10 @@ from collections.abc import Iterable, Mapping
 from ita_data import store as store_module
 
 
+# Who and where, as every per-organisation analytics result starts its columns.
+ORG_COLUMNS = ["org_id", "org_name", "org_type", "province_code", "province", "district_code", "district"]
+
+
 def flat(value: float) -> dict[int, float]:
     """All ten indicators at one value: every tool score and the total are that value too."""
     return {n: value for n in range(1, 11)}

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from ita_data.brief.pdf import LAUNCH_ARGS
 from ita_data.store import Store
 
 SEEDS_DIR = Path(__file__).resolve().parent.parent.parent / "shared" / "seeds"
@@ -208,15 +209,7 @@ def browser():
         b = p.chromium.launch(
             executable_path=CHROMIUM,
             headless=True,
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-quic",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-            ],
+            args=LAUNCH_ARGS,  # the brief's: nothing leaves the machine
         )
         yield b
         b.close()

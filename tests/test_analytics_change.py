@@ -3,19 +3,13 @@
 from __future__ import annotations
 
 import pytest
-from analytics_helpers import Builder, flat, with_scores
+from analytics_helpers import ORG_COLUMNS, Builder, flat, with_scores
 
 from ita_data import analytics
 from ita_data.analytics import Filters
 
 CHANGE_COLUMNS = [
-    "org_id",
-    "org_name",
-    "org_type",
-    "province_code",
-    "province",
-    "district_code",
-    "district",
+    *ORG_COLUMNS,
     "indicator",
     "from_year",
     "to_year",

@@ -7,7 +7,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from analytics_helpers import Builder, flat
+from analytics_helpers import ORG_COLUMNS, Builder, flat
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -17,13 +17,7 @@ from ita_data.store import Store
 
 RANK_COLUMNS = [
     "fiscal_year",
-    "org_id",
-    "org_name",
-    "org_type",
-    "province_code",
-    "province",
-    "district_code",
-    "district",
+    *ORG_COLUMNS,
     "indicator",
     "within",
     "score",

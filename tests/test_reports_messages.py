@@ -194,7 +194,7 @@ def test_the_import_pages_reasons_are_thai_first(store):
     assert [o.status for o in outcomes] == ["added", "error", "error", "unchanged"]
     for outcome in outcomes:
         assert_thai_first(outcome.reason)
-        assert labels.OUTCOME_STATUSES[outcome.status] == outcome.row()["ผล"]
+        assert labels.INGEST_STATUSES[outcome.status] == outcome.row()["ผล"]
 
 
 def test_the_ingest_command_says_what_failed_in_thai(tmp_path, capsys):

@@ -230,32 +230,12 @@ def test_measures_reports_carry_no_scores(seeds):
 
 def test_the_json_object_has_exactly_the_documented_fields(seeds):
     obj = seeds["002"].to_json()
-    assert list(obj) == [
-        "source",
-        "kind",
-        "organization",
-        "fiscal_year",
-        "total_score",
-        "level",
-        "province_rank",
-        "indicator_scores",
-        "item_scores",
-        "measures",
-        "warnings",
-        "locations",
-    ]
-    assert list(obj["measures"][0]) == [
-        "indicator",
-        "item",
-        "title",
-        "issue",
-        "steps",
-        "responsible",
-        "due",
-        "status",
-        "completed_on",
-        "result",
-    ]
+    # fmt: off
+    assert list(obj) == ["source", "kind", "organization", "fiscal_year", "total_score", "level", "province_rank",
+                         "indicator_scores", "item_scores", "measures", "warnings", "locations"]
+    assert list(obj["measures"][0]) == ["indicator", "item", "title", "issue", "steps", "responsible", "due",
+                                        "status", "completed_on", "result"]
+    # fmt: on
     assert obj["measures"][0]["completed_on"] == "2023-04-06"
     assert seeds["001"].to_json()["indicator_scores"]["9"] == 82.5
     assert seeds["001"].to_json()["item_scores"]["o25"] == 10.0

@@ -51,7 +51,7 @@ class Outcome:
         return {
             "ไฟล์": self.name,
             "การอ่าน": self.read,
-            "ผล": labels.OUTCOME_STATUSES.get(self.status, self.status),
+            "ผล": labels.INGEST_STATUSES.get(self.status, self.status),
             "เหตุผล": self.reason,
             "หน่วยงาน": self.organization,
             "ปีงบประมาณ": self.fiscal_year,
