@@ -336,8 +336,6 @@ def _reread_line(line: str, symbols: list[Symbol], image: np.ndarray) -> tuple[s
     last = 0
     changed = 0
     for match in _DIGIT_RUN.finditer(line):
-        if " " in match.group():
-            continue
         first, end = at[match.start()], at[match.end() - 1]
         run = sorted(set(owner[first : end + 1]))
         boxes = [symbols[k].box for k in run]
