@@ -18,13 +18,14 @@ from typing import Any
 
 import streamlit as st
 
-from ita_data import settings
+from ita_data import labels, settings
 
 # Addresses that only this machine can reach (``server.address``; "localhost" as people write it).
 LOOPBACK_NAMES = ("localhost",)
 
-SIGN_IN = "เข้าสู่ระบบ"
-SIGN_OUT = "ออกจากระบบ"
+# The buttons' words, as the import page and the tests name them.
+SIGN_IN = labels.SIGN_IN
+SIGN_OUT = labels.SIGN_OUT
 
 
 class WriteRefused(Exception):
@@ -49,17 +50,7 @@ class Access:
         return REASONS.get(self.mode, "").format(who=self.who or "")
 
 
-REASONS = {
-    "anonymous": "การนำเข้าและถอนข้อมูลทำได้เฉพาะผู้แก้ไขที่เข้าสู่ระบบแล้ว กดปุ่ม “เข้าสู่ระบบ” ในแถบด้านข้าง "
-    "แล้วลงชื่อด้วยบัญชีของหน่วยงาน (only signed-in editors can import: sign in from the sidebar)",
-    "viewer": "บัญชี {who} ดูข้อมูลได้แต่ไม่ได้อยู่ในรายชื่อผู้แก้ไข จึงนำเข้าหรือถอนข้อมูลไม่ได้ "
-    "หากต้องนำเข้า ขอให้ผู้ดูแลระบบเพิ่มอีเมลนี้ใน [access] editors ของ .streamlit/secrets.toml "
-    "(this account may read but is not an editor)",
-    "network": "เซิร์ฟเวอร์นี้เปิดให้เครื่องอื่นเข้าถึงได้ (หรือเปิดผ่านเครื่องอื่น) แต่ยังไม่ได้ตั้งค่าการเข้าสู่ระบบ จึงปิดการนำเข้าผ่านเบราว์เซอร์ "
-    "ผู้ดูแลระบบตั้งค่า [auth] และ [access] editors ใน .streamlit/secrets.toml (ดู README: การเข้าสู่ระบบ) "
-    "หรือนำเข้าด้วยคำสั่ง python -m ita_data import-table / ingest บนเครื่องเซิร์ฟเวอร์ "
-    "(browser imports are off on a network server without sign-in)",
-}
+REASONS = labels.WRITE_REFUSED_REASONS  # why a session cannot write, by its mode
 
 
 def _secrets_section(name: str) -> Mapping[str, Any] | None:
@@ -112,7 +103,7 @@ def current() -> Access:
         verified = st.user.get("email_verified") is not False
         if email and verified and str(email).strip().casefold() in editors():
             return Access("editor", str(email).strip(), name)
-        return Access("viewer", str(email or name or "ไม่ทราบชื่อ"), name)
+        return Access("viewer", str(email or name or labels.NAME_UNKNOWN), name)
     if is_loopback(st.get_option("server.address")) and _browser_on_this_machine():
         return Access("local", settings.os_user())
     return Access("network", None)
@@ -157,13 +148,13 @@ def sidebar() -> Access:
         return access
     box = st.sidebar.container(border=True)
     if access.mode == "anonymous":
-        box.caption("ดูข้อมูลได้โดยไม่ต้องเข้าสู่ระบบ ผู้แก้ไขเข้าสู่ระบบเพื่อนำเข้าข้อมูล")
+        box.caption(labels.SIGN_IN_CAPTION)
         box.button(SIGN_IN, key="sign_in", icon=":material/login:", on_click=sign_in, width="stretch")
     else:
         box.text(access.name or access.who)  # from the provider: plain text
         if access.name and access.who != access.name:
             box.text(access.who)
-        box.caption("ผู้แก้ไข: นำเข้าและถอนข้อมูลได้" if access.mode == "editor" else "ผู้อ่าน: ดูข้อมูลได้อย่างเดียว")
+        box.caption(labels.ROLE_EDITOR if access.mode == "editor" else labels.ROLE_VIEWER)
         box.button(SIGN_OUT, key="sign_out", icon=":material/logout:", on_click=st.logout, width="stretch")
     return access
 

@@ -13,8 +13,8 @@ from ita_data.store import StoreError
 from pages import access, shared
 
 REPORT_MAX_MB = 20  # one report's text; the table limit is tables.MAX_FILE_BYTES
-st.title("นำเข้าข้อมูล")
-st.caption("ตรวจดูตัวอย่างสิ่งที่จะบันทึกก่อนยืนยันเสมอ การนำเข้าแต่ละครั้งบันทึกทั้งหมดหรือไม่บันทึกเลย")
+st.title(labels.IMPORT_TITLE)
+st.caption(labels.IMPORT_CAPTION)
 db = shared.open_or_stop()
 person = access.current()
 if not person.can_write:
@@ -23,16 +23,17 @@ if not person.can_write:
         st.button(access.SIGN_IN, key="sign_in_import", icon=":material/login:", on_click=access.sign_in)
     st.stop()
 st.caption(
-    f"นำเข้าในชื่อ {shared.plain(person.who)} · ตาราง CSV/XLSX ไม่เกิน {tables.MAX_FILE_BYTES // 2**20} MB "
-    f"· รายงานไม่เกิน {REPORT_MAX_MB} MB ต่อไฟล์"
+    labels.IMPORT_AS.format(
+        who=shared.plain(person.who), table_mb=tables.MAX_FILE_BYTES // 2**20, report_mb=REPORT_MAX_MB
+    )
 )
 table_tab, report_tab, history_tab = st.tabs(
-    ["ตารางผลการประเมิน (CSV / XLSX)", "รายงานของหน่วยงาน (PDF / Word / เว็บเพจ / สแกน)", "ประวัติการนำเข้า"]
+    [labels.IMPORT_TAB_TABLE, labels.IMPORT_TAB_REPORTS, labels.IMPORT_TAB_HISTORY]
 )
 
 
 def _progress_bar():
-    bar = st.progress(0.0, text="กำลังอ่านไฟล์")
+    bar = st.progress(0.0, text=labels.IMPORT_TABLE_READING)
     return lambda fraction, message: bar.progress(min(max(float(fraction), 0.0), 1.0), text=message)
 
 
@@ -59,10 +60,10 @@ def _read_and_plan(upload):
 with table_tab:
     upload = st.file_uploader(
         # No type filter on the widget: check_upload says in Thai what is wrong with a wrong file.
-        "เลือกไฟล์ตาราง",
+        labels.IMPORT_TABLE_UPLOAD,
         key="table_upload",
         max_upload_size=tables.MAX_FILE_BYTES // 2**20,
-        help=f"CSV หรือ XLSX ไม่เกิน {tables.MAX_FILE_BYTES // 2**20} MB หนึ่งแถวต่อหน่วยงานต่อปี",
+        help=labels.IMPORT_TABLE_UPLOAD_HELP.format(mb=tables.MAX_FILE_BYTES // 2**20),
     )
     if upload is not None:
         try:
@@ -71,23 +72,22 @@ with table_tab:
             shared.plain_message("error", err)  # it quotes the file name and cells: plain text
             st.stop()
         a, b, c, d = st.columns(4)
-        a.metric("แถวที่อ่าน", f"{preview.rows_read:,}")
-        b.metric("เพิ่มใหม่", f"{planned.added:,}")
-        c.metric("ปรับปรุง", f"{planned.updated:,}")
-        d.metric("ถูกปฏิเสธ", f"{len(planned.rejected):,}")
+        a.metric(labels.IMPORT_ROWS_READ, f"{preview.rows_read:,}")
+        b.metric(labels.INGEST_STATUSES["added"], f"{planned.added:,}")
+        c.metric(labels.INGEST_STATUSES["updated"], f"{planned.updated:,}")
+        d.metric(labels.IMPORT_ROWS_REJECTED, f"{len(planned.rejected):,}")
         if not preview.issues().empty:
-            st.subheader("ข้อผิดพลาดและคำเตือน")
-            st.dataframe(
-                preview.issues().rename(columns={"row": "แถว", "severity": "ระดับ", "message": "ข้อความ"}),
-                hide_index=True,
-            )
+            st.subheader(labels.IMPORT_ISSUES)
+            st.dataframe(preview.issues().rename(columns=labels.IMPORT_ISSUE_COLUMNS), hide_index=True)
         if preview.unmapped_columns:
-            shared.plain_message("warning", "คอลัมน์ที่ไม่ได้ใช้: " + ", ".join(map(str, preview.unmapped_columns)))
-        st.subheader("สิ่งที่จะบันทึก")
+            shared.plain_message(
+                "warning", labels.IMPORT_UNMAPPED_COLUMNS.format(columns=", ".join(map(str, preview.unmapped_columns)))
+            )
+        st.subheader(labels.IMPORT_TO_STORE)
         st.dataframe(shared.for_display(preview.rows), hide_index=True)
         if not preview.ok:
-            st.error("ไฟล์นี้มีแถวที่ไม่ผ่านการตรวจ จึงบันทึกไม่ได้ทั้งไฟล์ แก้ไขแถวที่ระบุแล้วอัปโหลดใหม่")
-        elif st.button("ยืนยันการนำเข้า", type="primary", key="confirm_table"):
+            st.error(labels.IMPORT_TABLE_NOT_OK)
+        elif st.button(labels.IMPORT_CONFIRM_TABLE, type="primary", key="confirm_table"):
             try:
                 by = access.writer()  # the role, checked again right before the store is called
                 result = tables.commit_table(db, preview, progress=_progress_bar(), imported_by=by)
@@ -95,13 +95,16 @@ with table_tab:
                 shared.plain_message("error", err)
             else:
                 shared.plain_message("success", result.summary())
-                st.page_link("pages/rankings.py", label="ดูอันดับ", icon=":material/leaderboard:")
+                st.page_link("pages/rankings.py", label=labels.IMPORT_SEE_RANKINGS, icon=":material/leaderboard:")
 
 
 def _store_reports(db, parsed: list, confirmed: dict[str, bool], bar, rows: list) -> None:
     """Store each previewed report through the batch reader, with the OCR confirmation it was given."""
     for number, (name, data, _) in enumerate(parsed, start=1):
-        bar.progress(number / len(parsed), text=f"กำลังบันทึก {number}/{len(parsed)}: {shared.plain(name)}")
+        bar.progress(
+            number / len(parsed),
+            text=labels.IMPORT_REPORT_STORING.format(number=number, count=len(parsed), name=shared.plain(name)),
+        )
         try:
             (outcome,) = batch.ingest_entries(
                 db, [(name, data)], accept_ocr=confirmed.get(name, False), imported_by=access.writer()
@@ -129,10 +132,13 @@ def _read_reports(uploads) -> tuple[list, list[str]]:
             entries += list(documents.expand(item.name, item.getvalue()))
         except documents.DocumentError as err:
             entries.append((item.name, err))
-    bar = st.progress(0.0, text="กำลังอ่านเอกสาร")
+    bar = st.progress(0.0, text=labels.IMPORT_REPORTS_READING)
     parsed, failed = [], []
     for number, (name, content) in enumerate(entries, start=1):
-        bar.progress(number / len(entries), text=f"กำลังอ่าน {number}/{len(entries)}: {shared.plain(name)}")
+        bar.progress(
+            number / len(entries),
+            text=labels.IMPORT_REPORT_READING.format(number=number, count=len(entries), name=shared.plain(name)),
+        )
         if isinstance(content, documents.DocumentError):
             failed.append(str(content))
             continue
@@ -148,7 +154,7 @@ def _read_reports(uploads) -> tuple[list, list[str]]:
 
 with report_tab:
     uploads = st.file_uploader(
-        "เลือกไฟล์รายงาน: PDF, Word (.docx), เว็บเพจ (.html), ข้อความ (.txt), ภาพสแกน (.png/.jpg) หรือ zip",
+        labels.IMPORT_REPORT_UPLOAD,
         accept_multiple_files=True,
         key="report_upload",
         max_upload_size=REPORT_MAX_MB,
@@ -160,7 +166,7 @@ with report_tab:
             shared.plain_message("error", message)
         confirmed: dict[str, bool] = {}
         if parsed:
-            st.subheader("สิ่งที่จะบันทึก")
+            st.subheader(labels.IMPORT_TO_STORE)
             st.dataframe(pd.DataFrame([reports.preview_row(r) for _, _, r in parsed]), hide_index=True)
             for name, _, report in parsed:
                 for warning in report.warnings:
@@ -169,28 +175,31 @@ with report_tab:
                 facts = batch.ocr_facts(report)
                 if not facts:
                     continue
-                with st.expander(f"ตัวเลขที่อ่านด้วย OCR: {shared.plain(name)}", expanded=True):
+                with st.expander(labels.IMPORT_OCR_NUMBERS.format(name=shared.plain(name)), expanded=True):
                     st.caption(labels.IMPORT_OCR_CAPTION)
                     image_col, facts_col = st.columns([3, 2])
-                    pages = sorted({int(f["หน้า"]) for f in facts if f["หน้า"]})
+                    pages = sorted({int(f[labels.IMPORT_OCR_PAGE]) for f in facts if f[labels.IMPORT_OCR_PAGE]})
                     with image_col:
                         page = (
-                            st.selectbox("หน้า", pages, key=f"ocr_page_{name}")
+                            st.selectbox(labels.IMPORT_OCR_PAGE, pages, key=f"ocr_page_{name}")
                             if len(pages) > 1
                             else (pages[0] if pages else None)
                         )
                         if page is not None and report.document is not None:
-                            st.image(report.document.page_image(int(page)), caption=f"หน้า {page}")
+                            st.image(
+                                report.document.page_image(int(page)),
+                                caption=labels.IMPORT_OCR_PAGE_CAPTION.format(page=page),
+                            )
                     with facts_col:
                         st.dataframe(pd.DataFrame(facts), hide_index=True)
-                        confirmed[name] = st.checkbox("ตรวจแล้ว ตัวเลขตรงกับภาพ ให้บันทึกด้วย", key=f"ocr_ok_{name}")
+                        confirmed[name] = st.checkbox(labels.IMPORT_OCR_CONFIRM, key=f"ocr_ok_{name}")
             for name, _, report in parsed:
                 where = report.where_read()
                 if where:
-                    with st.expander(f"ตัวเลขแต่ละค่าอ่านจากตรงไหน: {shared.plain(name)}"):
+                    with st.expander(labels.IMPORT_WHERE_READ.format(name=shared.plain(name))):
                         st.dataframe(pd.DataFrame(where), hide_index=True)
-            if st.button("ยืนยันการนำเข้ารายงาน", type="primary", key="confirm_reports"):
-                bar = st.progress(0.0, text="กำลังบันทึก")
+            if st.button(labels.IMPORT_CONFIRM_REPORTS, type="primary", key="confirm_reports"):
+                bar = st.progress(0.0, text=labels.IMPORT_STORING)
                 rows: list[dict] = []
                 try:
                     with db.batch():  # each file in its own transaction, published once for the whole upload
@@ -200,36 +209,17 @@ with report_tab:
                     shared.plain_message("error", err)
                 bar.empty()
                 if rows:
-                    st.subheader("ผลการนำเข้า")
+                    st.subheader(labels.IMPORT_RESULTS)
                     st.dataframe(shared.for_display(pd.DataFrame(rows)), hide_index=True)
 
+
 # --- the history of imports, and withdrawing one ----------------------------------------------
-HISTORY_COLUMNS = {
-    "source_id": "ลำดับ",
-    "kind": "ประเภท",
-    "file_name": "ไฟล์",
-    "checksum": "checksum (SHA-256)",
-    "imported_at": "นำเข้าเมื่อ",
-    "imported_by": "นำเข้าโดย",
-    "facts": "จำนวนค่าที่ให้",
-    "current_facts": "ค่าที่ยังใช้อยู่",
-    "from_ocr": "อ่านด้วย OCR",
-    "changes": "สิ่งที่เปลี่ยน",
-    "note": "หมายเหตุ",
-    "withdrawn_at": "ถอนเมื่อ",
-    "withdrawn_by": "ถอนโดย",
-}
-
-
-CHANGE_WORDS = {"added": "เพิ่ม", "updated": "ปรับปรุง", "unchanged": "ไม่เปลี่ยน", "rejected": "ปฏิเสธ"}
-
-
 def _changes_text(recorded) -> str:
     """The store's record of what an import changed (JSON counts), in Thai words."""
     if not isinstance(recorded, str) or not recorded:
         return "–"
     counts = json.loads(recorded)
-    return " · ".join(f"{CHANGE_WORDS.get(k, k)} {v:,}" for k, v in counts.items())
+    return " · ".join(f"{labels.IMPORT_CHANGE_WORDS.get(k, k)} {v:,}" for k, v in counts.items())
 
 
 def _source_label(row) -> str:
@@ -249,37 +239,37 @@ with history_tab:
         shared.plain_message("success", st.session_state.pop("withdraw_done"))
     history = db.sources()
     if history.empty:
-        st.info("ยังไม่มีการนำเข้า")
+        st.info(labels.IMPORT_HISTORY_NONE)
     else:
         shown = history.assign(kind=history.kind.map(labels.SOURCE_KINDS).fillna(history.kind))
         if "changes" in shown:
             shown["changes"] = shown.changes.map(_changes_text)
-        st.dataframe(shown.rename(columns=HISTORY_COLUMNS), hide_index=True, key="import_history")
+        st.dataframe(shown.rename(columns=labels.IMPORT_HISTORY_COLUMNS), hide_index=True, key="import_history")
         active = history[history.withdrawn_at.isna()]
         if active.empty:
-            st.caption("ทุกการนำเข้าถูกถอนแล้ว")
+            st.caption(labels.IMPORT_ALL_WITHDRAWN)
         else:
             choices = {int(r.source_id): _source_label(r) for r in active.itertuples()}
             chosen = st.selectbox(
-                "ถอนการนำเข้า",
+                labels.IMPORT_WITHDRAW_CHOICE,
                 list(choices),
                 format_func=lambda source_id: choices[source_id],
                 index=None,
-                placeholder="เลือกการนำเข้าที่จะถอน",
+                placeholder=labels.IMPORT_WITHDRAW_PLACEHOLDER,
                 key="withdraw_choice",
             )
             if chosen is not None and st.session_state.get("withdraw_pending") != chosen:
-                st.button("ถอนการนำเข้านี้…", key="withdraw", on_click=_ask_withdraw, args=(chosen,))
+                st.button(labels.IMPORT_WITHDRAW, key="withdraw", on_click=_ask_withdraw, args=(chosen,))
             if chosen is not None and st.session_state.get("withdraw_pending") == chosen:
                 row = active[active.source_id == chosen].iloc[0]
                 shared.plain_message(
                     "warning",
-                    f"จะถอนการนำเข้า #{chosen} ({row.file_name}) ค่าที่ไฟล์นี้ให้ไว้และยังใช้อยู่ "
-                    f"{int(row.current_facts):,} ค่า จะกลับเป็นค่าจากการนำเข้าก่อนหน้าของหน่วยงานและปีเดียวกัน "
-                    "หรือถูกนำออกถ้าไม่เคยมีค่าอื่น การนำเข้าอื่นไม่เปลี่ยน และประวัติยังบันทึกว่าใครถอนเมื่อใด",
+                    labels.IMPORT_WITHDRAW_WARNING.format(
+                        source_id=chosen, file_name=row.file_name, current_facts=int(row.current_facts)
+                    ),
                 )
                 yes, no = st.columns(2)
-                if yes.button("ยืนยันการถอน", type="primary", key="confirm_withdraw"):
+                if yes.button(labels.IMPORT_CONFIRM_WITHDRAW, type="primary", key="confirm_withdraw"):
                     try:
                         restored = db.withdraw(chosen, by=access.writer())
                     except (StoreError, access.WriteRefused) as err:
@@ -288,4 +278,4 @@ with history_tab:
                         _cancel_withdraw()
                         st.session_state["withdraw_done"] = restored
                         st.rerun()  # the history above and every page now read the restored data
-                no.button("ยกเลิก", key="cancel_withdraw", on_click=_cancel_withdraw)
+                no.button(labels.IMPORT_CANCEL, key="cancel_withdraw", on_click=_cancel_withdraw)

@@ -240,7 +240,7 @@ def ocr_facts(report: ParsedReport) -> list[dict[str, Any]]:
             {
                 "ค่า": labels.report_key_label(key),
                 "ที่อ่านได้": "" if values.get(key) is None else str(values.get(key)),
-                "หน้า": document.page_of_line(line),
+                labels.IMPORT_OCR_PAGE: document.page_of_line(line),  # the page picks its image by it
                 "บรรทัด": line,
                 "ข้อความในบรรทัด": report.snippet(key),
             }
