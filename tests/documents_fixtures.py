@@ -10,9 +10,28 @@ are slow, so each runs once per session).
 from __future__ import annotations
 
 import html
+import io
 from pathlib import Path
 
 from ita_data.documents.samples import FONT, docx_to_pdf, make_docx, scan_pdf, seed_blocks
+
+# --- a photographed page -------------------------------------------------------------------------
+
+
+def thai_png(lines: list[str], size: int = 40, width: int = 1400) -> bytes:
+    """Lines of text drawn on a white page in a Thai font, as a PNG: a page photographed or scanned."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    font = ImageFont.truetype("/usr/share/fonts/truetype/tlwg/Garuda.ttf", size)
+    step = size * 3
+    image = Image.new("L", (width, step * len(lines) + size * 2), 255)
+    draw = ImageDraw.Draw(image)
+    for n, line in enumerate(lines):
+        draw.text((size, size + step * n), line, font=font, fill=0)
+    out = io.BytesIO()
+    image.save(out, format="PNG")
+    return out.getvalue()
+
 
 # --- saved web page ------------------------------------------------------------------------------
 

@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
-from ita_data.documents import read_document, scan, thai_digits
+from ita_data.documents import read_document, thai_digits
 
 SARABUN = "/usr/share/fonts/truetype/tlwg/Laksaman.ttf"  # TLWG's copy of TH Sarabun
 SCAN_PX = 39  # 14 pt at 200 dpi
@@ -103,7 +103,6 @@ def test_a_line_that_does_not_match_the_hocr_is_kept_as_tesseract_read_it():
     assert (text, changed) == ("ปี ๒๕๒๒", 0)
 
 
-@pytest.mark.skipif(not scan.tesseract_available(), reason="Tesseract is installed by the project's set-up")
 def test_a_scanned_year_and_score_come_out_as_printed():
     rng = random.Random(3)
     year = f"๒๕{rng.choice('๖')}{rng.choice('๔๖๗๘๙')}"

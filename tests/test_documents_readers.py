@@ -9,6 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from documents_fixtures import thai_png
+
 from ita_data.documents import DocumentError, expand, kind_of, read_document, walk
 from ita_data.reports.text import normalize_text
 
@@ -236,21 +238,8 @@ def test_a_missing_path_is_an_entry_that_says_so(tmp_path):
 # --- scans ---------------------------------------------------------------------------------------
 
 
-def _thai_png(lines: list[str]) -> bytes:
-    from PIL import Image, ImageDraw, ImageFont
-
-    font = ImageFont.truetype("/usr/share/fonts/truetype/tlwg/Garuda.ttf", 40)
-    image = Image.new("L", (1400, 110 * len(lines) + 60), 255)
-    draw = ImageDraw.Draw(image)
-    for n, line in enumerate(lines):
-        draw.text((40, 40 + 110 * n), line, font=font, fill=0)
-    out = io.BytesIO()
-    image.save(out, format="PNG")
-    return out.getvalue()
-
-
 def test_an_image_is_read_by_ocr_and_every_line_is_marked_so():
-    document = read_document(_thai_png(["องค์การบริหารส่วนตำบลบ้านกล้วย", "Integrity and Transparency"]), "scan.png")
+    document = read_document(thai_png(["องค์การบริหารส่วนตำบลบ้านกล้วย", "Integrity and Transparency"]), "scan.png")
     assert document.kind == "image"
     assert "บ้านกล้วย" in document.text and "Transparency" in document.text
     lines = document.text.split("\n")
@@ -260,7 +249,7 @@ def test_an_image_is_read_by_ocr_and_every_line_is_marked_so():
 
 
 def test_without_ocr_a_scan_is_left_unread_and_said_so():
-    document = read_document(_thai_png(["ทดสอบ"]), "scan.png", ocr=False)
+    document = read_document(thai_png(["ทดสอบ"]), "scan.png", ocr=False)
     assert document.text == "" and document.pages_unread == (1,) and not document.complete
 
 
@@ -269,7 +258,7 @@ def test_a_searchable_pdf_from_a_scanner_counts_as_ocr(tmp_path):
     import subprocess
 
     png = tmp_path / "page.png"
-    png.write_bytes(_thai_png(["องค์การบริหารส่วนตำบลบ้านกล้วย", "ปีงบประมาณ พ.ศ. 2568"]))
+    png.write_bytes(thai_png(["องค์การบริหารส่วนตำบลบ้านกล้วย", "ปีงบประมาณ พ.ศ. 2568"]))
     subprocess.run(
         ["tesseract", str(png), str(tmp_path / "searchable"), "-l", "tha+eng", "pdf"],
         check=True,

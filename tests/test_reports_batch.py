@@ -8,6 +8,7 @@ import zipfile
 
 import pytest
 from conftest import seed_path
+from documents_fixtures import thai_png
 
 from ita_data.__main__ import main
 from ita_data.documents.samples import make_docx
@@ -69,22 +70,16 @@ def test_progress_is_told_once_per_document(tmp_path, folder):
 
 
 def _scan_png() -> bytes:
-    from PIL import Image, ImageDraw, ImageFont
-
-    lines = [
-        "การวิเคราะห์ผลการประเมินคุณธรรมและความโปร่งใส",
-        "องค์การบริหารส่วนตำบลบ้านกล้วย อำเภอหนองโดน จังหวัดสระบุรี",
-        "ปีงบประมาณ พ.ศ. 2568",
-        "ผลคะแนน 94.30 คะแนน",
-    ]
-    font = ImageFont.truetype("/usr/share/fonts/truetype/tlwg/Garuda.ttf", 36)
-    image = Image.new("L", (1500, 120 * len(lines) + 80), 255)
-    draw = ImageDraw.Draw(image)
-    for n, line in enumerate(lines):
-        draw.text((50, 50 + 120 * n), line, font=font, fill=0)
-    out = io.BytesIO()
-    image.save(out, format="PNG")
-    return out.getvalue()
+    return thai_png(
+        [
+            "การวิเคราะห์ผลการประเมินคุณธรรมและความโปร่งใส",
+            "องค์การบริหารส่วนตำบลบ้านกล้วย อำเภอหนองโดน จังหวัดสระบุรี",
+            "ปีงบประมาณ พ.ศ. 2568",
+            "ผลคะแนน 94.30 คะแนน",
+        ],
+        size=36,
+        width=1500,
+    )
 
 
 def test_numbers_read_by_ocr_are_held_until_accepted(tmp_path):
