@@ -6,8 +6,8 @@ import argparse
 import os
 import sys
 import time
-from pathlib import Path
 from collections.abc import Callable
+from pathlib import Path
 
 from ita_data import settings, store, synthetic
 from ita_data.derived import open_store

@@ -9,10 +9,10 @@ from __future__ import annotations
 import csv
 import math
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
-from collections.abc import Mapping, Sequence
 
 import numpy as np
 

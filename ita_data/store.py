@@ -26,10 +26,10 @@ import re
 import shutil
 import threading
 import time
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 
 import duckdb
 import pandas as pd

@@ -9,8 +9,8 @@ organisations, so they are left out rather than given invented scores.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 
 import geothai
 import numpy as np

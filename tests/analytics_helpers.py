@@ -6,11 +6,10 @@ as soon as the ``with store.transaction()`` block ends.
 
 from __future__ import annotations
 
-from typing import Any
 from collections.abc import Iterable, Mapping
+from typing import Any
 
 from ita_data import store as store_module
-
 
 # Who and where, as every per-organisation analytics result starts its columns.
 ORG_COLUMNS = ["org_id", "org_name", "org_type", "province_code", "province", "district_code", "district"]

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import contextlib
-from pathlib import Path
 from collections.abc import Iterator
+from pathlib import Path
 
 from streamlit.runtime import pages_manager
 from streamlit.testing.v1 import AppTest

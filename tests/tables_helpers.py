@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import csv
 import io
-from typing import Any
 from collections.abc import Sequence
+from typing import Any
 
 import pandas as pd
 

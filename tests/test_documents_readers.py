@@ -6,10 +6,9 @@ import io
 import zipfile
 
 import pytest
+from documents_fixtures import thai_png
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
-from documents_fixtures import thai_png
 
 from ita_data.documents import DocumentError, expand, kind_of, read_document, walk
 from ita_data.reports.text import normalize_text

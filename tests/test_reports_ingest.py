@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-
 from conftest import seed_path
+
 from ita_data import labels
 from ita_data.__main__ import main
 from ita_data.reports import ingest_paths

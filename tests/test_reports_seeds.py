@@ -8,8 +8,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-
 from conftest import seed_path
+
 from ita_data.reports import parse_file
 
 

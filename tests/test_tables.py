@@ -7,10 +7,10 @@ import io
 import pandas as pd
 import pytest
 from openpyxl import Workbook
+from tables_helpers import ALL_90, ALL_100, HEADERS, MIXED, counts, csv_bytes, row, stored_scores
 
 from ita_data import store as st
 from ita_data.tables import MAX_FILE_BYTES, TableError, check_upload, commit_table, import_table_file, read_table
-from tables_helpers import ALL_90, ALL_100, HEADERS, MIXED, counts, csv_bytes, row, stored_scores
 
 KEY_A = "sao|สมมุติริมน้ำ|19"  # อบต.สมมุติริมน้ำ in Saraburi (province code 19)
 KEY_B = "subdistrict_municipality|สมมุติหนองบัว|19"

@@ -8,8 +8,9 @@ import sys
 import textwrap
 from pathlib import Path
 
-from ita_data.__main__ import main
 from tables_helpers import csv_bytes, row
+
+from ita_data.__main__ import main
 
 PROJECT = Path(__file__).resolve().parent.parent
 

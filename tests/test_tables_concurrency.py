@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import threading
 
+from tables_helpers import csv_bytes, row
+
 from ita_data.tables import commit_table, read_table
 from ita_data.tables.cli import national_table, table_bytes
-from tables_helpers import csv_bytes, row
 
 ROWS = 2000
 READERS = 4

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pandas as pd
+from tables_helpers import ALL_90, HEADERS, MIXED, counts, csv_bytes, row, stored_scores
 
 from ita_data import store as st
 from ita_data.tables import RESULTS_FILE, commit_table, export_all, import_table_file, read_table
-from tables_helpers import ALL_90, HEADERS, MIXED, counts, csv_bytes, row, stored_scores
 
 TABLES = ("organizations", "assessments", "indicator_scores", "item_scores", "measures", "sources")
 

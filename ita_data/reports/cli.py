@@ -14,7 +14,8 @@ import sys
 import time
 from pathlib import Path
 
-from ita_data import labels, store as store_module
+from ita_data import labels
+from ita_data import store as store_module
 from ita_data.derived import open_store
 from ita_data.documents import DocumentError, walk
 

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import dataclasses
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from collections.abc import Iterable
 
 import duckdb
 
-from ita_data import framework, labels, orgs, store as store_module
+from ita_data import framework, labels, orgs
+from ita_data import store as store_module
 from ita_data.store import Store
 
 from .model import ParsedReport
