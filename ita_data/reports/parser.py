@@ -57,9 +57,7 @@ def parse_bytes(data: bytes, source: str, ocr: bool = True) -> ParsedReport:
     ReportError (a ``DocumentError``, naming the file) when the bytes cannot be read at all."""
     if len(data) > MAX_BYTES:
         raise _too_large(source, len(data))
-    from ita_data.documents import (
-        read_document,  # documents imports .text, which imports this package
-    )
+    from ita_data.documents import read_document  # documents imports .text, which imports this package
 
     document = read_document(data, source, ocr=ocr)
     report = parse_text(document.text, source)
