@@ -1,4 +1,4 @@
-"""How the page files read: Thai text in ita_data/labels.py, figures in pages/figures.py, every analytics
+"""How the page files read: Thai text in ita_data/labels/, figures in pages/figures.py, every analytics
 call that reads the database remembered through shared.cached (with the day when it depends on one)."""
 
 import ast
@@ -64,7 +64,7 @@ def test_a_page_holds_no_thai_text_but_its_docstrings(path):
         and id(node) not in docs
         and THAI.search(node.value)
     ]
-    assert not found, f"Thai text belongs in ita_data/labels.py: {found}"
+    assert not found, f"Thai text belongs in ita_data/labels/: {found}"
 
 
 @pytest.mark.parametrize("path", PAGE_FILES, ids=lambda p: p.name)

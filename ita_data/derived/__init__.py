@@ -35,9 +35,9 @@ DERIVED_TABLES = (
     "org_missing_years",
 )
 _SQL_FILES = ("base", "refresh")
-# The code whose output the derived tables embed: the rules' reader and level function, Thai labels,
+# The code whose output the derived tables embed: the rules' reader and level function, Thai names,
 # organisation display names, and this module.
-_CODE_FILES = ("framework.py", "labels.py", "orgs.py", "derived/__init__.py")
+_CODE_FILES = ("framework.py", "labels/common.py", "orgs.py", "derived/__init__.py")
 
 
 def sql(name: str) -> str:

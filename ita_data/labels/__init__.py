@@ -1,0 +1,15 @@
+"""Thai words for people, in one folder so a translator finds them all; code keeps English identifiers.
+
+``from ita_data import labels`` gives every word: ``common`` (indicators, tools, types, statuses, column
+headers), ``pages`` (each page's words), ``reports`` (the readers' and ingest's messages) and ``imports``
+(the import page, sign-in).
+A message names its file or record first, says in Thai what happened, and may end with a short English
+gloss in parentheses.
+"""
+
+from __future__ import annotations
+
+from .common import *  # noqa: F403
+from .imports import *  # noqa: F403
+from .pages import *  # noqa: F403
+from .reports import *  # noqa: F403
