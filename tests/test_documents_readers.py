@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ita_data.documents import DocumentError, expand, kind_of, read_document, walk
-from ita_data.reports.text import normalize_text
+from ita_data.documents.text import normalize_text
 
 # --- normalize_text ------------------------------------------------------------------------------
 
@@ -151,7 +151,7 @@ def test_word_tables_are_rows_in_document_order_with_a_merged_cell_once():
 
 
 def test_a_word_cell_comes_back_through_the_report_parser_as_its_lines():
-    from ita_data.reports.text import strip_html
+    from ita_data.documents.text import strip_html
 
     cell = "บรรทัดหนึ่ง<br>บรรทัด &lt;สอง&gt; &amp; สาม"
     assert strip_html(cell) == "บรรทัดหนึ่ง\nบรรทัด <สอง> & สาม"

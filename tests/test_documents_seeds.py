@@ -13,8 +13,9 @@ import pytest
 from documents_fixtures import make_all
 
 from ita_data.documents import read_document
+from ita_data.documents.text import normalize_text
 from ita_data.reports import parse_bytes, parse_file
-from ita_data.reports.text import compact, normalize_text
+from ita_data.reports.text import compact
 
 SEEDS = ("000", "001", "002", "003", "004")
 TEXT_FORMS = ("docx", "pdf", "html", "chromium_pdf")
@@ -74,7 +75,7 @@ def test_pdf_text_has_every_letter_and_mark_of_the_seed_once(forms, seed, form):
     glyph of a Thai cluster the cluster's /ActualText, which PDFium reads once per glyph."""
     from collections import Counter
 
-    from ita_data.reports.text import strip_html
+    from ita_data.documents.text import strip_html
 
     document = read_document(forms[seed][form].read_bytes(), "x.pdf")
     seed_text = "".join(strip_html(c) for c in forms[seed]["txt"].read_text(encoding="utf-8").split("\t"))

@@ -9,8 +9,9 @@ import pytest
 
 from ita_data import labels
 from ita_data.__main__ import main
+from ita_data.documents import DocumentError
+from ita_data.documents.text import decode_bytes
 from ita_data.reports import ReportError, batch, ingest_bytes, ingest_paths, parse_bytes, parse_file, parse_text
-from ita_data.reports.text import decode_bytes
 
 GOOD = """การวิเคราะห์ผลการประเมินคุณธรรมและความโปร่งใส ประจำปีงบประมาณ พ.ศ. 2566
 เทศบาลตำบลหนองสมมุติ อำเภอน้ำพอง จังหวัดขอนแก่น
@@ -97,7 +98,7 @@ def test_a_report_with_no_title_names_the_kind_it_was_read_as_in_thai():
 def test_what_decoding_says_is_thai_first_and_names_the_file(data):
     try:
         _text, warnings = decode_bytes(data, "d.bin")
-    except ReportError as err:
+    except DocumentError as err:
         warnings = [str(err)]
     assert warnings
     for message in warnings:

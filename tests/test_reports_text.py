@@ -5,17 +5,15 @@ from __future__ import annotations
 import pytest
 
 from ita_data import labels
+from ita_data.documents import DocumentError
+from ita_data.documents.text import decode_bytes, normalize_text, strip_html
 from ita_data.reports.text import (
-    ReportError,
     cell_score,
-    decode_bytes,
     find_item_codes,
     fuzzy_indicator,
     indicator_mentions,
     misnumbered_warning,
     named_indicator,
-    normalize_text,
-    strip_html,
 )
 
 
@@ -58,7 +56,7 @@ def test_utf16_with_a_byte_order_mark_is_read():
     ],
 )
 def test_non_text_files_are_refused_with_the_file_named(data, words):
-    with pytest.raises(ReportError, match=words) as err:
+    with pytest.raises(DocumentError, match=words) as err:
         decode_bytes(data, "scan.bin")
     assert "scan.bin" in str(err.value)
 

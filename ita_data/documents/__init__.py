@@ -12,14 +12,16 @@ import hashlib
 import threading
 from collections import OrderedDict
 
-from ita_data.reports.text import MAX_BYTES, ReportError, decode_bytes
-
 from .archive import Entry, expand, walk
-from .model import KINDS, MAX_OCR_PAGES, MAX_PAGES, DocumentError, DocumentText, TextBuilder, too_large
+from .errors import DocumentError, too_large
+from .limits import MAX_BYTES, MAX_OCR_PAGES, MAX_PAGES
+from .model import KINDS, DocumentText, TextBuilder
 from .sniff import kind_of
+from .text import decode_bytes
 
 __all__ = [
     "KINDS",
+    "MAX_BYTES",
     "MAX_OCR_PAGES",
     "MAX_PAGES",
     "SUFFIXES",
@@ -107,10 +109,8 @@ def _read(data: bytes, name: str, ocr: bool) -> DocumentText:
         builder = TextBuilder()
         builder.add(text)
         return builder.build(name, "txt", warnings=warnings, page_count=0)
-    except ReportError as err:
-        if isinstance(err, DocumentError):
-            raise
-        raise DocumentError(str(err)) from None
+    except DocumentError:
+        raise
     except (MemoryError, RecursionError):
         raise DocumentError(f"{name}: ไฟล์ซับซ้อนเกินกว่าจะอ่านได้ (document too complex to read)") from None
     except Exception as err:  # noqa: BLE001 - a damaged file makes libraries raise anything; say so and name the file

@@ -9,17 +9,8 @@ import zipfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from ita_data.reports.text import MAX_BYTES
-
-from .model import (
-    MAX_ARCHIVE_BYTES,
-    MAX_ARCHIVE_DEPTH,
-    MAX_ARCHIVE_MEMBERS,
-    MAX_COMPRESSION_RATIO,
-    DocumentError,
-    mb,
-    too_large,
-)
+from .errors import DocumentError, mb, too_large
+from .limits import MAX_ARCHIVE_BYTES, MAX_ARCHIVE_DEPTH, MAX_ARCHIVE_MEMBERS, MAX_BYTES, MAX_COMPRESSION_RATIO
 from .sniff import kind_of
 
 Entry = tuple[str, "bytes | DocumentError"]

@@ -5,31 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from ita_data.reports.text import MAX_BYTES, ReportError, normalize_lines
-
-MAX_PAGES = 200  # an ITA report runs to tens of pages; a longer PDF is not one report
-MAX_OCR_PAGES = 30  # OCR costs about a second a page; the rest of a longer scan is left unread (and said so)
-MAX_ARCHIVE_MEMBERS = 1000
-MAX_ARCHIVE_BYTES = 500 * 2**20  # all members together, uncompressed
-MAX_COMPRESSION_RATIO = 200  # documents compress 2-10 times; hundreds of times is a zip bomb
-MAX_ARCHIVE_DEPTH = 3  # a zip inside a zip inside a zip
-MAX_IMAGE_PIXELS = 80_000_000  # an A4 page at 600 dpi is 35 million
+from .errors import DocumentError
+from .text import normalize_lines
 
 KINDS = {"pdf": "PDF", "docx": "Word (.docx)", "html": "เว็บเพจ (HTML)", "txt": "ข้อความ (.txt)", "image": "รูปภาพ"}
-
-
-class DocumentError(ReportError):
-    """A file that cannot be read at all; the message names the file, Thai first."""
-
-
-def mb(size: int) -> str:
-    return f"{size / 2**20:.1f} MB"
-
-
-def too_large(name: str, size: int) -> DocumentError:
-    return DocumentError(
-        f"{name}: ไฟล์ใหญ่ {mb(size)} เกินขนาดที่รับได้ {MAX_BYTES // 2**20} MB (file too large for a report)"
-    )
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,9 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from . import scan
-from .model import MAX_OCR_PAGES, MAX_PAGES, DocumentError, DocumentText, TextBuilder
+from .errors import DocumentError
+from .limits import MAX_OCR_PAGES, MAX_PAGES
+from .model import DocumentText, TextBuilder
 
 PDFIUM_LOCK = threading.RLock()
 MIN_TEXT_CHARS = 16  # a page with less text than this (a page number, a stamp) and an image is a scan

@@ -11,7 +11,7 @@ import subprocess
 from pathlib import Path
 from typing import Any
 
-from ita_data.reports.text import strip_html
+from ita_data.documents.text import strip_html
 
 FONT = "Laksaman"  # the TLWG copy of TH Sarabun, the font Thai government documents use
 

@@ -13,7 +13,9 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from . import thai_digits
-from .model import MAX_IMAGE_PIXELS, DocumentError, DocumentText, TextBuilder
+from .errors import DocumentError
+from .limits import MAX_IMAGE_PIXELS
+from .model import DocumentText, TextBuilder
 
 OCR_LANGUAGES = "tha+eng"
 OCR_TIMEOUT_S = 60

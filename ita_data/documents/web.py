@@ -7,7 +7,8 @@ import email.policy
 import html
 import re
 
-from .model import DocumentError, DocumentText, TextBuilder
+from .errors import DocumentError
+from .model import DocumentText, TextBuilder
 
 _DROP_TAGS = {
     "script",

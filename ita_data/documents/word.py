@@ -6,7 +6,8 @@ import html
 import io
 
 from .archive import check_zip, open_zip
-from .model import DocumentError, DocumentText, TextBuilder
+from .errors import DocumentError
+from .model import DocumentText, TextBuilder
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"

@@ -15,10 +15,11 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+from ita_data.documents.limits import MAX_BYTES
+from ita_data.documents.text import normalize_text
 from ita_data.thai import to_arabic, to_thai_digits
 
 from .parser import parse_bytes, parse_text
-from .text import MAX_BYTES, normalize_text
 
 SEEDS_DIR = Path(__file__).resolve().parents[3] / "shared" / "seeds"
 

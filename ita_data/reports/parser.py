@@ -6,12 +6,15 @@ import os
 from pathlib import Path
 
 from ita_data import labels
+from ita_data.documents import DocumentError, read_document
+from ita_data.documents.limits import MAX_BYTES
+from ita_data.documents.text import normalize_text
 from ita_data.thai import to_arabic
 
 from . import analysis, measures
 from .model import ParsedReport
 from .tables import split_tables
-from .text import MAX_BYTES, ReportError, normalize_text
+from .text import ReportError
 
 
 def parse_text(text: str, source: str) -> ParsedReport:
@@ -57,9 +60,12 @@ def parse_bytes(data: bytes, source: str, ocr: bool = True) -> ParsedReport:
     ReportError (a ``DocumentError``, naming the file) when the bytes cannot be read at all."""
     if len(data) > MAX_BYTES:
         raise _too_large(source, len(data))
-    from ita_data.documents import read_document  # documents imports .text, which imports this package
-
-    document = read_document(data, source, ocr=ocr)
+    try:
+        document = read_document(data, source, ocr=ocr)
+    except ReportError:
+        raise
+    except DocumentError as err:
+        raise ReportError(str(err)) from None
     report = parse_text(document.text, source)
     report.document = document
     for message in reversed(document.warnings):

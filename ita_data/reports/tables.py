@@ -7,8 +7,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ita_data.documents.text import strip_html
+
 from . import vocabulary as vocab
-from .text import compact, strip_html
+from .text import compact
 
 _SEPARATOR_CELL = re.compile(r"^[\s\-–—=_|:]*$")
 _HAS_DIGIT = re.compile(r"[0-9๐-๙]")

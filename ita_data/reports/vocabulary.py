@@ -5,6 +5,8 @@ Each entry is data: add a spelling here rather than a branch in the parser.
 
 from __future__ import annotations
 
+from ita_data.documents import text
+
 # What a document is, from the words of its title; the earliest match in the text wins.
 KIND_PATTERNS = (
     ("analysis", r"วิเคราะห์\s*ผล\s*การ\s*ประเมิน"),
@@ -38,8 +40,7 @@ STATUS_LABELS = (
     ("in_progress", ("อยู่ระหว่างการดำเนินการ", "อยู่ระหว่างดำเนินการ", "กำลังดำเนินการ")),
     ("done", ("ดำเนินการแล้วเสร็จ", "ดำเนินการเสร็จสิ้น", "ดำเนินการแล้ว", "แล้วเสร็จ")),
 )
-CHECKED_MARK = "☑"
-UNCHECKED_MARK = "☐"
+CHECKED_MARK, UNCHECKED_MARK = text.CHECKED_MARK, text.UNCHECKED_MARK
 
 # OIT sub-topics printed under indicator 9 or 10 (seed 004 lists them for FY2562; ITA.md for later
 # years). A measure that names none of the ten indicators but one of these belongs to that indicator.
