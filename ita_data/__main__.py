@@ -9,15 +9,18 @@ import sys
 # Each module has ``register(subparsers)`` that adds its commands with ``set_defaults(func=...)``;
 # a command's function takes the parsed arguments and returns the exit code.
 COMMAND_MODULES = (
-    "ita_data.reports.cli",
-    "ita_data.reports.fuzzbench",
     "ita_data.build",
-    "ita_data.bench",
+    "ita_data.reports.cli",
     "ita_data.tables.cli",
     "ita_data.sources",
-    "ita_data.store_bench",
-    "ita_data.loadtest.cli",
     "ita_data.brief.cli",
+    "ita_data.serving",
+    # benchmarks and load: they print figures and assert nothing (ita_data.bench)
+    "ita_data.bench.analytics",
+    "ita_data.bench.publishing",
+    "ita_data.bench.parsing",
+    "ita_data.bench.documents",
+    "ita_data.bench.load.cli",
 )
 
 

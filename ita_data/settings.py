@@ -12,6 +12,7 @@ REPORTS_DIR = DATA_DIR / "reports"
 DEFAULT_DB = DATA_DIR / "ita.duckdb"
 # Another shared folder beside the project holds the seed reports in a developer's checkout.
 SHARED_DIR = PROJECT_ROOT.parent / "shared"
+SEEDS_DIR = SHARED_DIR / "seeds"  # the five real reports the benchmarks time
 
 # How long a write waits for another process's write before it gives up (seconds).
 WRITE_WAIT_SECONDS = float(os.environ.get("ITA_WRITE_WAIT", "600"))

@@ -2,7 +2,7 @@
 LibreOffice from that Word file, a saved web page, the same page printed to PDF by chromium, and a scan
 (pages rendered to images and put back into a PDF with no text layer).
 
-Word, LibreOffice PDF and scan come from ``ita_data.documents.samples`` (the benchmark makes them too);
+Word, LibreOffice PDF and scan come from ``ita_data.bench.samples`` (the benchmark makes them too);
 ``make_all`` is what the session fixture in tests/test_documents_seeds.py caches (LibreOffice and chromium
 are slow, so each runs once per session).
 """
@@ -13,7 +13,7 @@ import html
 import io
 from pathlib import Path
 
-from ita_data.documents.samples import FONT, docx_to_pdf, make_docx, scan_pdf, seed_blocks
+from ita_data.bench.samples import FONT, docx_to_pdf, make_docx, scan_pdf, seed_blocks
 
 # --- a photographed page -------------------------------------------------------------------------
 

@@ -9,8 +9,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from ita_data.bench.samples import make_docx
 from ita_data.documents import DocumentError, DocumentText, expand, read_document
-from ita_data.documents.samples import make_docx
 
 FUZZ = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 

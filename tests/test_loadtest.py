@@ -8,8 +8,8 @@ import urllib.parse
 
 import pytest
 
-from ita_data.loadtest import procstats
-from ita_data.loadtest.officers import KINDS, percentile, report, run_load
+from ita_data.bench.load import procstats
+from ita_data.bench.load.officers import KINDS, percentile, report, run_load
 from tests.conftest import run_async, serving_copy
 
 
@@ -46,7 +46,7 @@ def test_the_server_process_is_found_by_its_port(server):
 
 
 def test_the_load_generator_talks_to_loopback_only():
-    from ita_data.loadtest.browser import Browser
+    from ita_data.bench.load.browser import Browser
 
     with pytest.raises(ValueError, match="loopback"):
         Browser("http://example.org:8501")

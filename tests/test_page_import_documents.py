@@ -7,7 +7,7 @@ import zipfile
 
 import pytest
 
-from ita_data.documents.samples import docx_to_pdf, make_docx, scan_pdf
+from ita_data.bench.samples import docx_to_pdf, make_docx, scan_pdf
 from ita_data.reports import parse_bytes
 from ita_data.store import Store
 from tests.conftest import seed_path

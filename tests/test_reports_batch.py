@@ -11,7 +11,7 @@ from conftest import seed_path
 from documents_fixtures import thai_png
 
 from ita_data.__main__ import main
-from ita_data.documents.samples import make_docx
+from ita_data.bench.samples import make_docx
 from ita_data.reports import batch
 from ita_data.store import Store
 

@@ -10,10 +10,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from ita_data.__main__ import main
+from ita_data.bench.parsing import FRAGMENTS, fuzz_inputs
 from ita_data.documents.limits import MAX_BYTES
 from ita_data.documents.text import normalize_text
 from ita_data.reports import parse_text
-from ita_data.reports.fuzzbench import FRAGMENTS, fuzz_inputs
 
 
 def _check(report, text: str) -> None:

@@ -10,7 +10,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from ita_data import labels
-from ita_data.reports import ReportError, fuzzbench, parse_bytes, parse_file, parse_text
+from ita_data.bench import parsing as fuzzbench
+from ita_data.reports import ReportError, parse_bytes, parse_file, parse_text
 from ita_data.reports import parser as parser_module
 
 # Fragments of the kind reports are made of, for hypothesis to shuffle and cut: the fuzz bench's, and

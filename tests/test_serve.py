@@ -9,8 +9,8 @@ import urllib.request
 
 import pytest
 
-from ita_data.loadtest import serve as launcher
-from ita_data.loadtest.browser import Browser, Tab
+from ita_data import serving as launcher
+from ita_data.bench.load.browser import Browser, Tab
 from tests.conftest import _free_port, run_async
 from tests.tables_helpers import csv_bytes, row
 

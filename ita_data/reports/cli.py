@@ -9,9 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import statistics
 import sys
-import time
 from pathlib import Path
 
 from ita_data import labels
@@ -20,10 +18,8 @@ from ita_data.derived import open_store
 from ita_data.documents import DocumentError, walk
 
 from . import batch
-from .parser import parse_bytes, read_report_bytes
+from .parser import parse_bytes
 from .text import ReportError
-
-SEEDS_DIR = Path(__file__).resolve().parents[3] / "shared" / "seeds"
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -42,16 +38,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     p.add_argument("--by", default=None, help="who imports (recorded with each source; default: the OS user)")
     p.set_defaults(func=cmd_ingest)
-
-    p = subparsers.add_parser("doc-bench", help="time the document readers: PDF pages, a batch of PDFs, OCR pages")
-    p.add_argument("--pdfs", type=int, default=200, help="how many seed-sized PDFs the batch has (default 200)")
-    p.add_argument("--ocr-pages", type=int, default=3, help="scanned pages to OCR (default 3)")
-    p.set_defaults(func=cmd_doc_bench)
-
-    p = subparsers.add_parser("parse-bench", help="time the report parser per document (median ms)")
-    p.add_argument("files", nargs="*", metavar="FILE", help=f"default: {SEEDS_DIR}/*.txt")
-    p.add_argument("--runs", type=int, default=30)
-    p.set_defaults(func=cmd_bench)
 
 
 def cmd_parse(args: argparse.Namespace) -> int:
@@ -161,33 +147,3 @@ def _width(text: str) -> int:
     import unicodedata
 
     return sum(0 if unicodedata.combining(ch) or unicodedata.category(ch) == "Mn" else 1 for ch in text)
-
-
-def cmd_bench(args: argparse.Namespace) -> int:
-    files = [Path(f) for f in args.files] or sorted(SEEDS_DIR.glob("*.txt"))
-    if not files:
-        print(labels.CLI_ERROR.format(message=labels.CLI_NO_FILES_TO_TIME.format(folder=SEEDS_DIR)), file=sys.stderr)
-        return 1
-    failed = False
-    print(f"{'file':<28} {'KB':>6} {'p50 ms':>8} {'min ms':>8}  runs={args.runs}")
-    for path in files:
-        try:
-            data = read_report_bytes(path)
-            parse_bytes(data, path.name)  # warm the caches once
-        except ReportError as err:
-            print(labels.CLI_ERROR.format(message=err), file=sys.stderr)
-            failed = True
-            continue
-        times = []
-        for _ in range(max(1, args.runs)):
-            start = time.perf_counter()
-            parse_bytes(data, path.name)
-            times.append((time.perf_counter() - start) * 1000)
-        print(f"{path.name:<28} {len(data) / 1024:>6.1f} {statistics.median(times):>8.2f} {min(times):>8.2f}")
-    return 1 if failed else 0
-
-
-def cmd_doc_bench(args: argparse.Namespace) -> int:
-    from .doc_bench import run
-
-    return run(pdfs=args.pdfs, ocr_pages=args.ocr_pages, seeds_dir=SEEDS_DIR)

@@ -1,5 +1,4 @@
-"""Commands: ``loadtest`` (simulated officers against a running dashboard) and ``serve`` (one
-Streamlit process per core behind HAProxy)."""
+"""``python -m ita_data loadtest``: simulated officers against a running dashboard."""
 
 from __future__ import annotations
 
@@ -12,7 +11,7 @@ from dataclasses import asdict
 
 
 def _loadtest(args: argparse.Namespace) -> int:
-    from ita_data.loadtest.officers import report, run_load
+    from ita_data.bench.load.officers import report, run_load
 
     port = urllib.parse.urlsplit(args.url).port or 80
     uptime = os.getloadavg()
@@ -39,12 +38,6 @@ def _loadtest(args: argparse.Namespace) -> int:
     return 1 if result.errors() else 0
 
 
-def _serve(args: argparse.Namespace) -> int:
-    from ita_data.loadtest.serve import serve
-
-    return serve(processes=args.processes, port=args.port, db=args.db, copy_db=args.copy_db, run_dir=args.run_dir)
-
-
 def register(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser(
         "loadtest",
@@ -60,18 +53,3 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--seed", type=int, default=14)
     p.add_argument("--json", help="also write every action and the server figures here")
     p.set_defaults(func=_loadtest)
-
-    s = subparsers.add_parser(
-        "serve", help="the dashboard on 127.0.0.1:8501 from one Streamlit process per core behind HAProxy"
-    )
-    s.add_argument("--processes", type=int, default=os.cpu_count() or 1, help="Streamlit processes (default: cores)")
-    s.add_argument("--port", type=int, default=8501)
-    s.add_argument("--db", help="the published database (default: ITA_DB or data/ita.duckdb)")
-    s.add_argument(
-        "--copy-db",
-        action=argparse.BooleanOptionalAction,
-        default=False,
-        help="give each process a copy of its own instead of the one published database",
-    )
-    s.add_argument("--run-dir", help="where the HAProxy config, copies and logs go (default: a temp dir)")
-    s.set_defaults(func=_serve)

@@ -16,7 +16,7 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
-from ita_data.loadtest import procstats
+from ita_data.bench.load import procstats
 
 MAX_OFFICERS = 200
 MAX_SECONDS = 300.0
@@ -73,7 +73,7 @@ def percentile(values: list[float], share: float) -> float:
 
 async def read_choices(base_url: str, executor) -> Choices:
     """One tab opens the overview and reads the sidebar's options (this also warms the server)."""
-    from ita_data.loadtest.browser import Browser, Tab
+    from ita_data.bench.load.browser import Browser, Tab
 
     tab = Tab(Browser(base_url, executor))
     try:
@@ -92,7 +92,7 @@ async def read_choices(base_url: str, executor) -> Choices:
 
 class Officer:
     def __init__(self, number: int, base_url: str, choices: Choices, rng: random.Random, executor, record) -> None:
-        from ita_data.loadtest.browser import Browser, Tab
+        from ita_data.bench.load.browser import Browser, Tab
 
         self.number = number
         self.choices = choices
@@ -110,7 +110,7 @@ class Officer:
         return self.rng.choice(PAGES), query
 
     async def act(self, kind: str, due: float) -> None:
-        from ita_data.loadtest.browser import ProtocolError
+        from ita_data.bench.load.browser import ProtocolError
 
         received = 0
         error = None
@@ -170,7 +170,7 @@ class Officer:
                 await self.act(kind, due)
                 if self.tab.closed_reason:  # the tab is broken: a person would reload the link
                     await self.tab.close()
-                    from ita_data.loadtest.browser import Tab
+                    from ita_data.bench.load.browser import Tab
 
                     self.tab = Tab(self.browser)
                     steps = ["open_link"]

@@ -15,13 +15,13 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+from ita_data import labels
 from ita_data.documents.limits import MAX_BYTES
 from ita_data.documents.text import normalize_text
+from ita_data.reports import ReportError, parse_bytes, parse_text
+from ita_data.reports.parser import read_report_bytes
+from ita_data.settings import SEEDS_DIR
 from ita_data.thai import to_arabic, to_thai_digits
-
-from .parser import parse_bytes, parse_text
-
-SEEDS_DIR = Path(__file__).resolve().parents[3] / "shared" / "seeds"
 
 # Words and marks reports are made of (invented here), for the mutations to insert and repeat.
 FRAGMENTS = (
@@ -272,6 +272,35 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--mb", type=float, default=5.0, help="size of each fuzzed input in MB (default 5)")
     p.add_argument("--runs", type=int, default=10, help="runs per seed (default 10)")
     p.set_defaults(func=cmd_fuzz_bench)
+
+    p = subparsers.add_parser("parse-bench", help="time the report parser per document (median ms)")
+    p.add_argument("files", nargs="*", metavar="FILE", help=f"default: {SEEDS_DIR}/*.txt")
+    p.add_argument("--runs", type=int, default=30)
+    p.set_defaults(func=cmd_bench)
+
+
+def cmd_bench(args: argparse.Namespace) -> int:
+    files = [Path(f) for f in args.files] or sorted(SEEDS_DIR.glob("*.txt"))
+    if not files:
+        print(labels.CLI_ERROR.format(message=labels.CLI_NO_FILES_TO_TIME.format(folder=SEEDS_DIR)), file=sys.stderr)
+        return 1
+    failed = False
+    print(f"{'file':<28} {'KB':>6} {'p50 ms':>8} {'min ms':>8}  runs={args.runs}")
+    for path in files:
+        try:
+            data = read_report_bytes(path)
+            parse_bytes(data, path.name)  # warm the caches once
+        except ReportError as err:
+            print(labels.CLI_ERROR.format(message=err), file=sys.stderr)
+            failed = True
+            continue
+        times = []
+        for _ in range(max(1, args.runs)):
+            start = time.perf_counter()
+            parse_bytes(data, path.name)
+            times.append((time.perf_counter() - start) * 1000)
+        print(f"{path.name:<28} {len(data) / 1024:>6.1f} {statistics.median(times):>8.2f} {min(times):>8.2f}")
+    return 1 if failed else 0
 
 
 def cmd_fuzz_bench(args: argparse.Namespace) -> int:

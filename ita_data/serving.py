@@ -11,6 +11,7 @@ process a copy of its own instead (a write then lands in that process's copy onl
 
 from __future__ import annotations
 
+import argparse
 import os
 import secrets
 import shutil
@@ -25,6 +26,7 @@ import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
+from ita_data.derived import open_store
 from ita_data.settings import PROJECT_ROOT, default_db_path
 
 HAPROXY = shutil.which("haproxy") or "/usr/sbin/haproxy"
@@ -116,10 +118,7 @@ def bring_up_to_date(db: Path) -> None:
     """Open the database once with this program's store, so that an upgrade it needs (a newer schema,
     derived tables of a newer version) happens here, once, rather than in every process at its first
     officer (about a minute on national data, during which that process answers nobody)."""
-    import ita_data.derived  # noqa: F401 - registers the derived tables the store keeps current
-    from ita_data.store import Store
-
-    Store(db).close()
+    open_store(db).close()
 
 
 def start(processes: int, port: int, db: Path, copy_db: bool, run_dir: Path) -> tuple[list[Backend], subprocess.Popen]:
@@ -183,3 +182,24 @@ def serve(
     finally:
         stop(backends, proxy)
     return 0
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    s = subparsers.add_parser(
+        "serve", help="the dashboard on 127.0.0.1:8501 from one Streamlit process per core behind HAProxy"
+    )
+    s.add_argument("--processes", type=int, default=os.cpu_count() or 1, help="Streamlit processes (default: cores)")
+    s.add_argument("--port", type=int, default=8501)
+    s.add_argument("--db", help="the published database (default: ITA_DB or data/ita.duckdb)")
+    s.add_argument(
+        "--copy-db",
+        action=argparse.BooleanOptionalAction,
+        default=False,
+        help="give each process a copy of its own instead of the one published database",
+    )
+    s.add_argument("--run-dir", help="where the HAProxy config, copies and logs go (default: a temp dir)")
+    s.set_defaults(
+        func=lambda args: serve(
+            processes=args.processes, port=args.port, db=args.db, copy_db=args.copy_db, run_dir=args.run_dir
+        )
+    )

@@ -4,6 +4,7 @@ end to end, and per scanned page OCR'd. It prints figures; targets are in the te
 
 from __future__ import annotations
 
+import argparse
 import os
 import resource
 import sys
@@ -12,7 +13,16 @@ import time
 from pathlib import Path
 
 from ita_data.documents import pdf as pdf_reader
-from ita_data.documents.samples import docx_to_pdf, make_docx, scan_pdf
+from ita_data.settings import SEEDS_DIR
+
+from .samples import docx_to_pdf, make_docx, scan_pdf
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    p = subparsers.add_parser("doc-bench", help="time the document readers: PDF pages, a batch of PDFs, OCR pages")
+    p.add_argument("--pdfs", type=int, default=200, help="how many seed-sized PDFs the batch has (default 200)")
+    p.add_argument("--ocr-pages", type=int, default=3, help="scanned pages to OCR (default 3)")
+    p.set_defaults(func=lambda args: run(pdfs=args.pdfs, ocr_pages=args.ocr_pages, seeds_dir=SEEDS_DIR))
 
 
 def run(pdfs: int, ocr_pages: int, seeds_dir: Path) -> int:
@@ -106,8 +116,7 @@ def _ocr_digits(files: list[Path], work: Path) -> tuple[int, int, int, int, int]
     import pypdfium2 as pdfium
 
     from ita_data.documents import read_document, scan
-
-    from .parser import parse_bytes
+    from ita_data.reports import parse_bytes
 
     run = re.compile("[๐-๙]+")
     counts = {True: [0, 0], False: [0, 0]}
@@ -155,8 +164,7 @@ def _children_cpu() -> float:
 def _batch(files: list[Path], count: int, work: Path) -> tuple[float, float]:
     """``count`` distinct PDFs (the seeds' with a numbered comment appended) through ``ingest_entries``."""
     from ita_data.derived import open_store
-
-    from .batch import ingest_entries
+    from ita_data.reports.batch import ingest_entries
 
     entries = []
     for n in range(count):
