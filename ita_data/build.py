@@ -11,6 +11,7 @@ from pathlib import Path
 
 from ita_data import settings, store, synthetic
 from ita_data.derived import open_store
+from ita_data.reports.batch import ingest_folder
 
 REPORTS_DIR = settings.REPORTS_DIR
 
@@ -32,8 +33,7 @@ def build_database(
     try:
         with open_store(partial) as db:
             if synthetic_data:
-                with db.transaction() as cur:
-                    counts.update(synthetic.load(cur, seed, progress=say))
+                counts.update(synthetic.load(db, seed, progress=say))
             counts["reports"] = _ingest_reports(db, reports_dir, say)
         store.publish_file(partial, target, on_wait=say)
     finally:
@@ -45,8 +45,6 @@ def _ingest_reports(db: store.Store, reports_dir: Path | None, say: Callable[[st
     """Every document in the folder (PDF, Word, web pages, scans, text, zips), published as one batch."""
     if reports_dir is None or not reports_dir.is_dir():
         return 0
-    from ita_data.reports.batch import ingest_folder
-
     say(f"reading the documents in {reports_dir}")
     stored = 0
     for outcome in ingest_folder(db, [reports_dir]):

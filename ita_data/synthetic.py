@@ -17,6 +17,7 @@ import numpy as np
 import pandas as pd
 
 from ita_data import framework, orgs
+from ita_data.store import ASSESSMENT_COLUMNS, Store, facts_from_columns, facts_from_long, file_checksum
 
 VERSION = "1"
 DEFAULT_SEED = 2568
@@ -293,69 +294,60 @@ def _measures_for_year(
 
 
 def load(
-    cur, seed: int = DEFAULT_SEED, progress: Callable[[str], None] | None = None, today: dt.date | None = None
+    db: Store, seed: int = DEFAULT_SEED, progress: Callable[[str], None] | None = None, today: dt.date | None = None
 ) -> dict[str, int]:
-    """Write the dataset through the store's one write path, inside the caller's transaction."""
+    """Write the dataset into an empty store through the one import path, as one write."""
     today = today or dt.date.today()
-    from ita_data import store
-
     say = progress or (lambda _msg: None)
-    if cur.execute("SELECT count(*) FROM organizations").fetchone()[0]:
-        raise store.StoreError("synthetic data goes into an empty database only (python -m ita_data build)")
-    say("generating organisations and scores")
-    data = generate(seed, today)
-    checksum = store.file_checksum(f"{SOURCE_NAME}:{seed}".encode())
-    source_id = store.add_source(
-        cur,
+    checksum = file_checksum(f"{SOURCE_NAME}:{seed}".encode())
+    with db.importing(
+        "synthetic",
         SOURCE_NAME,
         checksum,
-        "synthetic",
+        by="ita_data build",
         note="ข้อมูลสมมุติเพื่อสาธิต",
-        imported_by="ita_data build",
         imported_at=dt.datetime(2025, 10, 15),  # fixed: two builds are identical
-    )
-    say(f"writing organizations ({len(data.organizations):,} rows)")
-    store.add_organizations(cur, data.organizations, source_id)
-    counts = {
-        "organizations": len(data.organizations),
-        "assessments": len(data.assessments),
-        "indicator_scores": len(data.indicator_scores),
-        "measures": len(data.measures),
-        "item_scores": 0,
-    }
-    # One year at a time keeps memory flat: its totals, indicators and items are one write.
-    for frame in data.item_scores:
-        year = int(frame["fiscal_year"].iloc[0])
-        say(f"writing FY{year}: totals, indicators and {len(frame):,} item scores")
-        facts = pd.concat(
-            [
-                store.facts_from_columns(
-                    data.assessments[data.assessments.fiscal_year == year], store.ASSESSMENT_COLUMNS
-                ),
-                store.facts_from_long(
-                    data.indicator_scores[data.indicator_scores.fiscal_year == year], "indicator", "indicator"
-                ),
-                store.facts_from_long(frame, "item", "item"),
-            ],
-            ignore_index=True,
+        choose_all=True,
+    ) as imp:
+        imp.require_empty()
+        say("generating organisations and scores")
+        data = generate(seed, today)
+        say(f"writing organizations ({len(data.organizations):,} rows)")
+        imp.organizations(data.organizations)
+        counts = {
+            "organizations": len(data.organizations),
+            "assessments": len(data.assessments),
+            "indicator_scores": len(data.indicator_scores),
+            "measures": len(data.measures),
+            "item_scores": 0,
+        }
+        # One year at a time keeps memory flat: its totals, indicators and items are one write.
+        for frame in data.item_scores:
+            year = int(frame["fiscal_year"].iloc[0])
+            say(f"writing FY{year}: totals, indicators and {len(frame):,} item scores")
+            imp.facts(
+                pd.concat(
+                    [
+                        facts_from_columns(data.assessments[data.assessments.fiscal_year == year], ASSESSMENT_COLUMNS),
+                        facts_from_long(
+                            data.indicator_scores[data.indicator_scores.fiscal_year == year], "indicator", "indicator"
+                        ),
+                        facts_from_long(frame, "item", "item"),
+                    ],
+                    ignore_index=True,
+                )
+            )
+            counts["item_scores"] += len(frame)
+        say(f"writing measures ({len(data.measures):,} rows)")
+        imp.measures(data.measures)
+        say("choosing the current values")
+        imp.meta(
+            {
+                "synthetic_version": VERSION,
+                "synthetic_seed": str(seed),
+                "synthetic_as_of": AS_OF.isoformat(),
+                "synthetic_measures_as_of": today.isoformat(),
+            }
         )
-        store.write_facts(cur, source_id, facts, choose=False)
-        counts["item_scores"] += len(frame)
-    say(f"writing measures ({len(data.measures):,} rows)")
-    store.write_facts(cur, source_id, measures=data.measures, choose=False)
-    say("choosing the current values")
-    store.resolve(cur, None)
-    # The generated ids were given explicitly: move the sequences past them so that organisations
-    # and measures added later (reports, tables) do not collide.
-    cur.execute("SELECT max(nextval('org_ids')) FROM range(?)", [counts["organizations"]])
-    cur.execute("SELECT max(nextval('measure_ids')) FROM range(?)", [counts["measures"]])
-    store.set_meta(
-        cur,
-        {
-            "synthetic_version": VERSION,
-            "synthetic_seed": str(seed),
-            "synthetic_as_of": AS_OF.isoformat(),
-            "synthetic_measures_as_of": today.isoformat(),
-        },
-    )
+        imp.changes.update({"added": counts["assessments"], "updated": 0, "unchanged": 0, "rejected": 0})
     return counts

@@ -100,14 +100,18 @@ with table_tab:
 
 def _store_reports(db, parsed: list, confirmed: dict[str, bool], bar, rows: list) -> None:
     """Store each previewed report through the batch reader, with the OCR confirmation it was given."""
-    for number, (name, data, _) in enumerate(parsed, start=1):
+    for number, (name, data, report) in enumerate(parsed, start=1):
         bar.progress(
             number / len(parsed),
             text=labels.IMPORT_REPORT_STORING.format(number=number, count=len(parsed), name=shared.plain(name)),
         )
         try:
             (outcome,) = batch.ingest_entries(
-                db, [(name, data)], accept_ocr=confirmed.get(name, False), imported_by=access.writer()
+                db,
+                [(name, data)],
+                accept_ocr=confirmed.get(name, False),
+                imported_by=access.writer(),
+                read={0: report},  # the preview's reading: the document is not read again
             )
         except access.WriteRefused as err:
             shared.plain_message("error", err)
@@ -143,7 +147,7 @@ def _read_reports(uploads) -> tuple[list, list[str]]:
             failed.append(str(content))
             continue
         try:
-            # the file's own name, as storing will read it: storing then finds the document read already
+            # the file's own name, as storing names it
             parsed.append((name, content, reports.parse_bytes(content, name.rsplit("/", 1)[-1])))
         except reports.ReportError as err:
             failed.append(str(err))

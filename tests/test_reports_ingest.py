@@ -144,11 +144,12 @@ def test_a_report_that_cannot_be_stored_is_an_error_and_stores_nothing(store, tm
 
 def test_a_database_refusal_rolls_the_whole_file_back(store, tmp_path, monkeypatch):
     from ita_data import store as store_module
+    from ita_data.store import importing
 
     def refuse(*args, **kwargs):
         raise store_module.DataError("measure refused for the test")
 
-    monkeypatch.setattr(store_module, "write_facts", refuse)
+    monkeypatch.setattr(importing, "write_facts", refuse)  # the one import path's write
     (result,) = ingest_paths(store, [write(tmp_path, "v1.txt", ANALYSIS_V1)])
     assert result.status == "error" and "refused for the test" in result.message
     assert counts(store) == {t: 0 for t in counts(store)}

@@ -31,7 +31,6 @@ __all__ = [
     "expand",
     "kind_of",
     "read_document",
-    "remember",
     "renderer",
     "walk",
 ]
@@ -52,11 +51,6 @@ def read_document(data: bytes, name: str, ocr: bool = True) -> DocumentText:
     document = _read(data, name, ocr)
     _CACHE.put(key, document, len(data) + 4 * len(document.text))
     return document
-
-
-def remember(document: DocumentText, data: bytes, ocr: bool = True) -> None:
-    """Keep a document read elsewhere (a worker process) so that the next read of these bytes is free."""
-    _CACHE.put((hashlib.sha256(data).digest(), document.name, ocr), document, len(data) + 4 * len(document.text))
 
 
 def renderer(kind: str, data: bytes, name: str):
@@ -121,7 +115,8 @@ def _read(data: bytes, name: str, ocr: bool) -> DocumentText:
 
 
 class _Cache:
-    """The last documents read, so that parsing and then storing the same upload reads it once.
+    """The last documents read: a safety net for a caller that reads the same bytes twice (each import
+    path hands its reading on, so none should).
 
     A PDF's or an image's entry keeps its bytes (for page images), so the cache is bounded in bytes too."""
 

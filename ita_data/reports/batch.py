@@ -1,15 +1,16 @@
 """Many documents at once — files, folders, zips — into the store, with a line of outcome for each.
 
 Documents are read two at a time in worker processes (reading a PDF is the slow part) while this process
-stores them one by one through ``ingest_bytes``, the one write path for a report. A document already
-stored (same bytes) is not read again, so running the same batch twice changes nothing.
+stores them one by one through ``ingest_bytes``, handing it the report the worker read, so nothing is read
+twice. A document already stored (same bytes) is not read at all, so running the same batch twice changes
+nothing. A caller that has read the documents already (the import page's preview) hands in its reports.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,10 +18,12 @@ from typing import Any
 
 from ita_data import labels, orgs
 from ita_data import store as store_module
-from ita_data.documents import DocumentError, DocumentText, Entry, read_document, remember, renderer, walk
+from ita_data.documents import DocumentError, Entry, renderer, walk
 
 from .ingest import ingest_bytes
 from .model import ParsedReport
+from .parser import parse_bytes
+from .text import ReportError
 
 READ_FULLY, READ_PARTLY, NOT_READ = labels.READ_FULLY, labels.READ_PARTLY, labels.NOT_READ
 WORKERS = max(1, min(2, os.cpu_count() or 1))
@@ -68,9 +71,14 @@ def ingest_entries(
     imported_by: str | None = None,
     progress: Progress | None = None,
     workers: int = WORKERS,
+    read: Mapping[int, ParsedReport] | None = None,
 ) -> list[Outcome]:
-    """Store each document in its own transaction; one that fails leaves nothing and the others go on."""
+    """Store each document in its own transaction; one that fails leaves nothing and the others go on.
+
+    ``read`` holds the reports already read, by the entry's index (the import page's preview): those
+    documents are stored as read, not read again."""
     entries = list(entries)
+    read = dict(read or {})
     options = _ingest_options(accept_ocr, imported_by)
     todo: list[tuple[str, bytes]] = []
     outcomes: dict[int, Outcome] = {}
@@ -80,11 +88,15 @@ def ingest_entries(
         else:
             todo.append((name, data))
     known = _known_sources(store, todo)
-    pending = [(i, n, d) for i, (n, d) in enumerate(entries) if not isinstance(d, DocumentError) and n not in known]
+    pending = [
+        (i, n, d)
+        for i, (n, d) in enumerate(entries)
+        if not isinstance(d, DocumentError) and n not in known and i not in read
+    ]
     futures = _prefetch(pending, workers)
     try:
         with store.batch():
-            _store_each(store, entries, outcomes, known, futures, options, progress)
+            _store_each(store, entries, outcomes, known, futures, read, options, progress)
     except store_module.StoreError as err:
         # The batch's copy could not be published (a full disk, a damaged file): nothing landed.
         for index, (name, _data) in enumerate(entries):
@@ -100,6 +112,7 @@ def _store_each(
     outcomes: dict[int, Outcome],
     known: dict,
     futures: dict,
+    read: dict[int, ParsedReport],
     options: dict[str, Any],
     progress: Progress | None,
 ) -> None:
@@ -117,8 +130,8 @@ def _store_each(
             )
         else:
             assert isinstance(data, bytes)  # errors were answered above
-            _collect(futures.pop(index, None), data)
-            outcome = _ingest_one(store, name, data, options)
+            report = read.get(index) or _collect(futures.pop(index, None), data)
+            outcome = _ingest_one(store, name, data, options, report)
         outcomes[index] = outcome
         if progress is not None:
             progress(index + 1, len(entries), name)
@@ -147,38 +160,53 @@ def _known_sources(store: store_module.Store, entries: list[tuple[str, bytes]]) 
         cur.close()
 
 
-def _read_in_worker(data: bytes, name: str) -> DocumentText | DocumentError:
+def _read_in_worker(data: bytes, name: str) -> ParsedReport | ReportError:
+    """One document read and parsed; its page images stay behind (a function does not cross processes)."""
     try:
-        return dataclasses.replace(read_document(data, name), _render=None)
-    except DocumentError as err:
+        report = parse_bytes(data, name)
+    except ReportError as err:
         return err
+    if report.document is not None:
+        report.document = dataclasses.replace(report.document, _render=None)
+    return report
 
 
 def _prefetch(pending: list[tuple[int, str, bytes]], workers: int) -> dict[int, Future]:
     if workers < 2 or len(pending) < POOL_FROM:
         return {}
     pool = ProcessPoolExecutor(max_workers=workers)
-    # read under the name ingest_bytes will ask for (the file's own name), so that it finds it kept
+    # read under the name ingest_bytes gives it (the file's own name)
     futures = {index: pool.submit(_read_in_worker, data, Path(name).name) for index, name, data in pending}
     pool.shutdown(wait=False)  # the futures still complete; the pool ends when they have
     return futures
 
 
-def _collect(future: Future | None, data: bytes) -> None:
-    """Keep what a worker read, so that ``ingest_bytes`` below finds it instead of reading again."""
+def _collect(future: Future | None, data: bytes) -> ParsedReport | ReportError | None:
+    """What a worker read, its page images restored; None when there was no worker or it died (the
+    document is then read here, by ``ingest_bytes``)."""
     if future is None:
-        return
+        return None
     try:
-        document = future.result()
+        report = future.result()
     except Exception:  # noqa: BLE001 - a worker that died (out of memory) costs only the head start; the read is redone here
-        return
-    if isinstance(document, DocumentText):
-        remember(dataclasses.replace(document, _render=renderer(document.kind, data, document.name)), data)
+        return None
+    if isinstance(report, ParsedReport) and report.document is not None:
+        document = report.document
+        report.document = dataclasses.replace(document, _render=renderer(document.kind, data, document.name))
+    return report
 
 
-def _ingest_one(store: store_module.Store, name: str, data: bytes, options: dict[str, Any]) -> Outcome:
-    result = ingest_bytes(store, data, name, **options)
-    report: ParsedReport | None = result.report  # read once: ingest's own reading, kept
+def _ingest_one(
+    store: store_module.Store,
+    name: str,
+    data: bytes,
+    options: dict[str, Any],
+    read: ParsedReport | ReportError | None = None,
+) -> Outcome:
+    if isinstance(read, ReportError):
+        return Outcome(name, NOT_READ, "error", without_name(str(read), name))
+    result = ingest_bytes(store, data, name, report=read, **options)
+    report: ParsedReport | None = result.report  # what was read, by a worker, the caller or ingest itself
     document = report.document if report is not None else None
     outcome = Outcome(
         name,

@@ -62,34 +62,35 @@ def ingest_bytes(
     *,
     imported_by: str | None = None,
     ocr_confirmed: bool = False,
+    report: ParsedReport | None = None,
 ) -> IngestResult:
     """Ingest one report given as bytes (an upload); ``path`` names it in results and sources.
 
-    ``imported_by`` is who the record names (default: the OS user); numbers read by OCR are stored
-    only with ``ocr_confirmed`` (a person compared them with the page).
+    ``report`` is what reading these bytes gave, when the caller already read them (the import page's
+    preview, a batch's worker): the bytes are then not read again. ``imported_by`` is who the record
+    names (default: the OS user); numbers read by OCR are stored only with ``ocr_confirmed`` (a person
+    compared them with the page).
     """
     path = Path(path)
     checksum = store_module.file_checksum(data)
     try:
-        cur = store.cursor()
-        try:
-            known = store_module.find_source(cur, checksum)
-        finally:
-            cur.close()
+        known = store.source_of(checksum)
     except (duckdb.Error, store_module.StoreError) as err:
         return IngestResult(path, "error", f"{path.name}: {store_module.explain_read_error(store.path, err)}")
     if known is not None:
         return IngestResult(path, "unchanged", labels.INGEST_ALREADY_STORED.format(source=known), source_id=known)
-    try:
-        report = parse_bytes(data, path.name)
-    except ReportError as err:
-        return IngestResult(path, "error", str(err))
+    if report is None:
+        try:
+            report = parse_bytes(data, path.name)
+        except ReportError as err:
+            return IngestResult(path, "error", str(err))
     problem = _cannot_store(report)
     if problem:
         return IngestResult(path, "error", f"{path.name}: {problem}", report.warnings, report=report)
     try:
-        with store.transaction() as cur:
-            return dataclasses.replace(_write(cur, path, checksum, report, imported_by, ocr_confirmed), report=report)
+        with store.importing(report.kind, path.name, checksum, by=imported_by) as imp:
+            result = _record(imp, path, report, ocr_confirmed)
+        return dataclasses.replace(result, report=report)
     except store_module.DataError as err:
         return IngestResult(path, "error", f"{path.name}: {err}", report.warnings)
     except store_module.StoreError as err:
@@ -129,19 +130,12 @@ def _where(report: ParsedReport, key: str) -> tuple[str | None, str | None, bool
     return where, report.snippet(key) or None, ocr
 
 
-def _write(
-    cur: duckdb.DuckDBPyConnection,
-    path: Path,
-    checksum: str,
-    report: ParsedReport,
-    imported_by: str | None,
-    ocr_confirmed: bool,
-) -> IngestResult:
-    # Someone may have ingested the same bytes between the check above and this transaction.
-    known = store_module.find_source(cur, checksum)
-    if known is not None:
+def _record(imp: store_module.Import, path: Path, report: ParsedReport, ocr_confirmed: bool) -> IngestResult:
+    """What the report states, through the one import path; numbers read by OCR wait unless confirmed."""
+    # Someone may have ingested the same bytes between the check above and this write.
+    if imp.existing is not None:
         return IngestResult(
-            path, "unchanged", labels.INGEST_ALREADY_STORED.format(source=known), report.warnings, known
+            path, "unchanged", labels.INGEST_ALREADY_STORED.format(source=imp.existing), report.warnings, imp.existing
         )
     org, fy = report.organization, report.fiscal_year
     assert org is not None and fy is not None  # _cannot_store refused reports without them
@@ -169,18 +163,11 @@ def _write(
     level = None if "level" in held_keys else report.level
     rank = None if "province_rank" in held_keys else report.province_rank
     rank_of = None if "province_rank_of" in held_keys or rank is None else report.province_rank_of
-    existed = cur.execute(
-        "SELECT (SELECT count(*) FROM assessments a JOIN organizations o USING (org_id) "
-        "WHERE o.org_key = $key AND a.fiscal_year = $fy) + (SELECT count(*) FROM measures m "
-        "JOIN organizations o USING (org_id) WHERE o.org_key = $key AND m.fiscal_year = $fy)",
-        {"key": store_module.org_frame([record])["org_key"].iloc[0], "fy": fy},
-    ).fetchone()[0]
-    note = labels.INGEST_WARNINGS_NOTE.format(count=len(warnings)) if warnings else None
-    source_id = store_module.add_source(
-        cur, path.name, checksum, report.kind, note, imported_by=imported_by, from_ocr=bool(ocr_keys - set(held))
-    )
-    org_id = store_module.upsert_organization(cur, record, source_id)
-    facts = store_module.assessment_facts(
+    existed = imp.stored_record(record, fy).holds(0)
+    imp.note = labels.INGEST_WARNINGS_NOTE.format(count=len(warnings)) if warnings else None
+    imp.from_ocr = bool(ocr_keys - set(held))
+    org_id = imp.organization(record)
+    facts = imp.assessment(
         org_id,
         fy,
         label=label,
@@ -197,11 +184,8 @@ def _write(
     for number, measure in enumerate(report.measures, start=1):
         where, snippet, ocr = places.get(f"measure:{number}", (None, None, False))
         measures.append(measure.to_store() | {"location": where, "snippet": snippet, "from_ocr": ocr})
-    measure_rows = store_module.measure_frame(org_id, fy, measures, label=label)
-    store_module.write_facts(cur, source_id, facts, measure_rows)
-    store_module.record_changes(
-        cur,
-        source_id,
+    measure_rows = imp.document_measures(org_id, fy, measures, label=label)
+    imp.changes.update(
         {
             "added": 0 if existed else 1,
             "updated": 1 if existed else 0,
@@ -210,7 +194,7 @@ def _write(
             "facts": len(facts),
             "measures": len(measure_rows),
             "held_ocr": len(held),
-        },
+        }
     )
     status = "updated" if existed else "added"
     who = orgs.display_name(org.type_code, org.name)
@@ -220,6 +204,6 @@ def _write(
         indicators=len(indicator_scores),
         items=len(item_scores),
         measures=len(measure_rows),
-        source=source_id,
+        source=imp.source_id,
     )
-    return IngestResult(path, status, message, warnings, source_id, held_ocr=len(held))
+    return IngestResult(path, status, message, warnings, imp.source_id, held_ocr=len(held))

@@ -11,7 +11,7 @@ from ita_data.documents.limits import MAX_BYTES
 from ita_data.documents.text import normalize_text
 from ita_data.thai import to_arabic
 
-from . import analysis, measures
+from . import headline, measures, scores
 from .model import ParsedReport
 from .tables import split_tables
 from .text import ReportError
@@ -26,23 +26,23 @@ def parse_text(text: str, source: str) -> ParsedReport:
         return report
     lines = text.split("\n")
     tables, prose = split_tables(lines)
-    flat = to_arabic(analysis._TAGS.sub(" ", text).replace("\t", " "))
+    flat = to_arabic(scores._TAGS.sub(" ", text).replace("\t", " "))
 
-    kind = analysis.find_kind(text)
-    year = analysis.fiscal_year_at(text)
+    kind = headline.find_kind(text)
+    year = headline.fiscal_year_at(text)
     if year is not None:
         report.fiscal_year = year[1]
         report.locations["fiscal_year"] = text.count("\n", 0, year[0]) + 1
-    report.organization = analysis.find_organization(text, report)
-    analysis.find_headline(flat, report)
-    analysis.read_scores(tables, prose, text, report)
+    report.organization = headline.find_organization(text, report)
+    headline.find_headline(flat, report)
+    scores.read_scores(tables, prose, text, report)
     if kind is None:
         kind = "analysis" if report.has_scores or not any(t.is_measures for t in tables) else "measures"
         report.warn(labels.REPORT_KIND_GUESSED.format(name=source, kind=labels.SOURCE_KINDS[kind], kind_en=kind))
     report.kind = kind
     measures.read_measures(tables, report)
-    analysis.indicator_number_warnings(text, report)
-    analysis.check_consistency(report)
+    scores.indicator_number_warnings(text, report)
+    scores.check_consistency(report)
 
     if report.organization is None:
         report.warn(labels.REPORT_NO_ORGANIZATION.format(name=source))

@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import duckdb
 import pandas as pd
 
 from ita_data import store
@@ -88,29 +87,11 @@ def _long(rows: pd.DataFrame, value_columns: list[str], key: str) -> pd.DataFram
     return frame.dropna(subset=["score"])
 
 
-def _plan(cur: duckdb.DuckDBPyConnection, preview: TablePreview) -> _Plan:
+def _plan(held: store.Stored, preview: TablePreview) -> _Plan:
+    """Compare the preview's rows with what the store holds now (``Import.stored``)."""
     rows = preview.rows.copy()
-    keys = rows[["row", "org_key", "fiscal_year"]]
-    with store.registered(cur, "_import_keys", keys):
-        orgs = cur.execute(
-            "SELECT k.row, o.org_id, o.district_code AS stored_district_code, o.district AS stored_district "
-            "FROM _import_keys k JOIN organizations o ON o.org_key = k.org_key"
-        ).df()
-        old = cur.execute(
-            "SELECT k.row, a.total_score, a.level_reported, a.province_rank_reported, a.province_rank_of "
-            "FROM _import_keys k JOIN organizations o ON o.org_key = k.org_key "
-            "JOIN assessments a ON a.org_id = o.org_id AND a.fiscal_year = k.fiscal_year"
-        ).df()
-        old_indicators = cur.execute(
-            "SELECT k.row, s.indicator, s.score AS old FROM _import_keys k "
-            "JOIN organizations o ON o.org_key = k.org_key "
-            "JOIN indicator_scores s ON s.org_id = o.org_id AND s.fiscal_year = k.fiscal_year"
-        ).df()
-        old_items = cur.execute(
-            "SELECT k.row, s.item, s.score AS old FROM _import_keys k "
-            "JOIN organizations o ON o.org_key = k.org_key "
-            "JOIN item_scores s ON s.org_id = o.org_id AND s.fiscal_year = k.fiscal_year"
-        ).df()
+    orgs, old = held.organizations, held.assessments
+    old_indicators, old_items = held.indicators, held.items
     rows = rows.merge(orgs, on="row", how="left")
     old_by_row = old.set_index("row").to_dict("index")
 
@@ -163,12 +144,12 @@ def _changed_scores(new: pd.DataFrame, old: pd.DataFrame, key: str) -> pd.DataFr
     return merged.loc[keep, ["row", key, "score"]].reset_index(drop=True)
 
 
-def _write(cur: duckdb.DuckDBPyConnection, plan: _Plan, preview: TablePreview, source_id: int, say: Progress) -> None:
+def _write(imp: store.Import, plan: _Plan, preview: TablePreview, say: Progress) -> None:
     """Every value the file gives becomes a fact of its source (the unchanged ones too, so that the
     file still stands behind them if another source is withdrawn); the store chooses current values."""
     say(0.3, "บันทึกหน่วยงาน (organisations)")
     org_columns = ["org_key", "org_type", "name", "province_code", "province", "district_code", "district"]
-    ids = store.add_organizations(cur, plan.rows[org_columns], source_id)
+    ids = imp.organizations(plan.rows[org_columns])
     rows = plan.rows.drop(columns=["org_id"]).merge(ids, on="org_key")
     sheet = f" แผ่นงาน {preview.sheet}" if preview.sheet else ""
     rows["location"] = [f"แถว {row}{sheet}" for row in rows["row"]]
@@ -176,7 +157,7 @@ def _write(cur: duckdb.DuckDBPyConnection, plan: _Plan, preview: TablePreview, s
     columns = dict(store.ASSESSMENT_COLUMNS)
     columns.update({column: ("indicator", column.removeprefix("indicator_")) for column in INDICATOR_COLUMNS})
     columns.update({code: ("item", code) for code in preview.item_codes})
-    store.write_facts(cur, source_id, store.facts_from_columns(rows, columns))
+    imp.facts(store.facts_from_columns(rows, columns))
 
 
 def _result(plan: _Plan, preview: TablePreview, source_id: int | None, dry_run: bool, started: float) -> ImportResult:
@@ -216,39 +197,19 @@ def commit_table(
             seconds=time.perf_counter() - started,
         )
     say(0.0, "เปรียบเทียบกับข้อมูลเดิม (comparing with the stored data)")
-    if dry_run:
-        cur = db.cursor()
-        try:
-            cur.execute("BEGIN TRANSACTION")
-            plan = _plan(cur, preview)
-            source_id = store.find_source(cur, preview.checksum)
-            cur.execute("ROLLBACK")
-        finally:
-            cur.close()
-        say(1.0, "เสร็จ (done)")
-        return _result(plan, preview, source_id, True, started)
-    with db.transaction() as cur:
-        plan = _plan(cur, preview)
-        source_id = store.find_source(cur, preview.checksum)
-        if source_id is not None:
+    keys = preview.rows[["row", "org_key", "fiscal_year"]]
+    with db.importing("table", preview.file_name, preview.checksum, by=imported_by, dry_run=dry_run) as imp:
+        plan = _plan(imp.stored(keys), preview)
+        if imp.existing is not None and not dry_run:
             plan.rows["status"], plan.rows["changed"] = "unchanged", ""  # this very file is in already
-        elif plan.changes_anything:
-            source_id = store.add_source(
-                cur,
-                preview.file_name,
-                preview.checksum,
-                "table",
-                note=f"{len(plan.rows)} rows" + (f", sheet {preview.sheet}" if preview.sheet else ""),
-                imported_by=imported_by,
-            )
-            _write(cur, plan, preview, source_id, say)
+        elif not dry_run and plan.changes_anything:
+            imp.note = f"{len(plan.rows)} rows" + (f", sheet {preview.sheet}" if preview.sheet else "")
+            _write(imp, plan, preview, say)
             counts = plan.rows["status"].value_counts()
-            store.record_changes(
-                cur, source_id, {k: int(counts.get(k, 0)) for k in ("added", "updated", "unchanged")} | {"rejected": 0}
-            )
+            imp.changes.update({k: int(counts.get(k, 0)) for k in ("added", "updated", "unchanged")} | {"rejected": 0})
             say(0.9, "ปรับตารางสรุป (derived tables)")  # the store refreshes them as it publishes
     say(1.0, "เสร็จ (done)")
-    return _result(plan, preview, source_id, False, started)
+    return _result(plan, preview, imp.source_id or imp.existing, dry_run, started)
 
 
 def import_table_file(
