@@ -35,7 +35,8 @@ loadtest: $(STAMP)
 	$(BIN)/python -m ita_data loadtest --url http://127.0.0.1:8501 --officers $(OFFICERS) --seconds $(LOAD_SECONDS)
 
 # Debian packages (setup/debian-packages.txt): chromium for the browser tests and the brief, Thai fonts,
-# Tesseract for scans, poppler, LibreOffice for the document fixtures, HAProxy for `make serve`.
+# Tesseract for scans, poppler, LibreOffice for the document fixtures, HAProxy for `make serve`, strace for
+# the test that watches the brief printer.
 system:
 	@missing=$$(for p in $(DEBIAN_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
 	if [ -z "$$missing" ]; then :; \
