@@ -106,3 +106,30 @@ def make_all(seeds_dir: Path, out_dir: Path, browser) -> dict[str, dict[str, Pat
         forms[n]["chromium_pdf"] = html_to_pdf(browser, forms[n]["html"], out_dir / "html" / f"{n}.pdf")
         forms[n]["scan_pdf"] = scan_pdf(forms[n]["pdf"], out_dir / "scan" / f"{n}.pdf")
     return forms
+
+
+# --- a long report ---------------------------------------------------------------------------------
+
+
+def long_office_pdf(seeds_dir: Path, out_dir: Path, pages: int = 200) -> Path:
+    """A report of exactly ``pages`` pages as offices make long ones: the seeds typed in Word, exported by
+    LibreOffice (one run), and their pages put one after another into one PDF until it has ``pages``."""
+    import pypdfium2 as pdfium
+
+    seeds = sorted(seeds_dir.glob("*.txt"))
+    exported = docx_to_pdf([make_docx(seed, out_dir / f"{seed.stem}.docx") for seed in seeds], out_dir)
+    parts = [pdfium.PdfDocument(str(pdf)) for pdf in exported]
+    long = pdfium.PdfDocument.new()
+    try:
+        while len(long) < pages:
+            for part in parts:
+                take = min(len(part), pages - len(long))
+                if take > 0:
+                    long.import_pages(part, list(range(take)), index=len(long))
+        out = out_dir / f"long-{pages}.pdf"
+        long.save(str(out))
+    finally:
+        long.close()
+        for part in parts:
+            part.close()
+    return out

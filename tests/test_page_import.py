@@ -105,11 +105,10 @@ def test_a_report_is_previewed_then_ingested(app, small_db, seeds_dir):
 
 
 def test_reports_are_read_once_not_again_on_each_rerun(app, small_db, seeds_dir, monkeypatch):
-    from ita_data import reports
-    from ita_data.reports import ingest
+    from ita_data.reports import ingest, reading
 
     calls = {"page": 0, "store": 0}
-    real = reports.parse_bytes
+    real = reading.read_report  # every import reads through it, in a capped reader process
 
     def counting(where):
         def parse(*args, **kwargs):
@@ -118,8 +117,8 @@ def test_reports_are_read_once_not_again_on_each_rerun(app, small_db, seeds_dir,
 
         return parse
 
-    monkeypatch.setattr(reports, "parse_bytes", counting("page"))
-    monkeypatch.setattr(ingest, "parse_bytes", counting("store"))
+    monkeypatch.setattr(reading, "read_report", counting("page"))
+    monkeypatch.setattr(ingest, "read_report", counting("store"))
     at = app(small_db, page=PAGE)
     at.tabs[1].file_uploader[0].upload("kluai.txt", seed_path(seeds_dir, "001").read_bytes(), "text/plain").run()
     at.run()

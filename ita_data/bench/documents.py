@@ -15,6 +15,7 @@ from pathlib import Path
 from ita_data.documents import pdf as pdf_reader
 from ita_data.settings import SEEDS_DIR
 
+from .memory import PeakWatch
 from .samples import docx_to_pdf, make_docx, scan_pdf
 
 
@@ -47,6 +48,9 @@ def run(pdfs: int, ocr_pages: int, seeds_dir: Path) -> int:
         print(
             f"PDF with a text layer: {wall:.1f} ms per page wall, {used:.1f} ms CPU, over {pages} pages (target <= 50)"
         )
+
+        for line in _readers_against_in_process(files):
+            print(line)
 
         batch_seconds, batch_cpu = _batch(files, pdfs, work)
         print(
@@ -150,6 +154,27 @@ def _ocr_digits(files: list[Path], work: Path) -> tuple[int, int, int, int, int]
         ):
             years += 1
     return counts[True][0], counts[True][1], counts[False][0], counts[False][1], years
+
+
+def _readers_against_in_process(files: list[Path]) -> list[str]:
+    """The seeds' PDFs read and parsed one after another here, then each in a capped reader process (as
+    every import reads): wall time and the peak memory of this process's whole tree, for each way."""
+    from ita_data.reports import parse_bytes
+    from ita_data.reports.reading import read_report
+
+    documents = [(path.name, path.read_bytes()) for path in files]
+    read_report(documents[0][1], documents[0][0])  # the reader server starts once per process: not part of the figure
+    lines = []
+    for how, read in (("in this process", parse_bytes), ("in capped readers", read_report)):
+        watch = PeakWatch(os.getpid())
+        with watch:
+            for name, data in documents:
+                read(data, name)
+        lines.append(
+            f"the {len(documents)} seeds' PDFs read {how}: {watch.seconds:.2f} s wall, peak "
+            f"{watch.peak / 2**20:,.0f} MB over the process tree ({watch.grown / 2**20:+,.0f} MB)"
+        )
+    return lines
 
 
 def _load() -> str:
