@@ -12,7 +12,7 @@ from pathlib import Path
 CHROMIUM = Path(os.environ.get("ITA_CHROMIUM", "/usr/lib/chromium/chromium"))
 # Printing needs no network. Chromium still looks up accounts.google.com and update.googleapis.com on its
 # own at start (seen with strace); mapping every host name to "not found" stops every lookup inside the
-# browser, before any DNS query (localhost stays: the tests' browser uses this list for their servers).
+# browser, before any DNS query (loopback stays: the tests' browser uses this list for their servers).
 # tests/test_brief_offline.py watches the whole process tree for any packet or lookup.
 LAUNCH_ARGS = [
     "--no-sandbox",
@@ -26,7 +26,7 @@ LAUNCH_ARGS = [
     "--disable-domain-reliability",
     "--disable-client-side-phishing-detection",
     "--dns-prefetch-disable",
-    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost",
+    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1, EXCLUDE [::1]",
 ]
 
 
