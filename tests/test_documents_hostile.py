@@ -89,8 +89,7 @@ def test_a_pdf_bomb_in_a_batch_stores_nothing_from_it_and_the_others_go_in(bomb,
     assert watch.grown < CAPS.memory / 4  # read elsewhere: reading it here would need more than the cap
 
 
-def test_a_pdf_bomb_uploaded_on_the_import_page_does_not_grow_the_server(app, bomb, tmp_path, monkeypatch):
-    monkeypatch.setenv("ITA_LOCAL_EDITOR", "1")
+def test_a_pdf_bomb_uploaded_on_the_import_page_does_not_grow_the_server(app, bomb, tmp_path):
     path = tmp_path / "ita.duckdb"
     Store(path).close()
     at = app(path, page="pages/import_data.py")
