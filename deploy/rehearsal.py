@@ -102,7 +102,7 @@ def _stop_abandoned_proxy(folder: Path) -> None:
 def write(layout: Layout, *command: str, inputs: tuple[Path, ...] = (), timeout: float = 600) -> str:
     """The writer: ``python -m ita_data COMMAND`` in a container of its own, on the volume read-write, with
     each input file mounted read-only at /in/NAME (so a command names it as /in/NAME). Returns its output."""
-    mounts = _no_health_timer()
+    mounts = []
     for path in inputs:
         mounts += ["--volume", f"{Path(path).resolve()}:/in/{Path(path).name}:ro"]
     done = podman(
@@ -118,11 +118,6 @@ def volume_path(layout: Layout) -> Path:
     return Path(podman("volume", "inspect", "--format", "{{.Mountpoint}}", layout.volume, quiet=True).stdout.strip())
 
 
-def _no_health_timer() -> list[str]:
-    """Podman times health checks with systemd; without it, it says so on every run: `healthcheck run` asks."""
-    return [] if Path("/run/systemd/system").exists() else ["--health-interval", "disable"]
-
-
 def start_replica(layout: Layout, number: int, secrets_file: Path | None = None) -> str:
     name = layout.replica(number)
     extra = []
@@ -134,7 +129,7 @@ def start_replica(layout: Layout, number: int, secrets_file: Path | None = None)
         "run", "--detach", "--name", name, "--label", f"ita.rehearsal={layout.prefix}",
         "--network", layout.network, "--publish", f"127.0.0.1::{PORT}",
         "--volume", f"{layout.volume}:/data:ro", "--env", "STREAMLIT_SERVER_COOKIE_SECRET",
-        *extra, *_no_health_timer(), layout.image,
+        *extra, layout.image,
         env=env,
     )  # fmt: skip
     published = podman("port", name, f"{PORT}/tcp", quiet=True).stdout.split()[0]
