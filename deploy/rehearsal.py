@@ -28,7 +28,7 @@ from pathlib import Path
 
 from deploy import image
 from deploy.image import ContainerError, podman
-from ita_data.loadtest.serve import HAPROXY, haproxy_config
+from ita_data.serving import HAPROXY, haproxy_config
 
 PREFIX = "ita-rehearsal"
 PORT = 8501  # what Streamlit listens on inside the image
