@@ -14,7 +14,7 @@ import duckdb
 import numpy as np
 import pandas as pd
 
-from ita_data import framework, orgs, settings, store, synthetic
+from ita_data import framework, labels, orgs, settings, store, synthetic
 from ita_data.derived import open_store
 from ita_data.tables.commit import commit_table, import_table_file
 from ita_data.tables.export import RESULT_HEADERS, export_all
@@ -35,7 +35,7 @@ def _print_problems(title: str, problems: list[tuple[int, str]]) -> None:
     if problems:
         print(title)
         for row, reason in problems:
-            print(f"  แถว {row}: {reason}")
+            print(labels.TABLE_CLI_ROW.format(row=row, reason=reason))
 
 
 def _import(args: argparse.Namespace) -> int:
@@ -48,16 +48,18 @@ def _import(args: argparse.Namespace) -> int:
     except duckdb.Error as err:
         print(store.explain_read_error(_db_path(args), err), file=sys.stderr)
         return 1
-    where = f", sheet {preview.sheet}" if preview.sheet else ""
-    encoding = f", {preview.encoding}" if preview.encoding else ""
-    print(f"{Path(args.file).name}: {preview.rows_read:,} rows read{where}{encoding}")
-    _print_problems("คำเตือน (warnings):", result.warnings)
+    sheet = labels.TABLE_CLI_SHEET.format(sheet=preview.sheet) if preview.sheet else ""
+    encoding = labels.TABLE_CLI_ENCODING.format(encoding=preview.encoding) if preview.encoding else ""
+    print(
+        labels.TABLE_CLI_READ.format(name=Path(args.file).name, rows=preview.rows_read, sheet=sheet, encoding=encoding)
+    )
+    _print_problems(labels.TABLE_CLI_WARNINGS, result.warnings)
     print(result.summary())
-    _print_problems("ปฏิเสธ (rejected):", result.rejected)
+    _print_problems(labels.TABLE_CLI_REJECTED, result.rejected)
     if result.ok:
-        print(f"rejected 0; source {result.source_id}; {result.seconds:.2f} s")
+        print(labels.TABLE_CLI_STORED.format(source=result.source_id, seconds=result.seconds))
     else:
-        print(f"rejected {len(result.rejected)}")
+        print(labels.TABLE_CLI_NOT_STORED.format(count=len(result.rejected)))
     return 0 if result.ok else 1
 
 
