@@ -245,3 +245,19 @@ TABLE_CLI_REJECTED = "ปฏิเสธ (rejected):"
 TABLE_CLI_ROW = "  แถว {row}: {reason}"
 TABLE_CLI_STORED = "rejected 0; source {source}; {seconds:.2f} s"
 TABLE_CLI_NOT_STORED = "rejected {count}"
+
+# Storing a checked table (tables.commit): what it did, and the steps the progress bar names.
+TABLE_NOT_IMPORTED = "ไม่ได้นำเข้า: {problems} ปัญหาใน {rows} แถว (nothing was stored; fix the rows below and import again)"
+TABLE_IMPORTED = (
+    "{verb}เพิ่ม {added:,} แถว, {verb}ปรับปรุง {updated:,} แถว, ไม่เปลี่ยน {unchanged:,} แถว "
+    "(added {added:,}, updated {updated:,}, unchanged {unchanged:,}{dry_run})"
+)
+TABLE_WOULD = "จะ"  # before a verb in a dry run: "would add"
+TABLE_DISTRICT_KEPT = "{org}: ฐานข้อมูลระบุอำเภอ{stored} แต่ไฟล์ระบุ {given} (the stored district is kept)"
+TABLE_ROW_LOCATION = "แถว {row}"
+TABLE_SHEET_LOCATION = " แผ่นงาน {sheet}"
+TABLE_PROGRESS_COMPARING = "เปรียบเทียบกับข้อมูลเดิม (comparing with the stored data)"
+TABLE_PROGRESS_ORGANISATIONS = "บันทึกหน่วยงาน (organisations)"
+TABLE_PROGRESS_SCORES = "บันทึกคะแนน (scores)"
+TABLE_PROGRESS_DERIVED = "ปรับตารางสรุป (derived tables)"
+TABLE_PROGRESS_STORED = "เสร็จ (done)"
