@@ -8,7 +8,6 @@ from collections.abc import Callable
 from typing import Any
 
 import pandas as pd
-import plotly.graph_objects as go
 import streamlit as st
 
 from ita_data import chart_images, formats, labels, safe_text
@@ -79,8 +78,8 @@ def _file_name(text: str) -> str:
     return re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-") or "chart"
 
 
-def chart(fig: go.Figure, key: str, title: str, *, notes: tuple[str, ...] = (), where=None) -> None:
-    """Draw ``fig`` with two buttons under it that save it as PNG and SVG: the image carries ``title``
+def chart(fig: Any, key: str, title: str, *, notes: tuple[str, ...] = (), where=None) -> None:
+    """Draw ``fig`` (a Plotly figure from pages/figures.py) with two buttons under it that save it as PNG and SVG: the image carries ``title``
     (what the chart shows), the sidebar's selection, and the synthetic-data mark when synthetic rows are
     on screen. ``where`` is the container to draw in (the page by default)."""
     place = where if where is not None else st

@@ -104,10 +104,13 @@ def province_map(
     bounds = geo.province_bounds(focus) if focus else None
     if bounds is not None:
         view = _zoom_to(bounds)
-    if bounds is not None and districts is not None and len(districts):
+    if bounds is not None and districts is not None:
         points = geo.district_points()
         placed = districts[districts.district_code.isin(points)]
         where = [points[c] for c in placed.district_code]
+    else:
+        placed, where = None, []
+    if placed is not None and len(placed):
         fig.add_trace(
             go.Scattermap(
                 lat=[p[0] for p in where],
@@ -187,7 +190,7 @@ def indicator_means(means: pd.DataFrame, pass_mark: float) -> go.Figure:
         layout={
             "height": 140 + 44 * len(ten),
             "barmode": "group",
-            "margin": {**TIGHT, "t": PASS_LABEL_TOP},
+            "margin": {**TIGHT, "t": PASS_LABEL_TOP, "r": 14},
             "legend": {"orientation": "h", "y": -0.12},
             "xaxis": {"range": [0, 100], "title": {"text": labels.MAP_MEAN}},
             "yaxis": {"autorange": "reversed", "type": "category"},
@@ -311,7 +314,7 @@ def org_indicators(year: pd.DataFrame, pass_mark: float) -> go.Figure:
         ],
         layout={
             "height": 120 + 34 * len(ten),
-            "margin": {**TIGHT, "t": PASS_LABEL_TOP},
+            "margin": {**TIGHT, "t": PASS_LABEL_TOP, "r": 14},  # room for the last tick, "100"
             "xaxis": {"range": [0, 100]},
             "yaxis": {"autorange": "reversed"},
             "legend": {"orientation": "h"},

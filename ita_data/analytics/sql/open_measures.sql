@@ -1,6 +1,6 @@
 -- open_measures: the year's measures still planned or in progress, with those past their due date
--- as of a day flagged. measures_open is stored soonest due first, which is most days overdue first
--- and then by due date, whatever the day.
+-- as of a day flagged, and the score of the indicator each aims at in its year and the next. Soonest
+-- due first, which is most days overdue first and then by due date, whatever the day.
 SELECT m.measure_id, m.org_id, m.org_name, m.org_type, m.province_code, m.province,
        m.district_code, m.district, m.fiscal_year, m.indicator, m.item, m.title, m.responsible,
        m.due_date, m.status,
@@ -18,4 +18,6 @@ WHERE m.fiscal_year = $fiscal_year
   AND ($province_code IS NULL OR m.province_code = $province_code)
   AND ($district_code IS NULL OR m.district_code = $district_code)
   AND ($org_type IS NULL OR m.org_type = $org_type)
-  AND ($include_synthetic OR NOT m.is_synthetic);
+  AND ($include_synthetic OR NOT m.is_synthetic)
+-- measures_open's own order, which the joins above do not keep
+ORDER BY m.due_date NULLS LAST, m.org_id, m.measure_id;
