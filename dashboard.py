@@ -99,6 +99,11 @@ def sidebar_menu() -> None:
 
 def frame_and_page() -> None:
     navigation = st.navigation(NAVIGATION, position="hidden")
+    # Streamlit's link for keyboards ("Skip to main content") in Thai: our words, drawn by CSS.
+    st.html(
+        '<style>[data-testid="stSkipToContent"] {font-size: 0;}'
+        f'[data-testid="stSkipToContent"]::after {{content: "{labels.SKIP_TO_CONTENT}"; font-size: 1rem;}}</style>'
+    )
     sidebar_menu()
     st.sidebar.title(labels.APP_TITLE)
     filters, notices = sidebar_filters()

@@ -52,7 +52,7 @@ def _name_and_province(frame: pd.DataFrame) -> pd.Series:
 # --- ภาพรวม ---------------------------------------------------------------------------------------
 
 
-MAP_SIZE = (420, 620)  # the narrowest the map is drawn (1024 px screens), and its height: zoom fits these
+MAP_SIZE = (300, 620)  # the narrowest map (1024 px screens, less the colour bar) and its height: zoom fits these
 
 
 def _map_hover(name: str) -> str:
@@ -94,7 +94,7 @@ def province_map(
             customdata=custom,
             hovertemplate=_map_hover(labels.COLUMNS["province"]),
             marker={"line": {"width": 0.6, "color": "#555"}, "opacity": 0.55 if focus else 0.9},
-            colorbar={"title": {"text": labels.MAP_MEAN}, "tickformat": ",.0f"},
+            colorbar={"title": {"text": labels.MAP_MEAN}, "tickformat": ",.0f", "thickness": 14},
             colorscale="RdYlGn",
             zmin=low,
             zmax=100,
@@ -156,7 +156,7 @@ def level_bars(levels: pd.DataFrame) -> go.Figure:
         layout={
             "height": 300,
             "margin": TIGHT,
-            "xaxis": {"title": {"text": labels.RANK_ORGS}, **COUNT_AXIS},
+            "xaxis": {"title": {"text": labels.RANK_ORGS}, "nticks": 4, **COUNT_AXIS},
             "yaxis": {
                 "categoryorder": "array",
                 "categoryarray": levels.level.tolist()[::-1],

@@ -50,29 +50,53 @@ def _wait(page) -> None:
 
 
 def _open(page, url: str) -> None:
+    """Open a page and bring every table and chart into view once: both are drawn only when seen."""
     page.goto(url)
     _wait(page)
     assert page.locator(EXCEPTION).count() == 0, url
+    shown = page.locator('[data-testid="stDataFrame"], [data-testid="stPlotlyChart"]')
+    for number in range(shown.count()):
+        shown.nth(number).scroll_into_view_if_needed()
+        page.wait_for_timeout(250)
+    page.wait_for_timeout(800)
+
+
+READABLE = """app => {
+    const out = [];
+    const root = document.querySelector(app);
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    while (walker.nextNode()) {
+        const node = walker.currentNode, el = node.parentElement;
+        if (!el || !node.textContent.trim() || el.closest('style, script')) continue;
+        const style = getComputedStyle(el);
+        if (style.fontFamily.includes('Material Symbols')) continue;  // an icon's name: its font draws a picture
+        if (style.display === 'none' || style.visibility === 'hidden' || parseFloat(style.fontSize) === 0) continue;
+        if (!el.getClientRects().length) continue;  // inside something not drawn
+        out.push(node.textContent);
+    }
+    for (const el of root.querySelectorAll('*')) {
+        for (const part of ['::before', '::after']) {
+            const content = getComputedStyle(el, part).content;
+            if (content && content.startsWith('"')) out.push(content.slice(1, -1));
+        }
+    }
+    return out.join('\\n');
+}"""
 
 
 def _readable_text(page) -> str:
-    """What a person reads on the page: its text, every table cell (the grid draws on a canvas and keeps
-    its cells in an accessible table), and every chart's text."""
-    return "\n".join(
-        [
-            page.locator(APP).inner_text(),
-            *page.evaluate(
-                """() => [...document.querySelectorAll('[data-testid=stDataFrame] th, [data-testid=stDataFrame] td,'
-                    + ' .js-plotly-plot svg text')].map(e => e.textContent)"""
-            ),
-        ]
-    )
+    """What a person reads on the page: every text drawn (a table's cells too: the grid draws on a canvas
+    and keeps its cells in an accessible table; a chart's text), and the words CSS draws; not an icon's
+    name (its font draws a picture), nor text hidden or drawn at size 0."""
+    return page.evaluate(READABLE, APP)
 
 
 def problems_in(text: str) -> list[str]:
-    """English words that are not names, raw Python values, and numbers with more than two decimals."""
+    """English words that are not names, raw Python values, and numbers with more than two decimals.
+    File names are names: a quoted value or a name with a file's ending is left out."""
     for name in ENGLISH_NAME_TEXTS:
         text = text.replace(name, " ")
+    text = re.sub(r"'[^'\n]*'|\S+\.(csv|xlsx|pdf|png|svg|docx|html|txt|zip|duckdb)\b", " ", text)
     found = [f"raw value {m.group(0)!r}" for m in RAW_VALUES.finditer(text)]
     found += [f"long number {m.group(0)!r}" for m in LONG_FLOAT.finditer(text)]
     found += [
@@ -83,18 +107,28 @@ def problems_in(text: str) -> list[str]:
     return found
 
 
-def _headers(page, key: str) -> list[str]:
+def _table(page, key: str | None) -> str:
+    """The selector of a table by its key (the page's first table for None), scrolled into view: the
+    grid fills its accessible table only when seen."""
+    table = f".st-key-{key} [data-testid=stDataFrame]" if key else "[data-testid=stDataFrame]"
+    page.locator(table).first.scroll_into_view_if_needed()
+    page.wait_for_function("t => document.querySelector(t + ' th')", arg=table)
+    return table
+
+
+def _headers(page, key: str | None) -> list[str]:
+    table = _table(page, key)
     return page.evaluate(
-        "k => [...document.querySelectorAll(`.st-key-${k} [data-testid=stDataFrame] th`)].map(e => e.textContent.trim())",
-        key,
+        "t => [...document.querySelector(t).querySelectorAll('th')].map(e => e.textContent.trim())", table
     )
 
 
-def _cells(page, key: str) -> list[list[str]]:
+def _cells(page, key: str | None) -> list[list[str]]:
+    table = _table(page, key)
     return page.evaluate(
-        """k => [...document.querySelectorAll(`.st-key-${k} [data-testid=stDataFrame] tbody tr`)]
+        """t => [...document.querySelector(t).querySelectorAll('tbody tr')]
             .map(r => [...r.querySelectorAll('td')].map(e => e.textContent.trim()))""",
-        key,
+        table,
     )
 
 
@@ -208,9 +242,7 @@ def test_every_table_download_is_in_thai_with_rounded_numbers(served, page):
 def test_overview_table_headers_are_thai(served, page):
     url, *_ = served
     _open(page, f"{url}/overview")
-    headers = page.evaluate(
-        "() => [...document.querySelectorAll('[data-testid=stDataFrame] th')].map(e => e.textContent)"
-    )
+    headers = _headers(page, None)
     assert labels.COLUMNS["mean_selection"] in headers and labels.COLUMNS["mean_nation"] in headers
     assert not [h for h in headers if re.search(r"[a-z]_[a-z]", h)], headers
 
@@ -248,12 +280,7 @@ def test_numbers_have_thousands_separators_and_one_number_of_decimals_per_column
         "() => [...document.querySelectorAll('.st-key-levels .js-plotly-plot text.bartext')].map(e => e.textContent)"
     )
     assert sorted(bar_text) == sorted(f"{n:,}" for n in levels.org_count if n), bar_text
-    rows = page.evaluate(
-        "() => [...document.querySelectorAll('[data-testid=stDataFrame] tbody tr')].map(r => [...r.querySelectorAll('td')].map(e => e.textContent.trim()))"
-    )
-    headers = page.evaluate(
-        "() => [...document.querySelectorAll('[data-testid=stDataFrame] th')].map(e => e.textContent.trim())"
-    )
+    headers, rows = _headers(page, None), _cells(page, None)
     mean = headers.index(labels.COLUMNS["mean_selection"]) - (len(headers) - len(rows[0]))
     count = headers.index(labels.COLUMNS["org_count"]) - (len(headers) - len(rows[0]))
     assert all(re.fullmatch(r"-?[\d,]+\.\d\d", r[mean]) for r in rows), [r[mean] for r in rows]
@@ -274,8 +301,8 @@ def test_every_item_has_a_title_or_says_it_is_unconfirmed(served, page):
     url, *_ = served
     _open(page, f"{url}/gaps")
     headers = _headers(page, "item_summary")
-    title = headers.index(labels.COLUMNS["title_th"]) - 1  # the first header is the row marker
     rows = _cells(page, "item_summary")
+    title = headers.index(labels.COLUMNS["title_th"]) - (len(headers) - len(rows[0]))
     assert rows and all(r[title] for r in rows), rows
     assert not any("unknown" in r[title] or "RTRDA" in r[title] for r in rows)
 
@@ -366,6 +393,8 @@ def test_a_fresh_server_never_shows_file_names_in_the_menu(national_db, browser,
             if page.evaluate(SETTLED):
                 break
             page.wait_for_timeout(100)
+        _wait(page)
+        page.wait_for_timeout(1000)
         seen.add(page.locator(SIDEBAR).inner_text())
         file_names = re.compile(r"\b(overview|rankings|shared|figures|access|display|import data|organization)\b")
         assert not [s for s in seen if file_names.search(s)], seen
@@ -408,7 +437,7 @@ def test_the_map_zooms_to_the_province_and_shows_its_districts_in_thai(served, p
     box = _boxes(page, plot)[0]
     page.mouse.move(box["x"] + box["w"] * 0.45, box["y"] + box["h"] * 0.5)
     page.wait_for_selector(f"{plot} .hoverlayer .hovertext", timeout=10_000)
-    hover = page.locator(f"{plot} .hoverlayer").inner_text()
+    hover = page.locator(f"{plot} .hoverlayer").text_content() or ""
     names = thai_districts | {geothai.province(PROVINCE).name_th} | {p.name_th for p in geothai.provinces()}
     assert any(n in hover for n in names), hover
 
@@ -439,7 +468,7 @@ def test_each_chart_saves_as_png_and_svg_with_its_thai_title(served, page):
     for key in ("province_map", "indicator_means"):
         for fmt in ("png", "svg"):
             with page.expect_download(timeout=120_000) as wait:
-                page.locator(f".st-key-{key}_{fmt} button").click()
+                page.locator(f".st-key-{key}_{fmt}").get_by_role("button", name=re.compile(fmt.upper())).click()
             files[(key, fmt)] = Path(wait.value.path()).read_bytes()
     for key in ("province_map", "indicator_means"):
         assert files[(key, "png")].startswith(b"\x89PNG")

@@ -97,6 +97,7 @@ ABOUT_TITLE = "เกี่ยวกับข้อมูล"
 IMPORT_TITLE = "นำเข้าข้อมูล"
 
 FILTER_YEAR = "ปีงบประมาณ (พ.ศ.)"
+SKIP_TO_CONTENT = "ข้ามไปที่เนื้อหาหลัก"
 FILTER_ORG_TYPE = "ประเภท อปท."
 FILTER_SYNTHETIC = "รวมข้อมูลสมมุติ"
 FILTER_SYNTHETIC_HELP = "ข้อมูลสาธิตที่โปรแกรมสร้างขึ้น ไม่ใช่ผลการประเมินจริง"
