@@ -12,6 +12,7 @@ import pytest
 from streamlit import config
 from streamlit.testing.v1 import AppTest
 
+from ita_data import labels
 from ita_data.store import Store
 from pages import access
 from tests.apptest_support import PROJECT_ROOT, entry_script_always_runs, shown
@@ -312,14 +313,15 @@ def test_an_editor_sees_who_imported_what_and_withdrawing_restores_the_earlier_v
     run(at, lambda a: a.selectbox(key="withdraw_choice").select(second))
     run(at, lambda a: a.button(key="withdraw").click())
     warning = " ".join(shown(w.value) for w in at.warning)
-    assert f"#{second} (second.csv)" in warning and "กลับเป็นค่าจากการนำเข้าก่อนหน้า" in warning
+    assert f"#{second} ไฟล์ second.csv" in warning and "กลับเป็นค่าจากการนำเข้าก่อนหน้า" in warning
     assert _indicator_9(small_db) != first  # asking changes nothing
 
     run(at, lambda a: a.button(key="confirm_withdraw").click())
     assert not at.exception
     assert at.success and _indicator_9(small_db) == first
     history = at.tabs[2].dataframe[0].value
-    assert history["ถอนโดย"].tolist()[1] == EDITOR and history["ถอนเมื่อ"].notna().tolist() == [False, True]
+    withdrawn = [bool(v) and str(v) not in ("nan", "NaT", "None", labels.MISSING_VALUE) for v in history["ถอนเมื่อ"]]
+    assert history["ถอนโดย"].tolist()[1] == EDITOR and withdrawn == [False, True]
 
 
 def test_cancelling_a_withdrawal_changes_nothing(small_db):

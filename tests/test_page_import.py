@@ -192,7 +192,7 @@ def test_an_import_waiting_for_another_write_says_whom_it_waits_for(app, small_d
         holder.wait(timeout=30)
     assert not at.exception
     waiting = " ".join(shown(i.value) for i in at.info)
-    assert f"PID {holder.pid} " in waiting and "waiting for another write" in waiting
+    assert f"PID {holder.pid} " in waiting and labels.STORE_WAITING.split("{holder}")[0] in waiting
     assert at.success  # stored once the other write was done
     with Store(small_db) as db:
         assert db.sources().file_name.tolist() == ["kluai.txt"]
