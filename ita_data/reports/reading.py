@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import collections
 import dataclasses
+import gc
 import os
 import pickle
 import resource
@@ -310,6 +311,9 @@ def serve(control_fd: int) -> None:
             __import__(module)
         except ImportError:  # a reader whose library is missing says so itself, when a document needs it
             pass
+    # What is imported stays shared with every reader: the garbage collector of a reader need not walk
+    # it (walking would also write to, and so copy, every page of it).
+    gc.freeze()
     control = socket.socket(fileno=control_fd)
     selector = selectors.DefaultSelector()
     selector.register(control, selectors.EVENT_READ, None)
@@ -332,6 +336,9 @@ def serve(control_fd: int) -> None:
     finally:
         for reader in running.values():
             _kill_group(reader.pid)
+        # Nothing to tidy that the kernel does not: leave without tearing the interpreter down (its
+        # frozen objects would only be reported as leaks by the libraries' own checks).
+        os._exit(0)
 
 
 @dataclass
