@@ -244,7 +244,8 @@ class _ServerHandle:
 
     def _start(self) -> None:
         self._stop()
-        mine, theirs = socket.socketpair()
+        # Datagrams in order: each task's message arrives whole and alone, with its socket.
+        mine, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
         code = f"import sys; sys.path[:0] = {list(sys.path)!r}; from {__name__} import serve; serve({theirs.fileno()})"
         self._process = subprocess.Popen(
             [sys.executable, "-c", code],
@@ -352,10 +353,10 @@ class _Reader:
 
 def _fork_reader(control: socket.socket, selector: selectors.BaseSelector, running: dict[int, _Reader]) -> bool:
     try:
-        message, fds, _flags, _address = socket.recv_fds(control, 64, 1)
+        message, fds, _flags, _address = socket.recv_fds(control, 8, 1)
     except OSError:
         return False
-    if not message:
+    if not message or not fds:
         return False
     task = socket.socket(fileno=fds[0])
     (seconds,) = struct.unpack("!d", message[:8])
