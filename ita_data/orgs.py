@@ -135,7 +135,7 @@ def split_name(text: str, default_type: str | None = None, province: str | None 
                 return t.code, t.name_th
             name = clean_text((text + " ")[m.end() :])
             if t.code == "pao":
-                name = _PROVINCE_WORD.sub("", name) or (clean_text(province) if province else "")
+                name = _PROVINCE_WORD.sub("", name or (clean_text(province) if province else ""))
             if name:
                 return t.code, name
     if text in ("กรุงเทพมหานคร", "กทม.", "กทม"):

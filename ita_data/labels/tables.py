@@ -174,7 +174,9 @@ TABLE_ROW_FORMULAS = (
 TABLE_DUPLICATE_ROW = (
     "ซ้ำกับแถว {first} จ.{province} (duplicate: rows {first} and {row} are the same organisation and year)"
 )
-TABLE_NOTHING_TO_STORE = "ไม่มีคะแนนหรือระดับให้บันทึก (no score, level or item in this row)"
+TABLE_NOTHING_TO_STORE = (
+    "ไม่มีคะแนนหรือระดับให้บันทึก (no score, level or item in this row: expected a score 0-100 such as คะแนนเฉลี่ย or คะแนนรวม)"
+)
 TABLE_ITEM_NOT_IN_YEAR = (
     "ข้อ {code} ไม่อยู่ในรายการข้อของปี {year} (item not in FY{year}'s catalogue; stored without an indicator)"
 )

@@ -3,7 +3,8 @@
 Every value the file gives becomes a fact of the file's source, through the store's one write path; the
 store's precedence rule decides which values are current (a result table outranks a report). The plan
 compares the file with the current values to say what it adds, updates and leaves unchanged; the same
-file twice changes nothing.
+file twice changes nothing, and another file stating the same values (the same page saved, then printed)
+changes nothing either but is recorded as a source of them.
 """
 
 from __future__ import annotations
@@ -82,10 +83,6 @@ class _Plan:
 
     rows: pd.DataFrame  # preview rows + org_id (NA for a new organisation) + status + changed
     warnings: list[tuple[int, str]]
-
-    @property
-    def changes_anything(self) -> bool:
-        return bool((self.rows["status"] != "unchanged").any())
 
 
 def _long(rows: pd.DataFrame, value_columns: list[str], key: str) -> pd.DataFrame:
@@ -216,7 +213,9 @@ def commit_table(
         blocked = bool(matches.undecided or matches.errors)
         if imp.existing is not None and not dry_run:
             plan.rows["status"], plan.rows["changed"] = "unchanged", ""  # this very file is in already
-        elif not dry_run and not blocked and plan.changes_anything:
+        elif not dry_run and not blocked and len(plan.rows):
+            # A file that changes nothing (the same page printed after it was saved) is recorded all the
+            # same: it stands behind the same facts, so withdrawing the other form leaves them current.
             imp.note = f"{len(plan.rows)} rows" + (f", sheet {preview.sheet}" if preview.sheet else "")
             _write(imp, plan, preview, say)
             counts = plan.rows["status"].value_counts()

@@ -235,7 +235,9 @@ def _grid_header(grid: Grid) -> _Header | None:
             header = _header_at(grid, start, depth)
             if "name" not in header.fields.values():
                 continue
-            if best is None or header.score > best.score:
+            # Two rows name no more fields than one of them does: the one row is the header (what is
+            # above it, such as a printed page's year selector, is not part of it).
+            if best is None or (header.score, -header.depth) > (best.score, -best.depth):
                 best = header
     return best
 
