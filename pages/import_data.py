@@ -113,7 +113,7 @@ def _near_decisions(planned) -> tuple[dict[int, int | str], bool]:
             ),
             list(options),
             index=None,
-            format_func=lambda option, options=options: options[option],
+            format_func=options.__getitem__,
             placeholder=labels.IMPORT_TO_DECIDE,
             key=f"table_near_{number}",
         )
