@@ -82,9 +82,10 @@ def level_bars(levels: pd.DataFrame) -> go.Figure:
     )
 
 
-def indicator_means(means: pd.DataFrame, pass_mark: float) -> go.Figure:
+def indicator_means(means: pd.DataFrame, pass_mark: float, whole: str = labels.MEANS_NATION) -> go.Figure:
     """An ``analytics.indicator_means`` result: the ten indicators' means, the selection beside the
-    nation, each bar named by its indicator's short name (the full name in the hover)."""
+    nation (``whole`` names it: ``labels.whole_data``), each bar named by its indicator's short name
+    (the full name in the hover)."""
     ten = means[is_indicator(means.indicator)]
     short = ten.indicator.map(labels.INDICATOR_SHORT_LABELS).tolist()
     full = ten.indicator.map(labels.INDICATOR_LABELS).to_numpy()
@@ -96,7 +97,7 @@ def indicator_means(means: pd.DataFrame, pass_mark: float) -> go.Figure:
             customdata=full,
             hovertemplate="%{customdata}<br>%{y:.2f}<extra>" + name + "</extra>",
         )
-        for column, name in (("mean_selection", labels.MEANS_SELECTION), ("mean_nation", labels.MEANS_NATION))
+        for column, name in (("mean_selection", labels.MEANS_SELECTION), ("mean_nation", whole))
     ]
     return go.Figure(
         traces,

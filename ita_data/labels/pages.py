@@ -80,6 +80,16 @@ FILTERS_SHEET_VALUE = "ค่า"
 LINK_UNKNOWN = "ค่า “{value}” ในลิงก์ ({key}) ไม่มีในตัวเลือก จึงใช้ค่าเริ่มต้นแทน"
 
 
+def whole_data(status: dict, include_synthetic: bool = True) -> str:
+    """What "all" is in a comparison: the nation when the data (with or without the synthetic
+    organisations, as shown) has results from every province, else the provinces it covers."""
+    provinces = status.get("provinces" if include_synthetic else "real_provinces") or 0
+    every = status.get("all_provinces") or 0
+    if provinces >= every:
+        return WHOLE_NATION
+    return WHOLE_COVERED.format(provinces=provinces, all=every)
+
+
 def points(share_difference: float) -> str:
     """A difference of two shares as percentage points: ``+2.5 จุด``."""
     return f"{share_difference * 100:+.1f} จุด"
@@ -95,10 +105,18 @@ OVERVIEW_ORGS_HELP = "จำนวนหน่วยงานที่มีผ�
 OVERVIEW_MEAN = "ค่าเฉลี่ย {measure}"
 OVERVIEW_PASSING = "ผ่านเกณฑ์ (≥ {mark:g})"
 OVERVIEW_MEDIAN = "ค่ามัธยฐาน"
-VERSUS_NATION = "เทียบทั้งประเทศ"
+# The whole the selection is compared with: the nation only when the data covers every province
+# (whole_data), otherwise what it covers. "{whole}" is whole_data's answer.
+GAP_TOTALS_ONLY = (
+    "หน่วยงาน {count:,} แห่งที่ตรงกับตัวกรองนี้มีเพียงคะแนนรวม (เช่น จากหน้าผลการประเมินของระบบ ITAS) ช่องว่างรายตัวชี้วัด"
+    "ต้องใช้คะแนนรายตัวชี้วัด: นำเข้ารายงานผลการวิเคราะห์ของหน่วยงาน หรือตารางที่มีคอลัมน์ตัวชี้วัดที่ 1-10"
+)
+WHOLE_NATION = "ทั้งประเทศ"
+WHOLE_COVERED = "ทุกหน่วยงานที่มีข้อมูล ({provinces} จาก {all} จังหวัด)"
+VERSUS_NATION = "เทียบ{whole}"
 OVERVIEW_MAP = "ค่าเฉลี่ยรายจังหวัด"
 OVERVIEW_LEVELS = "ระดับผลการประเมิน"
-OVERVIEW_INDICATORS = "ตัวชี้วัดเทียบทั้งประเทศ"
+OVERVIEW_INDICATORS = "ตัวชี้วัดเทียบ{whole}"
 OVERVIEW_BRIEF = "ดาวน์โหลดรายงานสรุปจังหวัด (PDF)"
 OVERVIEW_BRIEF_PICK = "เลือกจังหวัดในแถบด้านข้างเพื่อดาวน์โหลดรายงานสรุปของจังหวัด (PDF)"
 MAP_MEAN = "ค่าเฉลี่ย"
