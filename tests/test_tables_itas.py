@@ -18,7 +18,7 @@ from ita_data.__main__ import main
 from ita_data.bench.itas_pages import PageRow, copied_text, page_html, printed_pdf
 from ita_data.build import build_database
 from ita_data.derived import open_store
-from ita_data.tables import TableError, commit_table, read_table
+from ita_data.tables import TableError, commit_table, read_table, tabbed
 from ita_data.tables.read import YearNeeded
 from tests.tables_helpers import counts
 
@@ -222,3 +222,27 @@ def test_the_command_line_takes_the_year_in_thai_digits_and_the_decisions(tmp_pa
     with open_store(db) as store:
         assert len(store.query("SELECT * FROM organizations")) == len(ROWS)
         assert store.query("SELECT org_id FROM assessments WHERE fiscal_year = 2567")["org_id"].tolist() == [org_id]
+
+
+def test_a_printed_page_longer_than_a_report_is_read_in_parts(monkeypatch):
+    """A national table prints to about 250 pages, more than the report reader takes (200): it is read
+    in parts. Here parts of one page stand for parts of 200."""
+    rows = [PageRow(f"อบต.สมมุติหมายเลข {n}", "หนองแค", SARABURI, 60 + n / 4) for n in range(1, 121)]
+    data = printed_pdf(page_html(rows))
+    whole = read_table(data, "printed.pdf", fiscal_year=FY)
+    monkeypatch.setattr(tabbed.limits, "MAX_PAGES", 1)
+    parts = read_table(data, "printed.pdf", fiscal_year=FY)
+    assert tabbed.pdf_page_count(data) > 2
+    assert parts.ok and len(parts.rows) == len(rows)
+    assert parts.rows[["org_key", "total_score"]].equals(whole.rows[["org_key", "total_score"]])
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="documents/pdf.py reads the ruled cell ราษีไศล as 'ราษีไษี<br>ศล' and ประจักษ์ศิลปาคม as "
+    "'ประจักษ์ศิษ์ ศิ<br>ลปาคม' (pdftotext reads both right): the PDF reader's layout, issue 21",
+)
+def test_a_printed_page_keeps_every_district_name():
+    rows = [PageRow("อบต.สมมุติริมมูล", "ราษีไศล", "ศรีสะเกษ", 90.0), PageRow("อบต.สมมุติศิลปะ", "ประจักษ์ศิลปาคม", "อุดรธานี", 80.0)]
+    preview = read_table(printed_pdf(page_html(rows)), "printed.pdf", fiscal_year=FY)
+    assert preview.ok, preview.errors

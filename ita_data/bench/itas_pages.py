@@ -45,6 +45,7 @@ aside.sidebar { float: left; width: 160px; padding: 8px; background: #eef; }
 main { margin-left: 180px; padding: 8px; }
 table.table-bordered { border-collapse: collapse; width: 100%; }
 table.table-bordered th, table.table-bordered td { border: 1px solid #444; padding: 3px 6px; font-size: 12px; }
+table.table-bordered td:nth-child(3), table.table-bordered td:nth-child(4) { white-space: nowrap; }
 footer { clear: both; padding: 8px; font-size: 11px; color: #555; }
 @media print { nav.navbar, aside.sidebar { display: none; } main { margin-left: 0; } }
 """

@@ -10,6 +10,7 @@ What the prose says of the year ("ปีงบประมาณ พ.ศ. 2566")
 
 from __future__ import annotations
 
+import html
 import io
 import re
 from dataclasses import dataclass, field
@@ -38,6 +39,24 @@ class _Block:
         return max((len(cells) for _, cells in self.rows), default=0)
 
 
+_THAI = re.compile(r"[\u0e01-\u0e5b]")
+
+
+def _one_line(cell: str) -> str:
+    """A cell the document readers wrote as several lines (``a<br>b``, HTML-escaped) as one line: a name
+    wrapped in its column is one name. Thai runs on without a space (the line broke inside a word, or
+    where Thai writes none); anything else is joined by a space."""
+    cell = cell.strip()
+    if "<br>" not in cell:
+        return cell
+    out = ""
+    for part in (html.unescape(p).strip() for p in cell.split("<br>")):
+        if out and part and not (_THAI.match(out[-1]) and _THAI.match(part[0])):
+            out += " "
+        out += part
+    return out
+
+
 def text_grids(lines: list[tuple[int, str]], titles: str, *, by_table_row: bool) -> tuple[list[Grid], list[int]]:
     """Tab-separated rows as grids (a table carried on over pages is one grid), and the years the other
     lines state. ``lines`` are (line number, text); ``titles`` names each grid ("ตาราง {n}"). A message names
@@ -51,7 +70,7 @@ def text_grids(lines: list[tuple[int, str]], titles: str, *, by_table_row: bool)
             if current is None:
                 current = _Block()
                 blocks.append(current)
-            current.rows.append((number, [cell.strip() for cell in line.split("\t")]))
+            current.rows.append((number, [_one_line(cell) for cell in line.split("\t")]))
             if len(current.rows) > table_limits.MAX_ROWS:
                 raise TableError(labels.TABLE_CSV_TOO_MANY_ROWS.format(name="-", limit=table_limits.MAX_ROWS))
             continue
@@ -117,6 +136,16 @@ def pdf_grids(data: bytes, file_name: str) -> Grids:
     if not grids:
         raise TableError(labels.TABLE_PDF_NO_TABLE.format(name=quoted(file_name)))
     return Grids(grids, notes=warnings, stated_years=years)
+
+
+def pdf_page_count(data: bytes) -> int:
+    """How many pages a PDF has."""
+    with pdf.PDFIUM_LOCK:
+        document = pdf.open_document(data, "-")
+        try:
+            return len(document)
+        finally:
+            document.close()
 
 
 def _pdf_parts(data: bytes, file_name: str) -> list[bytes]:
