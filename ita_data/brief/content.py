@@ -30,6 +30,7 @@ class Brief:
     as_of: dt.date
     place: str  # "จังหวัดสระบุรี · อำเภอหนองแค · เทศบาลตำบล"
     whole: str  # what the selection is compared with: ทั้งประเทศ, or the provinces the data covers
+    whole_column: str  # the same in one word, for a table's column
     measure: str  # the score ranked: คะแนนรวม, a tool or an indicator
     pass_mark: float
     previous_year: int | None  # the year compared with, when the data has it
@@ -167,6 +168,7 @@ def gather(cur, filters: analytics.Filters, as_of: dt.date | None = None) -> Bri
         as_of=as_of,
         place=place,
         whole=whole,
+        whole_column=labels.whole_data(status, filters.include_synthetic, short=True),
         measure=labels.indicator_label(filters.indicator),
         pass_mark=pass_mark,
         previous_year=previous_year,

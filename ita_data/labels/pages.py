@@ -80,14 +80,15 @@ FILTERS_SHEET_VALUE = "ค่า"
 LINK_UNKNOWN = "ค่า “{value}” ในลิงก์ ({key}) ไม่มีในตัวเลือก จึงใช้ค่าเริ่มต้นแทน"
 
 
-def whole_data(status: dict, include_synthetic: bool = True) -> str:
+def whole_data(status: dict, include_synthetic: bool = True, short: bool = False) -> str:
     """What "all" is in a comparison: the nation when the data (with or without the synthetic
-    organisations, as shown) has results from every province, else the provinces it covers."""
+    organisations, as shown) has results from every province, else the provinces it covers
+    (``short``: one word, for a narrow column)."""
     provinces = status.get("provinces" if include_synthetic else "real_provinces") or 0
     every = status.get("all_provinces") or 0
     if provinces >= every:
         return WHOLE_NATION
-    return WHOLE_COVERED.format(provinces=provinces, all=every)
+    return WHOLE_COVERED_SHORT if short else WHOLE_COVERED.format(provinces=provinces, all=every)
 
 
 def points(share_difference: float) -> str:
@@ -113,6 +114,7 @@ GAP_TOTALS_ONLY = (
 )
 WHOLE_NATION = "ทั้งประเทศ"
 WHOLE_COVERED = "ทุกหน่วยงานที่มีข้อมูล ({provinces} จาก {all} จังหวัด)"
+WHOLE_COVERED_SHORT = "ทั้งหมด"  # a narrow column's header; the heading above it says what "all" covers
 VERSUS_NATION = "เทียบ{whole}"
 OVERVIEW_MAP = "ค่าเฉลี่ยรายจังหวัด"
 OVERVIEW_LEVELS = "ระดับผลการประเมิน"
