@@ -13,7 +13,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from ita_data import orgs
+from ita_data import orgs, reports
 from ita_data.__main__ import main
 from ita_data.bench.itas_pages import PageRow, copied_text, page_html, printed_pdf
 from ita_data.build import build_database
@@ -246,3 +246,9 @@ def test_a_printed_page_keeps_every_district_name():
     rows = [PageRow("อบต.สมมุติริมมูล", "ราษีไศล", "ศรีสะเกษ", 90.0), PageRow("อบต.สมมุติศิลปะ", "ประจักษ์ศิลปาคม", "อุดรธานี", 80.0)]
     preview = read_table(printed_pdf(page_html(rows)), "printed.pdf", fiscal_year=FY)
     assert preview.ok, preview.errors
+
+
+def test_a_result_page_given_as_a_report_is_sent_to_the_table_importer():
+    report = reports.parse_bytes(page_html(ROWS), "saved.html")
+    assert any("import-table" in w for w in report.warnings)
+    assert report.fiscal_year is None  # and ingest refuses it: it states no year

@@ -9,6 +9,7 @@ from ita_data import labels
 from ita_data.documents import DocumentError, read_document
 from ita_data.documents.limits import MAX_BYTES
 from ita_data.documents.text import normalize_text
+from ita_data.tables.columns import is_result_header
 from ita_data.thai import to_arabic
 
 from . import headline, measures, scores
@@ -44,6 +45,9 @@ def parse_text(text: str, source: str) -> ParsedReport:
     scores.indicator_number_warnings(text, report)
     scores.check_consistency(report)
 
+    if any(is_result_header(line.split("\t")) for line in lines if "\t" in line and "จังหวัด" in line):
+        # A result page of many organisations (ITAS's, saved or printed) is the table importer's input.
+        report.warn(labels.REPORT_IS_RESULT_TABLE.format(name=source))
     if report.organization is None:
         report.warn(labels.REPORT_NO_ORGANIZATION.format(name=source))
     if report.fiscal_year is None:

@@ -194,6 +194,13 @@ def field_of_column(parts: list[str]) -> str | None:
     return field_of(" ".join(unique)) or field_of(unique[-1])
 
 
+def is_result_header(cells: list[str]) -> bool:
+    """Whether a row of cells is the header of a result table of many organisations (a name, a
+    province and a score): what the report reader says is no report."""
+    fields = {field_of(c) for c in cells}
+    return {"name", "province"} <= fields and bool(fields & set(SCORES))
+
+
 def layout_of(headers: list[str]) -> str | None:
     """The ITAS layout whose headers these are (as written, in order), or None."""
     written = [_key(h) for h in headers if str(h or "").strip()]
