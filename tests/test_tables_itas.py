@@ -13,7 +13,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from ita_data import orgs, reports
+from ita_data import labels, orgs, reports
 from ita_data.__main__ import main
 from ita_data.bench.itas_pages import PageRow, copied_text, page_html, printed_pdf
 from ita_data.build import build_database
@@ -138,7 +138,10 @@ def test_a_near_duplicate_name_is_put_to_the_person_and_nothing_is_stored_until_
     before = counts(real_db)
     refused = commit_table(real_db, preview)
     assert not refused.ok and counts(real_db) == before
-    assert any("2" in m and ("decision" in m) for _, m in refused.rejected)
+    assert refused.rejected == [(2, labels.TABLE_UNDECIDED.format(rows="2"))]
+    wrong = commit_table(real_db, preview, decisions={2: 999_999})
+    assert not wrong.ok and counts(real_db) == before
+    assert wrong.rejected[0][0] == 2 and "999999" in wrong.rejected[0][1] and "new" in wrong.rejected[0][1]
     accepted = commit_table(real_db, preview, accept_near=True)
     assert accepted.ok and accepted.match_counts["confirmed"] == 1
     stored = real_db.query(
@@ -252,3 +255,15 @@ def test_a_result_page_given_as_a_report_is_sent_to_the_table_importer():
     report = reports.parse_bytes(page_html(ROWS), "saved.html")
     assert any("import-table" in w for w in report.warnings)
     assert report.fiscal_year is None  # and ingest refuses it: it states no year
+
+
+def test_an_organisation_stored_under_an_older_spelling_is_matched_not_stored_again(real_db):
+    """A key written before names were compared in one spelling (ํา typed as two marks) is found."""
+    page = page_html([PageRow("องค์การบริหารส่วนตำบลสมมุติน้ำตก", "หนองแค", SARABURI, 90.0)])
+    commit_table(real_db, read_table(page, "first.html", fiscal_year=FY))
+    with real_db.transaction() as cur:  # as an older version of the store wrote it
+        cur.execute("UPDATE organizations SET org_key = 'sao|สมมุตินํ้าตก|19', name = 'สมมุตินํ้าตก'")
+    next_year = page_html([PageRow("องค์การบริหารส่วนตำบลสมมุติน้ำตก", "หนองแค", SARABURI, 92.0)], year_ce=2024)
+    again = commit_table(real_db, read_table(next_year, "second.html", fiscal_year=2567))
+    assert again.ok and again.match_counts["matched"] == 1 and again.added == 1
+    assert len(real_db.query("SELECT * FROM organizations")) == 1

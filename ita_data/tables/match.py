@@ -69,6 +69,12 @@ def _name_of(key: str) -> str:
     return key.split("|")[1]
 
 
+def _respelled(stored: Mapping) -> str:
+    """A stored organisation's key as ``orgs.org_key`` writes it today (with the district its key carries)."""
+    district = stored["org_key"].split("|")[3] if stored["org_key"].count("|") > 2 else None
+    return orgs.org_key(stored["org_type"], stored["name"], stored["province_code"], district)
+
+
 def _label(stored: Mapping) -> str:
     return orgs.display_name(stored["org_type"], stored["name"])
 
@@ -79,13 +85,17 @@ def match_rows(rows: pd.DataFrame, stored: pd.DataFrame) -> list[dict]:
     ``rows`` are a preview's rows (row, org_key, org_type, name, org_name, province_code, district_code,
     district, province); ``stored`` is ``Import.candidates`` for their provinces."""
     stored = stored.astype(object).where(stored.notna(), None)  # a missing district is None, not NaN
-    by_key = {k: r for k, r in zip(stored["org_key"], stored.to_dict("records"))}
+    by_key: dict[str, dict] = {}
     by_base: dict[str, list[dict]] = {}
     by_place: dict[str, list[dict]] = {}
     for record in stored.to_dict("records"):
-        by_base.setdefault(_base(record["org_key"]), []).append(record)
+        # A key stored before names were compared in one spelling of the Thai is found by its name now.
+        record["match_key"] = _respelled(record)
+        by_key.setdefault(record["org_key"], record)
+        by_key.setdefault(record["match_key"], record)
+        by_base.setdefault(_base(record["match_key"]), []).append(record)
         by_place.setdefault(record["province_code"], []).append(record)
-    names = {p: [_name_of(r["org_key"]) for r in found] for p, found in by_place.items()}
+    names = {p: [_name_of(r["match_key"]) for r in found] for p, found in by_place.items()}
     out = []
     for row in rows.to_dict("records"):
         key, district = row["org_key"], row["district_code"]
@@ -107,14 +117,14 @@ def match_rows(rows: pd.DataFrame, stored: pd.DataFrame) -> list[dict]:
         place = by_place.get(row["province_code"], [])
         name = _name_of(key)
         for stored_row in place:
-            if _name_of(stored_row["org_key"]) == name and stored_row["org_type"] != row["org_type"]:
+            if _name_of(stored_row["match_key"]) == name and stored_row["org_type"] != row["org_type"]:
                 found.append((stored_row, "type"))
         if place:
             for _, score, index in process.extract(
                 name, names[row["province_code"]], scorer=fuzz.ratio, score_cutoff=NEAR_SCORE, limit=None
             ):
                 stored_row = place[index]
-                if stored_row["org_type"] == row["org_type"] and _name_of(stored_row["org_key"]) != name:
+                if stored_row["org_type"] == row["org_type"] and _name_of(stored_row["match_key"]) != name:
                     found.append((stored_row, f"spelling:{score}"))
         unique: list[tuple[dict, str]] = []
         for stored_row, why in found:
@@ -150,7 +160,7 @@ def decide(
         errors.append(
             (number, labels.TABLE_DECISION_NO_ROW.format(row=number, rows=", ".join(map(str, sorted(deciding))) or "-"))
         )
-    stored_keys = set(stored["org_key"])
+    stored_keys = {k for r in stored.to_dict("records") for k in (r["org_key"], _respelled(r))}
     for row, match in zip(rows.to_dict("records"), matched):
         number, status, key = row["row"], match["status"], row["org_key"]
         candidates = match["candidates"]
