@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import html
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -96,6 +97,23 @@ def page_html(
 def copied_text(page: bytes) -> bytes:
     """What an officer gets by selecting the page's content in Chromium and copying it: the page's own
     rendering of the selection as text (cells tab-separated, rows on lines), with the heading above."""
+    return _in_own_thread(_copied_text, page)
+
+
+def printed_pdf(page: bytes) -> bytes:
+    """The page printed to PDF by Chromium, with the browser's header and footer (date, title, address,
+    page numbers) as "Print → Save as PDF" puts them."""
+    return _in_own_thread(_printed_pdf, page)
+
+
+def _in_own_thread(work: Callable[[bytes], bytes], page: bytes) -> bytes:
+    # Playwright's sync API refuses a thread whose asyncio loop runs (a test session's own browser
+    # keeps one in the main thread): Chromium is driven from a thread of its own.
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="itas-page") as pool:
+        return pool.submit(work, page).result()
+
+
+def _copied_text(page: bytes) -> bytes:
     with _browser() as browser:
         tab = browser.new_page()
         tab.set_content(page.decode("utf-8"))
@@ -106,9 +124,7 @@ def copied_text(page: bytes) -> bytes:
     return str(text).encode("utf-8")
 
 
-def printed_pdf(page: bytes) -> bytes:
-    """The page printed to PDF by Chromium, with the browser's header and footer (date, title, address,
-    page numbers) as "Print → Save as PDF" puts them."""
+def _printed_pdf(page: bytes) -> bytes:
     with _browser() as browser:
         tab = browser.new_page()
         tab.set_content(page.decode("utf-8"))
