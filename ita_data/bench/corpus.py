@@ -135,7 +135,7 @@ _FOOTER = (
     '<div style="font-size:9px;width:100%;text-align:right;padding-right:1cm;font-family:Loma">'
     'หน้า <span class="pageNumber"></span> จาก <span class="totalPages"></span></div>'
 )
-_PRINTS = {
+_PRINTS: dict[str, tuple[str, dict[str, Any]]] = {
     "chromium_pdf": ("html", {"format": "A4", "landscape": True}),
     "chromium_narrow": ("narrow", {"width": "14cm", "height": "21cm"}),
     "chromium_columns": ("columns", {"format": "A4"}),

@@ -116,6 +116,8 @@ _ORG = re.compile(rf"({'|'.join(re.escape(w) for w in _TYPE_WORDS)})\s*({_THAI_W
 _DISTRICT = re.compile(rf"(?:อำเภอ|อ\.)\s*({_THAI_WORD})")
 _PROVINCE = re.compile(rf"(?:จังหวัด|จ\.)\s*({_THAI_WORD})")
 _NAME_STOP = re.compile(r"(?:อำเภอ|จังหวัด|ประจำปี|ปีงบประมาณ|ได้คะแนน|ได้รับ|ผลการ)")
+# a district's name ends where the province begins, written with or without a space ("อำเภอพลจังหวัดขอนแก่น")
+_PLACE_STOP = re.compile(r"(?:จังหวัด|อำเภอ|ตำบล|ประจำปี|ปีงบประมาณ)")
 
 
 def find_organization(text: str, report: ParsedReport) -> Organization | None:
@@ -159,10 +161,11 @@ def _placed(type_code: str, name: str, after: str, text: str, report: ParsedRepo
         return org
     org.province = province.name_th
     if district_m:
+        district = _PLACE_STOP.split(district_m.group(1), maxsplit=1)[0]
         try:
-            org.district = orgs.find_district(province, district_m.group(1)).name_th
+            org.district = orgs.find_district(province, district).name_th
         except orgs.OrgError:
-            report.warn(labels.REPORT_UNKNOWN_DISTRICT.format(district=district_m.group(1), province=province.name_th))
+            report.warn(labels.REPORT_UNKNOWN_DISTRICT.format(district=district, province=province.name_th))
     return org
 
 
