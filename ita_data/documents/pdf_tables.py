@@ -340,6 +340,8 @@ def _was_cut(
     for above, below, (_lines, space) in zip(upper, lower, fill):
         if below and not above:
             return False
+        if below and above and below[0] == above[-1]:
+            return False  # the same words again (a unit, a date): the next row, not the rest of this one
         if below and space > (8.0 if browser else 2.5):
             return False
     if browser:
@@ -347,7 +349,8 @@ def _was_cut(
         # says little; what says more: a cut row goes on in some cells only (the others ended above), or
         # every cell that goes on is full to the bottom
         ended = any(above and not below for above, below in zip(upper, lower))
-        all_full = all(space < 1.6 for below, (_l, space) in zip(lower, fill) if below)
+        # a <p> margin and the orphan lines that went over whole: up to four lines free
+        all_full = all(space < 4.5 for below, (_l, space) in zip(lower, fill) if below)
         return ended or all_full
     return True
 

@@ -86,6 +86,9 @@ class ParsedReport:
     item_scores: dict[str, float] = field(default_factory=dict)
     measures: list[Measure] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    # False: the text is not an ITA analysis or measures report (another assessment, a plan, an index of
+    # files, news of another agency): nothing in it is read as a result, and nothing is stored
+    is_ita: bool = True
     document: DocumentText | None = field(default=None, repr=False, compare=False)  # the text and its pages
     # where each fact was read: key ('total_score', 'indicator:9', 'item:o5', 'measure:1', …) -> 1-based line
     # of the normalised text that parse_text reads; ``lines`` is that text, line by line
