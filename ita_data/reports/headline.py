@@ -119,6 +119,7 @@ _THAI_WORD = r"[\u0e01-\u0e4f]+"
 _ORG = re.compile(rf"({'|'.join(re.escape(w) for w in _TYPE_WORDS)})\s*({_THAI_WORD}(?:[-–]{_THAI_WORD})*)")
 _DISTRICT = re.compile(rf"(?:อำเภอ|อ\.)\s*({_THAI_WORD})")
 _PROVINCE = re.compile(rf"(?:จังหวัด|จ\.)\s*({_THAI_WORD})")
+_NOT_A_NAME = re.compile(alternation(vocab.NOT_A_NAME))
 _NAME_STOP = re.compile(r"(?:อำเภอ|จังหวัด|ประจำปี|ปีงบประมาณ|ได้คะแนน|ได้รับ|ผลการ)")
 # a district's name ends where the province begins, written with or without a space ("อำเภอพลจังหวัดขอนแก่น")
 _PLACE_STOP = re.compile(r"(?:จังหวัด|อำเภอ|ตำบล|ประจำปี|ปีงบประมาณ)")
@@ -140,7 +141,7 @@ def find_organization(text: str, report: ParsedReport) -> Organization | None:
     text = as_organizations(text[:200000])
     for m in _ORG.finditer(text):
         name = _NAME_STOP.split(m.group(2), maxsplit=1)[0]
-        if len(name) < 2:
+        if len(name) < 2 or _NOT_A_NAME.match(name):
             continue
         try:
             type_code, clean = orgs.split_name(f"{m.group(1)} {name}")
@@ -272,8 +273,8 @@ def _is_other(m: re.Match[str], organization: Organization | None) -> bool:
     raw = m.group(3) if m.group("org") else m.group("head")
     name = compact(_NAME_STOP.split(raw, maxsplit=1)[0])
     own = compact(organization.name)
-    if len(name) < 2:
-        return False  # "อบต. ได้คะแนน …": the type alone, the report's own
+    if len(name) < 2 or _NOT_A_NAME.match(name):
+        return False  # "อบต. ได้คะแนน …", "ของเทศบาลตำบลในจังหวัด": the type alone, no other agency
     return not (name.startswith(own) or own.startswith(name))
 
 

@@ -245,6 +245,9 @@ OTHER_AGENCIES = (
     "กระทรวง",
     "สำนักงานจังหวัด",
 )
+# Words a name never starts with: after a type of organisation they make it a class, not a name
+# ("ลำดับที่ 1 ของเทศบาลตำบลในจังหวัด", "ของ อบต. ทั้งหมด").
+NOT_A_NAME = ("ใน", "ของ", "ที่", "ทั้ง", "และ", "หรือ", "ซึ่ง", "จะ", "ได้", "แห่ง", "อื่น", "ดังกล่าว")
 # The executive's title names the organisation ("นายกเทศมนตรีตำบลสมมุติ" is of เทศบาลตำบลสมมุติ).
 EXECUTIVE_TITLES = (
     ("นายกเทศมนตรีตำบล", "เทศบาลตำบล"),
