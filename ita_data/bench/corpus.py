@@ -164,7 +164,7 @@ _ABOVE_OR_BELOW = re.compile("[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")
 def flipbook_text(text: str) -> str:
     """The text as flipbook viewers' text layers give it: a mark now and then split from its letter by a
     space, ำ written as า (the font's ring lost), แ typed as two เ, and U+FFFD for glyphs the viewer could
-    not map (the bullets and dashes of lists, a stray one after some words). Deterministic."""
+    not map (the bullets and dashes that start a line or a cell, a stray one after some words). Deterministic."""
     out: list[str] = []
     marks = 0
     words = 0
@@ -175,7 +175,7 @@ def flipbook_text(text: str) -> str:
         if ch == "\u0e41":  # แ
             out.append("\u0e40\u0e40")
             continue
-        if ch in "•●▪-–" and (not out or out[-1] in "\n\t >"):
+        if ch in "•●▪-–" and (not out or out[-1] in "\n\t>"):
             out.append("\ufffd")
             continue
         if _ABOVE_OR_BELOW.match(ch):

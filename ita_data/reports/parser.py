@@ -14,13 +14,13 @@ from ita_data.thai import to_arabic
 from . import headline, measures, scores
 from .model import ParsedReport
 from .tables import split_tables
-from .text import ReportError
+from .text import ReportError, restore_lost_rings
 
 
 def parse_text(text: str, source: str) -> ParsedReport:
     """Read a report's text. Never raises on content: what cannot be read becomes a warning."""
     report = ParsedReport(source=source)
-    text = normalize_text(text)
+    text = restore_lost_rings(normalize_text(text))
     if not text.strip():
         report.warn(labels.REPORT_EMPTY.format(name=source))
         return report
