@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import html
 import re
+import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -225,6 +226,7 @@ def build(seeds_dir: Path, out_dir: Path, browser=None) -> dict[str, dict[str, P
         batch = [(name, path) for p, name, path in word if p == producer]
         pdfs = docx_to_pdf([path for _, path in batch], out_dir / producer)
         forms[producer] = {name: pdf for (name, _), pdf in zip(batch, pdfs)}
+        shutil.rmtree(out_dir / producer / ".lo-profile", ignore_errors=True)  # LibreOffice's own settings
     _prints(items, out_dir, forms, browser)
     return forms
 

@@ -299,7 +299,7 @@ def _pitch(lines: list[Line]) -> float:
 class _Edges:
     """Where the text of a line could have gone on to: the right edge of its column.
 
-    Lines that end together (three or more within a glyph height of the longest) show the edge; otherwise
+    Lines of prose that end together (three or more within a glyph height of the longest) show the edge; otherwise
     the page's right margin mirrors its left one, unless another column starts before that."""
 
     def __init__(self, lines: list[Line], mediabox: Box) -> None:
@@ -312,7 +312,12 @@ class _Edges:
         self.columns = sorted(x for x, n in lefts.items() if n >= 3)
 
     def edge(self, line: Line) -> float:
-        same = [x.box[2] for x in self.lines if abs(x.paragraph_left - line.paragraph_left) <= COLUMN_SLACK * x.height]
+        # rows of a table typed with tabs end where their last column does, not at the text's edge
+        same = [
+            x.box[2]
+            for x in self.lines
+            if len(x.cells) == 1 and abs(x.paragraph_left - line.paragraph_left) <= COLUMN_SLACK * x.height
+        ]
         longest = max(same, default=line.box[2])
         if sum(1 for right in same if right >= longest - line.height) >= 3:
             return max(longest, line.box[2])
