@@ -19,7 +19,8 @@ from .pdf_chars import MARK, Box, Char
 
 _DIGIT = re.compile(r"[0-9๐-๙]")
 _THAI_LETTER = re.compile(r"[\u0e01-\u0e4e]")
-NEW_PARAGRAPH = re.compile(r"^\s*(?:[-–•●○▪■◦*☐☑✓✔☒]|\(?[0-9๐-๙]{1,2}[.)]|\([0-9๐-๙]{1,2}\))")
+# a bullet, a box, or a list number ("1.", "๒)", "(3)"; not the start of a number such as "๙๒.๘๘")
+NEW_PARAGRAPH = re.compile(r"^\s*(?:[-–•●○▪■◦*☐☑✓✔☒]|\(?[0-9๐-๙]{1,2}[.)](?![0-9๐-๙])|\([0-9๐-๙]{1,2}\))")
 
 MAX_RULES = 5000  # a page drawn with more paths than this is a drawing, not a table
 

@@ -262,6 +262,7 @@ _AGENCY = re.compile(
     rf"|(?P<other>{alternation(vocab.OTHER_AGENCIES)})"
 )
 TOPIC_REACH = 400  # characters: a number this far after the name of an assessment is still about it
+SUBJECT_REACH = 200  # characters: a number this far after an agency's name is still said of it
 
 
 def _is_other(m: re.Match[str], organization: Organization | None) -> bool:
@@ -316,12 +317,15 @@ class _Flat:
 
     def foreign(self, pos: int) -> bool:
         """Whether the number or word at ``pos`` belongs to another assessment (named after the last ITA
-        word before it) or to another agency (named last before it on its line)."""
+        word before it) or to another agency (the last named before it, in its sentence's reach)."""
         i = bisect.bisect_right(self.topic_ends, pos)
         if i > 0 and pos - self.topics[i - 1][0] <= TOPIC_REACH and not self.topics[i - 1][1]:
             return True
         i = bisect.bisect_right(self.agency_ends, pos)
-        return i > 0 and self.agencies[i - 1][0] >= self.line_start(pos) and self.agencies[i - 1][1]
+        if i == 0 or not self.agencies[i - 1][1] or pos - self.agencies[i - 1][0] > SUBJECT_REACH:
+            return False
+        # the sentence may run over lines that a layout broke, but not over a blank line
+        return "\n\n" not in self.text[self.agencies[i - 1][0] : pos]
 
     def line_of(self, pos: int) -> int:
         return bisect.bisect_right(self.line_starts, pos)
