@@ -25,6 +25,9 @@ _WORD_END = re.compile(r"[ \t]")
 TAB_GAP = 2.6
 TAB_GAP_DRAWN_SPACES = 1.0
 COLUMN_SLACK = 1.5  # cells of rows under each other start within this many glyph heights: one column
+# a line ends this many glyph heights nearer its edge than the next word would need, and still wrapped (a
+# space, the side bearings of glyphs, a margin the page does not show)
+EDGE_SLACK = 1.5
 
 
 @dataclass
@@ -335,7 +338,7 @@ class _Edges:
     def reached(self, above: Line, below: Line) -> bool:
         """The line above ends so near the right edge of its text that the next line's first word would
         not have fitted after it."""
-        return self.edge(above) - above.box[2] < below.first_word + 0.6 * above.height
+        return self.edge(above) - above.box[2] < below.first_word + EDGE_SLACK * above.height
 
 
 def _wraps(above: Line, below: Line, edges: _Edges, pitch: float) -> bool:
