@@ -265,11 +265,18 @@ def join_paragraphs(items: list[Line | Table], mediabox: Box) -> None:
     pitch = _pitch(lines)
     edges = _Edges(lines, mediabox)
     out: list[Line | Table] = []
+    in_rows = False  # the paragraph being built follows a row of cells: it may be a row whose first cell wraps
     for item in items:
         previous = out[-1] if out else None
-        if isinstance(item, Line) and isinstance(previous, Line) and _wraps(previous, item, edges, pitch):
+        if (
+            isinstance(item, Line)
+            and isinstance(previous, Line)
+            and (len(item.cells) == 1 or len(previous.cells) > 1 or in_rows)  # prose does not run into a table
+            and _wraps(previous, item, edges, pitch)
+        ):
             out[-1] = _joined(previous, item)
         else:
+            in_rows = isinstance(previous, Line) and len(previous.cells) > 1
             out.append(item)
     items[:] = out
 
