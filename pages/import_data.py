@@ -176,6 +176,34 @@ def _read_reports(uploads) -> tuple[list, list[str]]:
     return parsed, failed
 
 
+def _line_on_page(name: str, report) -> None:
+    """The crop of the page around the line a chosen fact was read from (PDFs whose lines know their place)."""
+    document = report.document
+    keys = [
+        k
+        for k, line in sorted(report.locations.items(), key=lambda kv: kv[1])
+        if document and document.box_of_line(line)
+    ]
+    if not keys:
+        return
+    key = st.selectbox(
+        labels.IMPORT_WHERE_ON_PAGE, keys, format_func=labels.report_key_label, key=f"where_on_page_{name}"
+    )
+    image = report.line_image(key)
+    if image is not None:
+        line = report.locations[key]
+        value = report.value_of(key)
+        st.image(
+            image,
+            caption=labels.IMPORT_WHERE_ON_PAGE_CAPTION.format(
+                fact=labels.report_key_label(key),
+                value="" if value is None else shared.plain(str(value)),
+                page=document.page_of_line(line),
+                line=line,
+            ),
+        )
+
+
 with report_tab:
     uploads = st.file_uploader(
         labels.IMPORT_REPORT_UPLOAD,
@@ -222,6 +250,7 @@ with report_tab:
                 if where:
                     with st.expander(labels.IMPORT_WHERE_READ.format(name=shared.plain(name))):
                         display.table(pd.DataFrame(where))
+                        _line_on_page(name, report)
             if st.button(labels.IMPORT_CONFIRM_REPORTS, type="primary", key="confirm_reports"):
                 bar = st.progress(0.0, text=labels.IMPORT_STORING)
                 rows: list[dict] = []

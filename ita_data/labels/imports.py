@@ -40,6 +40,8 @@ IMPORT_OCR_PAGE = "หน้า"
 IMPORT_OCR_PAGE_CAPTION = "หน้า {page}"
 IMPORT_OCR_CONFIRM = "ตรวจแล้ว ตัวเลขตรงกับภาพ ให้บันทึกด้วย"
 IMPORT_WHERE_READ = "ตัวเลขแต่ละค่าอ่านจากตรงไหน: {name}"
+IMPORT_WHERE_ON_PAGE = "ดูบรรทัดบนหน้าเอกสาร"
+IMPORT_WHERE_ON_PAGE_CAPTION = "{fact} {value} · หน้า {page} บรรทัด {line}"
 IMPORT_CONFIRM_REPORTS = "ยืนยันการนำเข้ารายงาน"
 IMPORT_RESULTS = "ผลการนำเข้า"
 
