@@ -4,7 +4,7 @@ import streamlit as st
 
 from ita_data import analytics, labels, thai
 from ita_data.analytics import about
-from pages import shared
+from pages import display, shared
 
 f = shared.filters()
 st.title(labels.ABOUT_TITLE)
@@ -23,7 +23,7 @@ st.header(labels.ABOUT_METHOD, anchor=False)
 st.markdown(labels.ABOUT_METHOD_TEXT)
 st.subheader(labels.ABOUT_INDICATORS, anchor=False)
 indicators = about.indicator_table().assign(tool=lambda t: t.tool.map(labels.TOOLS))
-st.dataframe(shared.for_display(indicators), hide_index=True, key="about_indicators")
+display.table(indicators.drop(columns=["name_en"]), key="about_indicators")  # Thai names on screen
 shared.downloads(indicators, "ita-indicators", "about_indicators")
 
 st.subheader(labels.ABOUT_WEIGHTS, anchor=False)
@@ -32,7 +32,7 @@ method = method.assign(
     weights_status=method.weights_status.map(labels.WEIGHTS_STATUS).fillna(method.weights_status),
     level_scheme=method.level_scheme.map(labels.LEVEL_SCHEMES).fillna(method.level_scheme),
 )
-st.dataframe(shared.for_display(method), hide_index=True, key="about_method")
+display.table(method, key="about_method")
 shared.downloads(method, "ita-method-by-year", "about_method")
 changes = about.method_changes()
 if not changes.empty:
@@ -44,7 +44,7 @@ levels = levels.assign(
     level_scheme=levels.level_scheme.map(labels.LEVEL_SCHEMES).fillna(levels.level_scheme),
     status=levels.status.map(labels.WEIGHTS_STATUS).fillna(levels.status),
 )
-st.dataframe(shared.for_display(levels), hide_index=True, key="about_levels")
+display.table(levels, key="about_levels")
 shared.downloads(levels, "ita-levels-by-year", "about_levels")
 
 # --- where the data came from ----------------------------------------------------------------
@@ -57,7 +57,7 @@ else:
         kind=sources.kind.map(labels.SOURCE_KINDS).fillna(sources.kind),
         imported_at=thai.format_be_dates(sources.imported_at.to_numpy(), with_time=True),
     )
-    st.dataframe(shared.for_display(sources), hide_index=True, key="about_sources")
+    display.table(sources, key="about_sources")
     shared.downloads(sources, "ita-sources", "about_sources")
 
 st.subheader(labels.ABOUT_WHAT_SYNTHETIC, anchor=False)
@@ -96,7 +96,7 @@ for tab, (key, (_, _, frame)) in zip(st.tabs([title for _, title, _ in checks.va
             )
         if key == "disagreements":
             frame = frame.assign(fact=frame.fact.map(labels.FACT_LABELS).fillna(frame.fact))
-        st.dataframe(shared.for_display(frame), hide_index=True, key=f"quality_{key}")
+        display.table(frame, key=f"quality_{key}")
         shared.downloads(frame, f"ita-quality-{key}", f"quality_{key}")
 
 # --- credits -------------------------------------------------------------------------------------

@@ -6,7 +6,7 @@ import streamlit as st
 
 from ita_data import analytics, labels
 from ita_data.analytics.common import method_notes
-from pages import figures, shared
+from pages import display, figures, shared
 
 MOVERS_EACH_WAY = 10
 
@@ -77,22 +77,29 @@ else:
             "method_change",
         ]
     ]
-    st.dataframe(
-        shared.for_display(movers_table),
-        hide_index=True,
-        key="movers_table",
-        column_config={labels.column_label("delta"): st.column_config.NumberColumn(format="%+.2f")},
-    )
+    display.table(movers_table, key="movers_table")
     shared.downloads(movers_table, f"ita-movers-{from_year}-{to_year}", "movers", extra)
 
-    st.subheader(labels.CHANGE_SLOPE.format(from_year=from_year, to_year=to_year))
-    st.plotly_chart(figures.movers_slope(moved, from_year, to_year, measure, bool(notes)), key="slope_chart")
+    slope_title = labels.CHANGE_SLOPE.format(from_year=from_year, to_year=to_year)
+    st.subheader(slope_title)
+    method_mark = (labels.CHANGE_METHOD_MARK,) if notes else ()
+    display.chart(
+        figures.movers_slope(moved, from_year, to_year, measure, bool(notes)),
+        "slope_chart",
+        f"{slope_title} · {measure}",
+        notes=method_mark,
+    )
 
     # --- the movers' change per indicator ---------------------------------------------------
     st.subheader(labels.CHANGE_HEATMAP)
     st.caption(labels.CHANGE_HEATMAP_NOTE.format(count=moved.org_id.nunique()))
     every = shared.cached(analytics.yoy_change, later, from_year=from_year, all_indicators=True)
-    st.plotly_chart(figures.movers_heatmap(every, moved, bool(notes)), key="delta_heatmap")
+    display.chart(
+        figures.movers_heatmap(every, moved, bool(notes)),
+        "delta_heatmap",
+        f"{labels.CHANGE_HEATMAP} {from_year}–{to_year}",
+        notes=method_mark,
+    )
 
 # --- the multi-year trend up to the later year ------------------------------------------------
 trend = shared.cached(analytics.trends, later)
@@ -105,8 +112,16 @@ st.subheader(labels.CHANGE_TRENDS.format(first_year=first, last_year=to_year) + 
 if trend.method_change.any():
     st.warning(labels.CHANGE_TRENDS_METHOD.format(notes=method_notes(first, to_year)), icon=":material/rule:")
 left, right = st.columns(2)
-left.plotly_chart(figures.slope_histogram(trend), key="slope_histogram")
-right.plotly_chart(figures.streak_histogram(trend), key="streak_histogram")
+trend_title = labels.CHANGE_TRENDS.format(first_year=first, last_year=to_year)
+display.chart(
+    figures.slope_histogram(trend), "slope_histogram", f"{trend_title} · {labels.column_label('slope')}", where=left
+)
+display.chart(
+    figures.streak_histogram(trend),
+    "streak_histogram",
+    f"{trend_title} · {labels.column_label('improving_streak')}",
+    where=right,
+)
 
 trend_table = trend.sort_values(["improving_streak", "slope"], ascending=False, ignore_index=True)[
     [
@@ -126,13 +141,5 @@ trend_table = trend.sort_values(["improving_streak", "slope"], ascending=False, 
     ]
 ]
 st.caption(labels.CHANGE_TRENDS_NOTE)
-st.dataframe(
-    shared.for_display(trend_table),
-    hide_index=True,
-    key="trend_table",
-    column_config={
-        labels.column_label("slope"): st.column_config.NumberColumn(format="%+.2f"),
-        labels.column_label("change"): st.column_config.NumberColumn(format="%+.2f"),
-    },
-)
+display.table(trend_table, key="trend_table")
 shared.downloads(trend_table, f"ita-trends-{to_year}", "trends", {labels.CHANGE_TO: to_year})

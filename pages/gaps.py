@@ -3,7 +3,7 @@
 import streamlit as st
 
 from ita_data import analytics, framework, labels
-from pages import figures, shared
+from pages import display, figures, shared
 
 HEATMAP_ORGS = 30
 
@@ -41,16 +41,15 @@ fix_first = first.assign(indicator=first.indicator.map(labels.INDICATOR_LABELS))
         "gap_to_type_median",
     ]
 ]
-picked = st.dataframe(
-    shared.for_display(fix_first),
-    hide_index=True,
+picked = display.table(
+    fix_first,
     key="fix_first",
     on_select="rerun",
     selection_mode="single-row",
     column_config={
-        column("points_recoverable"): st.column_config.ProgressColumn(
+        "points_recoverable": st.column_config.ProgressColumn(
             # An empty list has no maximum (NaN, which the column config cannot carry).
-            format="%.2f",
+            format="%,.2f",
             min_value=0,
             max_value=max(float(fix_first.points_recoverable.max()) if len(fix_first) else 0.0, 1.0),
         )
@@ -74,7 +73,11 @@ measure = st.segmented_control(
 orgs_shown = fix_first.org_id.drop_duplicates().head(HEATMAP_ORGS).tolist()
 st.caption(labels.GAP_HEATMAP_NOTE.format(count=len(orgs_shown), total=gaps.org_id.nunique()))
 if orgs_shown:
-    st.plotly_chart(figures.gap_heatmap(gaps, orgs_shown, measure, f.indicator_numbers()), key="gap_heatmap")
+    display.chart(
+        figures.gap_heatmap(gaps, orgs_shown, measure, f.indicator_numbers()),
+        "gap_heatmap",
+        f"{labels.GAP_HEATMAP} · {column(measure)}",
+    )
 
 # --- the province's weakest indicators -------------------------------------------------------------
 st.subheader(labels.GAP_WEAK)
@@ -83,16 +86,11 @@ weak = shared.cached(analytics.province_weak_shares, f)
 if weak.empty:
     st.info(labels.EMPTY_SELECTION)
 else:
-    st.plotly_chart(figures.weak_indicators(weak, f.indicator_numbers()), key="weak_indicators")
+    display.chart(figures.weak_indicators(weak, f.indicator_numbers()), "weak_indicators", labels.GAP_WEAK)
 weak_table = weak.assign(indicator=weak.indicator.map(labels.INDICATOR_SHORT_LABELS))[
     ["province", "indicator", "org_count", "below_pass_count", "share_below_pass"]
 ]
-st.dataframe(
-    shared.for_display(weak_table),
-    hide_index=True,
-    key="weak_table",
-    column_config={column("share_below_pass"): st.column_config.NumberColumn(format="percent")},
-)
+display.table(weak_table, key="weak_table")
 shared.downloads(weak_table, f"ita-weak-indicators-{f.fiscal_year}", "weak")
 
 # --- items: those the selection misses most, then one organisation's ------------------------------
@@ -104,15 +102,7 @@ else:
     items = items.assign(indicator=items.indicator.map(labels.INDICATOR_SHORT_LABELS))[
         ["item", "title_th", "indicator", "org_count", "below_full_count", "share_below_full", "mean_score"]
     ]
-    st.dataframe(
-        shared.for_display(items),
-        hide_index=True,
-        key="item_summary",
-        column_config={
-            column("share_below_full"): st.column_config.NumberColumn(format="percent"),
-            column("mean_score"): st.column_config.NumberColumn(format="%.2f"),
-        },
-    )
+    display.table(items, key="item_summary")
     shared.downloads(items, f"ita-item-gaps-{f.fiscal_year}", "item_summary")
 
 # One organisation's items: the row chosen in the fix-first list, else the profile's organisation, else the
@@ -135,7 +125,7 @@ else:
     org_items = org_items.assign(indicator=org_items.indicator.map(labels.INDICATOR_SHORT_LABELS))[
         ["item", "title_th", "indicator", "score", "gap_to_full"]
     ]
-    st.dataframe(shared.for_display(org_items), hide_index=True, key="item_org")
+    display.table(org_items, key="item_org")
     shared.downloads(
         org_items,
         f"ita-item-gaps-org-{org_id}-{f.fiscal_year}",

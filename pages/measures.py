@@ -6,7 +6,7 @@ import datetime as dt
 import streamlit as st
 
 from ita_data import analytics, labels, thai
-from pages import figures, shared
+from pages import display, figures, shared
 
 STATUSES_OPEN = [None, "planned", "in_progress"]
 
@@ -24,6 +24,8 @@ as_of = left.date_input(
     format="DD/MM/YYYY",
     help=labels.MEASURES_AS_OF_HELP,
 )
+# The picker writes Christian-era years (Streamlit has no Buddhist calendar): the B.E. date is shown beside.
+left.caption(labels.MEASURES_AS_OF_BE.format(date=thai.format_be_date(as_of)))
 # The sidebar's indicator narrows the choice (a tool offers its own indicators).
 indicators = [None, *f.indicator_numbers()]
 
@@ -91,6 +93,10 @@ else:
             "province",
             "district",
             "indicator",
+            "score_before",
+            "score_after",
+            "score_change",
+            "method_change",
             "item",
             "title",
             "responsible",
@@ -102,24 +108,22 @@ else:
         due_date=thai.format_be_dates(shown.due_date.to_numpy()),
         status=shown.status.map(labels.STATUSES),
     )
-    st.dataframe(
-        shared.for_display(table),
-        hide_index=True,
+    display.table(
+        table,
         key="open_measures_table",
         column_config={
-            labels.column_label("overdue"): st.column_config.CheckboxColumn(
-                help=labels.MEASURES_OVERDUE_HELP, pinned=True
-            ),
-            labels.column_label("days_overdue"): st.column_config.ProgressColumn(
+            "overdue": st.column_config.CheckboxColumn(help=labels.MEASURES_OVERDUE_HELP, pinned=True),
+            "method_change": st.column_config.CheckboxColumn(help=labels.MEASURE_SCORES_METHOD_HELP),
+            "days_overdue": st.column_config.ProgressColumn(
                 format=labels.MEASURES_DAYS_FORMAT,
                 min_value=0,
                 max_value=max(int(shown.days_overdue.fillna(0).max()), 1),
                 color="red",
                 pinned=True,
             ),
-            labels.column_label("org_id"): st.column_config.NumberColumn(format="%d"),
         },
     )
+    st.caption(labels.MEASURES_SCORES_NOTE)
     shared.downloads(table, "ita-open-measures", "open_measures", page_filters)
 
 st.subheader(labels.MEASURES_SUMMARY)
@@ -139,7 +143,11 @@ summary = units if by == "responsible" else shared.cached(analytics.open_measure
 if summary.empty:
     st.info(labels.MEASURES_SUMMARY_NONE)
 else:
-    st.plotly_chart(figures.open_measures_summary(summary, by), key="measure_summary_chart")
+    display.chart(
+        figures.open_measures_summary(summary, by),
+        "measure_summary_chart",
+        f"{labels.MEASURES_SUMMARY} · {labels.MEASURES_SUMMARY_BY}{labels.MEASURE_GROUPS[by]}",
+    )
     summary_table = (
         summary.drop(columns=["by", "key"])
         .assign(
@@ -148,7 +156,7 @@ else:
         )
         .rename(columns={"label": labels.MEASURE_GROUPS[by]})
     )
-    st.dataframe(shared.for_display(summary_table), hide_index=True, key="measure_summary_table")
+    display.table(summary_table, key="measure_summary_table")
     shared.downloads(summary_table, f"ita-open-measures-by-{by}", "measure_summary", page_filters)
 
 # --- weak indicators without a measure ---------------------------------------------------
@@ -164,16 +172,11 @@ else:
     a.metric(labels.COVERAGE_WEAK, f"{weak:,}")
     b.metric(labels.COVERAGE_NONE, f"{uncovered:,}")
     c.metric(labels.COVERAGE_SOME, shared.percent(covered / weak))
-    st.plotly_chart(figures.measure_coverage(counts[counts.weak_count > 0]), key="coverage_chart")
+    display.chart(figures.measure_coverage(counts[counts.weak_count > 0]), "coverage_chart", labels.COVERAGE_TITLE)
     uncovered_only = st.toggle(labels.COVERAGE_UNCOVERED_ONLY, value=True, key="m_uncovered", bind="query-params")
     table = coverage[~coverage.covered] if uncovered_only else coverage
     table = table.assign(indicator=table.indicator.map(labels.INDICATOR_LABELS))
-    st.dataframe(
-        shared.for_display(table),
-        hide_index=True,
-        key="coverage_table",
-        column_config={labels.column_label("org_id"): st.column_config.NumberColumn(format="%d")},
-    )
+    display.table(table, key="coverage_table")
     shared.downloads(
         table,
         "ita-measure-coverage",
@@ -203,17 +206,14 @@ if effect.empty:
     st.stop()
 if effect.method_change.any():
     st.warning(labels.EFFECT_METHOD.format(notes=effect.method_notes.iloc[0]), icon=":material/warning:")
-st.plotly_chart(figures.measure_effect(effect), key="effectiveness_chart")
-effect_table = effect.assign(indicator=effect.indicator.map(labels.INDICATOR_LABELS))
-st.dataframe(
-    shared.for_display(effect_table),
-    hide_index=True,
-    key="effectiveness_table",
-    column_config={
-        labels.column_label(c): st.column_config.NumberColumn(format="%.2f")
-        for c in ("mean_change_with_measure", "mean_change_peers", "effect")
-    },
+display.chart(
+    figures.measure_effect(effect),
+    "effectiveness_chart",
+    f"{labels.EFFECT_TITLE} · {effect_year} → {effect_year + 1}",
+    notes=(labels.CHANGE_METHOD_MARK,) if effect.method_change.any() else (),
 )
+effect_table = effect.assign(indicator=effect.indicator.map(labels.INDICATOR_LABELS))
+display.table(effect_table, key="effectiveness_table")
 shared.downloads(
     effect_table, "ita-measure-effectiveness", "effectiveness", {**page_filters, labels.EFFECT_YEAR: effect_year}
 )

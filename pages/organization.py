@@ -11,7 +11,7 @@ import streamlit as st
 
 from ita_data import analytics, framework, labels, thai
 from ita_data.analytics import about
-from pages import figures, shared
+from pages import display, figures, shared
 
 ORG_ID_DIGITS = 10  # org_id is a 32-bit INTEGER: a longer number names no organisation
 
@@ -50,7 +50,17 @@ def _sources(org_id: int, org_name: str, fiscal_year: int) -> None:
         kind=sources.kind.map(labels.SOURCE_KINDS).fillna(sources.kind),
         imported_at=thai.format_be_dates(sources.imported_at.to_numpy(), with_time=True),
     )
-    st.dataframe(shared.for_display(table), hide_index=True, key="org_sources_table")
+    # Where a number came from stands beside it: the line it was read from, then the document.
+    first = ["fiscal_year", "record", "key", "value", "snippet", "location", "file_name"]
+    table = table[[*first, *(c for c in table.columns if c not in first)]]
+    display.table(
+        table,
+        key="org_sources_table",
+        column_config={
+            "snippet": st.column_config.TextColumn(width="large"),
+            "key": st.column_config.TextColumn(pinned=True),
+        },
+    )
     shared.downloads(
         table,
         f"ita-org-{org_id}-sources",
@@ -177,9 +187,10 @@ else:
     d.metric(labels.ORG_PROVINCE_MEDIAN, shared.number(total.province_median if total is not None else None))
 
     st.subheader(labels.ORG_INDICATORS.format(year=f.fiscal_year), anchor=False)
-    st.plotly_chart(figures.org_indicators(year, pass_mark), key="org_indicators")
+    indicators_title = labels.ORG_INDICATORS.format(year=f.fiscal_year)
+    display.chart(figures.org_indicators(year, pass_mark), "org_indicators", f"{card.org_name} · {indicators_title}")
     table = year.drop(columns=["fiscal_year"]).assign(indicator=year.indicator.map(labels.INDICATOR_LABELS))
-    st.dataframe(shared.for_display(table), hide_index=True, key="org_scores_table")
+    display.table(table, key="org_scores_table")
     shared.downloads(table, f"ita-org-{org_id}-{f.fiscal_year}", "org_scores", name)
 
 # --- history ---------------------------------------------------------------------------------
@@ -188,13 +199,20 @@ if not history.empty:
     years = history.fiscal_year.astype(int)
     changes = about.method_changes()
     changes = changes[changes.fiscal_year.between(years.min() + 1, years.max())]
-    st.plotly_chart(figures.org_total_history(history, changes), key="org_total_history")
-    st.plotly_chart(figures.org_indicator_history(history, changes), key="org_indicator_history")
+    history_title = f"{card.org_name} · {labels.ORG_HISTORY}"
+    display.chart(
+        figures.org_total_history(history, changes), "org_total_history", f"{history_title} · {labels.TOTAL_SHORT}"
+    )
+    display.chart(
+        figures.org_indicator_history(history, changes),
+        "org_indicator_history",
+        f"{history_title} · {labels.ORG_INDICATOR_SCORE}",
+    )
     if not changes.empty:
         st.caption(labels.ORG_METHOD_LINES.format(notes="; ".join(changes.notes)))
     wide = history.assign(indicator=history.indicator.map(labels.INDICATOR_LABELS))
     with st.expander(labels.ORG_HISTORY_TABLE):
-        st.dataframe(shared.for_display(wide), hide_index=True, key="org_history_table")
+        display.table(wide, key="org_history_table")
         shared.downloads(wide, f"ita-org-{org_id}-history", "org_history", name)
 
 # --- items -----------------------------------------------------------------------------------
@@ -204,14 +222,11 @@ if items.empty:
     st.info(labels.ORG_ITEMS_NONE)
 else:
     table = items.drop(columns=["fiscal_year", "org_id"]).assign(indicator=items.indicator.map(labels.INDICATOR_LABELS))
-    st.dataframe(
-        shared.for_display(table),
-        hide_index=True,
+    display.table(
+        table,
         key="org_items_table",
         column_config={
-            labels.column_label("gap_to_full"): st.column_config.ProgressColumn(
-                format="%.2f", min_value=0, max_value=100, color="red"
-            )
+            "gap_to_full": st.column_config.ProgressColumn(format="%,.2f", min_value=0, max_value=100, color="red")
         },
     )
     shared.downloads(table, f"ita-org-{org_id}-items-{f.fiscal_year}", "org_items", name)
@@ -230,11 +245,13 @@ else:
         completed_on=thai.format_be_dates(measures.completed_on.to_numpy()),
     )
     st.caption(labels.ORG_MEASURES_NOTE.format(today=thai.format_be_date(today)))
-    st.dataframe(
-        shared.for_display(table),
-        hide_index=True,
+    display.table(
+        table,
         key="org_measures_table",
-        column_config={labels.column_label("overdue"): st.column_config.CheckboxColumn(pinned=True)},
+        column_config={
+            "overdue": st.column_config.CheckboxColumn(pinned=True),
+            "method_change": st.column_config.CheckboxColumn(help=labels.MEASURE_SCORES_METHOD_HELP),
+        },
     )
     shared.downloads(table, f"ita-org-{org_id}-measures", "org_measures", name)
 

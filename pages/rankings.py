@@ -6,7 +6,7 @@ from ita_data import analytics, framework, labels
 from ita_data.analytics import about as about_data
 from ita_data.analytics.history import score_history
 from ita_data.analytics.rankings import SCOPES
-from pages import figures, shared
+from pages import display, figures, shared
 
 PROFILE_PAGE = "pages/organization.py"
 BARS_EACH_END = 40
@@ -71,15 +71,17 @@ table = ranked[
     ]
 ].assign(org_type=ranked.org_type.map(labels.ORG_TYPE_LABELS))
 shown = table.assign(scores=ranked.org_id.map(history))
-column = labels.column_label
-event = st.dataframe(
-    shared.for_display(shown),
+# Each header says what its column ranks: the chosen measure, or the total (levels and the province's
+# rank in reports are of the total whatever the measure).
+headers = labels.rank_headers(labels.indicator_short_label(f.indicator), labels.RANK_WITHIN[within])
+event = display.table(
+    shown,
     key="rank_table",
     on_select="rerun",
     selection_mode="single-row",
-    hide_index=True,
+    headers=headers,
     column_order=[
-        column(c)
+        c
         for c in (
             "rank",
             "group_size",
@@ -101,13 +103,10 @@ event = st.dataframe(
         )
     ],
     column_config={
-        column("scores"): st.column_config.LineChartColumn(
-            column("scores"), y_min=0, y_max=100, help=labels.RANK_SCORES_HELP
+        "scores": st.column_config.LineChartColumn(
+            headers.get("scores", labels.column_label("scores")), y_min=0, y_max=100, help=labels.RANK_SCORES_HELP
         ),
-        column("score"): st.column_config.NumberColumn(format="%.2f"),
-        column("percentile"): st.column_config.NumberColumn(format="%.0f"),
-        column("rank_change"): st.column_config.NumberColumn(format="%+d"),
-        column("rank_reported_differs"): st.column_config.CheckboxColumn(help=labels.RANK_REPORTED_DIFFERS_HELP),
+        "rank_reported_differs": st.column_config.CheckboxColumn(help=labels.RANK_REPORTED_DIFFERS_HELP),
     },
 )
 st.caption(labels.RANK_TABLE_HELP)
@@ -125,7 +124,7 @@ if len(differs):
     reported = differs[
         ["org_name", "province", "province_rank_computed", "rank_reported", "rank_reported_of", "score", "level"]
     ]
-    st.dataframe(shared.for_display(reported), hide_index=True, key="rank_differs")
+    display.table(reported, key="rank_differs")
     shared.downloads(reported, f"ita-rank-reported-{f.fiscal_year}", "rank_differs")
 
 # --- the bar chart: the selection's scores against the pass mark -----------------------------
@@ -133,4 +132,4 @@ st.subheader(f"{labels.RANK_CHART} · {measure}")
 if len(ranked) > 2 * BARS_EACH_END:
     st.caption(labels.RANK_CHART_SOME.format(shown=BARS_EACH_END, total=len(ranked)))
 bars = ranked[["org_id", "org_name", "province", "score", "level", "rank"]]
-st.plotly_chart(bar_figure(bars, measure, pass_mark, BARS_EACH_END), key="rank_bars")
+display.chart(bar_figure(bars, measure, pass_mark, BARS_EACH_END), "rank_bars", f"{labels.RANK_CHART} · {measure}")

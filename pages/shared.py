@@ -46,7 +46,7 @@ def open_or_stop() -> Store:
     try:
         return store()
     except StoreError as err:
-        st.error(str(err))
+        st.error(labels.without_gloss(str(err)))
         st.stop()
 
 
@@ -241,8 +241,14 @@ def plain(text: Any, limit: int | None = None) -> str:
 
 def plain_message(kind: str, text: Any, icon: str | None = None) -> None:
     """A notice (``error``, ``warning``, ``info`` or ``success``) whose text quotes file names, cells
-    or URL values: shown as plain text, never as a link or an image."""
-    getattr(st, kind)(plain(text), icon=icon)
+    or URL values: shown as plain text, never as a link or an image, without its English gloss."""
+    getattr(st, kind)(plain(labels.without_gloss(str(text))), icon=icon)
+
+
+def synthetic_on_screen() -> bool:
+    """Whether the page shows synthetic rows: the sidebar includes them and the data holds some (set by
+    dashboard.py before the page runs)."""
+    return bool(st.session_state.get("_ita_synthetic_on_screen"))
 
 
 # --- remembered analytics calls: every page's ------------------------------------------------

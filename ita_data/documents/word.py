@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import io
+import re
 
 from .archive import check_zip, open_zip
 from .errors import DocumentError
@@ -56,12 +57,23 @@ def read_docx(data: bytes, name: str) -> DocumentText:
     return builder.build(name, "docx", warnings=[], page_count=0)
 
 
+_TAB = "\x00"  # a tab in a paragraph, until it is known whether it lines up a row of a table typed with tabs
+
+
 def _blocks(parent, builder: TextBuilder) -> None:
+    rows: list[str] = []  # paragraphs in a row that hold tabs: a table typed with tabs, one row each
     for child in parent.iterchildren():
         tag = child.tag
         if tag == f"{W}p":
-            builder.add(_paragraph_text(child))
-        elif tag == f"{W}tbl":
+            text = _paragraph_text(child, tabs=True)
+            if _TAB in text and "\n" not in text.strip():
+                rows.append(_cells(text, _has_tab_stops(child)))
+                continue
+            _flush_rows(rows, builder)
+            builder.add(text.replace(_TAB, " "))
+            continue
+        _flush_rows(rows, builder)
+        if tag == f"{W}tbl":
             builder.blank()
             for row in _table_rows(child):
                 if any(cell.strip() for cell in row):
@@ -70,23 +82,55 @@ def _blocks(parent, builder: TextBuilder) -> None:
         elif tag in _TRANSPARENT:
             _blocks(child, builder)
         # section properties, bookmarks and the like carry no text
+    _flush_rows(rows, builder)
 
 
-def _paragraph_text(p) -> str:
+def _flush_rows(rows: list[str], builder: TextBuilder) -> None:
+    """Two or more paragraphs in a row with tabs are the rows of a table; one alone is a line whose tab
+    only aligns its words."""
+    if len(rows) >= 2:
+        builder.blank()
+        for row in rows:
+            builder.add(row)
+        builder.add("")
+    else:
+        for row in rows:
+            builder.add(row.replace("\t", " ").strip())
+    rows.clear()
+
+
+def _has_tab_stops(p) -> bool:
+    """Whether the paragraph sets its own tab stops (one per column) rather than Word's default ones."""
+    props = p.find(f"{W}pPr")
+    return props is not None and props.find(f"{W}tabs") is not None
+
+
+def _cells(text: str, own_stops: bool) -> str:
+    """A typed row's cells: with tab stops of its own each tab moves to the next column; on the default
+    stops a typist presses tab until the text lines up, so a run of tabs is one move."""
+    text = text.strip(" ")
+    if not own_stops:
+        text = re.sub(f"{_TAB}+", _TAB, text)
+    return text.replace(_TAB, "\t")
+
+
+def _paragraph_text(p, tabs: bool = False) -> str:
     parts: list[str] = []
-    _runs(p, parts)
+    _runs(p, parts, tabs)
     return "".join(parts)
 
 
-def _runs(element, parts: list[str]) -> None:
+def _runs(element, parts: list[str], tabs: bool = False) -> None:
     for child in element.iterchildren():
         tag = child.tag
-        if not isinstance(tag, str) or tag in _HIDDEN:
-            continue
+        if not isinstance(tag, str) or tag in _HIDDEN or tag == f"{W}pPr":
+            continue  # (a paragraph's properties hold its tab stops, which are not tabs)
         if tag == f"{W}t":
             parts.append(child.text or "")
         elif tag in (f"{W}tab", f"{W}ptab"):
-            parts.append(" ")  # a tab in a paragraph aligns text; tabs in our text mean table cells
+            # a tab aligns text; in our text a tab separates table cells, so it stays marked until the
+            # paragraphs around it say whether it does
+            parts.append(_TAB if tabs and tag == f"{W}tab" else " ")
         elif tag in (f"{W}br", f"{W}cr"):
             parts.append("\n")
         elif tag == f"{W}noBreakHyphen":
@@ -100,7 +144,7 @@ def _runs(element, parts: list[str]) -> None:
                 parts.append("\n")
             _runs(child, parts)
         else:
-            _runs(child, parts)
+            _runs(child, parts, tabs)
 
 
 def _table_rows(tbl) -> list[list[str]]:
