@@ -63,8 +63,8 @@ st.subheader(indicators_title)
 means = shared.cached(analytics.indicator_means, f)
 display.chart(figures.indicator_means(means, pass_mark, whole), "indicator_means", indicators_title)
 table = means.assign(indicator=means.indicator.map(labels.INDICATOR_LABELS))
-display.table(table)
-shared.downloads(table, "ita-overview", "overview")
+display.table(table, headers=labels.whole_headers(whole))
+shared.downloads(table.rename(columns=labels.whole_headers(whole)), "ita-overview", "overview")
 
 # The provincial brief of this selection (A4 PDF), printed by Chromium only when the button is clicked.
 if not f.province_code:

@@ -123,6 +123,17 @@ def whole_data(status: dict, include_synthetic: bool = True, short: bool = False
     return WHOLE_COVERED_SHORT if short else WHOLE_COVERED.format(provinces=provinces, all=every)
 
 
+# Columns that compare with the nation, named for what the data covers when that is not the nation.
+WHOLE_COLUMNS = {"mean_nation": "ค่าเฉลี่ย{whole}", "nation_median": "มัธยฐาน{whole}"}
+
+
+def whole_headers(whole: str) -> dict[str, str]:
+    """The headers of the nation's columns for ``whole`` (``whole_data``): none to change for the nation."""
+    if whole == WHOLE_NATION:
+        return {}
+    return {column: text.format(whole=whole) for column, text in WHOLE_COLUMNS.items()}
+
+
 def points(share_difference: float) -> str:
     """A difference of two shares as percentage points: ``+2.5 จุด``."""
     return f"{share_difference * 100:+.1f} จุด"
