@@ -243,7 +243,7 @@ def test_a_printed_page_longer_than_a_report_is_read_in_parts(monkeypatch):
 @pytest.mark.xfail(
     strict=True,
     reason="documents/pdf.py reads the ruled cell ราษีไศล as 'ราษีไษี<br>ศล' and ประจักษ์ศิลปาคม as "
-    "'ประจักษ์ศิษ์ ศิ<br>ลปาคม' (pdftotext reads both right): the PDF reader's layout, issue 21",
+    "'ประจักษ์ศิษ์ศิ<br>ลปาคม' (pdftotext reads both right): the PDF reader's layout, issue 21",
 )
 def test_a_printed_page_keeps_every_district_name():
     rows = [PageRow("อบต.สมมุติริมมูล", "ราษีไศล", "ศรีสะเกษ", 90.0), PageRow("อบต.สมมุติศิลปะ", "ประจักษ์ศิลปาคม", "อุดรธานี", 80.0)]

@@ -42,6 +42,11 @@ def parse_text(text: str, source: str) -> ParsedReport:
         kind = "analysis" if report.has_scores or not any(t.is_measures for t in tables) else "measures"
     report.kind = kind
     measures.read_measures(tables, report)
+    if any(is_result_header(line.split("\t")) for line in lines if "\t" in line and "จังหวัด" in line):
+        # A result page of many organisations (ITAS's, saved or printed) is the table importer's input.
+        _not_ita(report)
+        report.warn(labels.REPORT_IS_RESULT_TABLE.format(name=source))
+        return report
     if (
         not headline.ties_to_ita(text)
         or headline.titled_otherwise(text)
@@ -55,9 +60,6 @@ def parse_text(text: str, source: str) -> ParsedReport:
     scores.indicator_number_warnings(text, report)
     scores.check_consistency(report)
 
-    if any(is_result_header(line.split("\t")) for line in lines if "\t" in line and "จังหวัด" in line):
-        # A result page of many organisations (ITAS's, saved or printed) is the table importer's input.
-        report.warn(labels.REPORT_IS_RESULT_TABLE.format(name=source))
     if report.organization is None:
         report.warn(labels.REPORT_NO_ORGANIZATION.format(name=source))
     if report.fiscal_year is None:

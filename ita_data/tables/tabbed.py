@@ -5,7 +5,8 @@ The document readers turn each into text whose tables are tab-separated rows (``
 page's menus, ``documents.pdf`` reads ruled tables cell by cell); here those rows become grids. Lines that
 are no table row (a title, a menu left over, a printed page's header and footer) end a block of rows; a
 block as wide as the block before it is that table carried on (a printed table runs over many pages).
-What the prose says of the year ("ปีงบประมาณ พ.ศ. 2566") is kept as the year the table states.
+What the prose says of the year ("ปีงบประมาณ พ.ศ. 2566") is kept as the year the table states. A line of
+fewer than three cells is prose too: the PDF reader writes the gaps of a page's layout as tabs.
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ class _Block:
 
 
 _THAI = re.compile(r"[\u0e01-\u0e5b]")
+MIN_COLUMNS = 3  # a result table names the organisation, its province and a score
 
 
 def _one_line(cell: str) -> str:
@@ -66,7 +68,9 @@ def text_grids(lines: list[tuple[int, str]], titles: str, *, by_table_row: bool)
     current: _Block | None = None
     years: list[int] = []
     for number, line in lines:
-        if "\t" in line:
+        # A line of one or two cells is no row of a result table (a name, a province and a score): it is
+        # what a page's layout put side by side (a printed page's header and footer, a form's fields).
+        if line.count("\t") >= MIN_COLUMNS - 1:
             if current is None:
                 current = _Block()
                 blocks.append(current)
