@@ -93,6 +93,36 @@ def national_db(tmp_path_factory) -> Path:
     return path
 
 
+@pytest.fixture(scope="session")
+def corpus(request, seeds_dir) -> dict[str, dict[str, Path]]:
+    """Every form of every corpus text ({producer: {text name: file}}, ita_data.bench.corpus): made once
+    and kept in pytest's cache folder between runs, under a key of the seeds and the makers' code; the
+    first xdist worker to need it makes it (LibreOffice and chromium), the others wait for it."""
+    from ita_data.bench import corpus as maker
+
+    key = maker.corpus_key(seeds_dir)
+    base = Path(request.config.cache.mkdir("ita-corpus"))
+    folder = base / key
+    with _run_lock(base / "build.lock"):
+        if not (folder / "manifest.txt").exists():
+            building = base / f"{key}.building"
+            shutil.rmtree(building, ignore_errors=True)
+            forms = maker.build(seeds_dir, building, request.getfixturevalue("browser"))
+            lines = [
+                f"{p}\t{name}\t{path.relative_to(building)}"
+                for p, files in forms.items()
+                for name, path in files.items()
+            ]
+            (building / "manifest.txt").write_text("\n".join(lines), encoding="utf-8")
+            shutil.rmtree(folder, ignore_errors=True)
+            building.rename(folder)  # whole or not at all: a run stopped halfway leaves no half corpus
+    forms: dict[str, dict[str, Path]] = {}
+    for line in (folder / "manifest.txt").read_text(encoding="utf-8").splitlines():
+        producer, name, relative = line.split("\t")
+        forms.setdefault(producer, {})[name] = folder / relative
+    return forms
+
+
 def _free_port() -> int:
     import socket
 

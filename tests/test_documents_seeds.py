@@ -1,8 +1,8 @@
 """Every golden fact of the five seeds comes out the same from every form a document arrives in.
 
 The expectations are what the seed's own text gives (parse of the .txt), never numbers copied here; the
-forms are made from that text by tests/documents_fixtures.py (Word, LibreOffice PDF, saved web page,
-chromium PDF, scan).
+forms are the corpus's (tests/conftest.py ``corpus``: Word, LibreOffice PDF, saved web page, chromium
+PDF) and a scan of the LibreOffice PDF made here.
 """
 
 from __future__ import annotations
@@ -10,8 +10,8 @@ from __future__ import annotations
 import subprocess
 
 import pytest
-from documents_fixtures import make_all
 
+from ita_data.bench.samples import scan_pdf
 from ita_data.documents import read_document
 from ita_data.documents.text import normalize_text
 from ita_data.reports import parse_bytes, parse_file
@@ -21,9 +21,19 @@ SEEDS = ("000", "001", "002", "003", "004")
 TEXT_FORMS = ("docx", "pdf", "html", "chromium_pdf")
 
 
+# the forms this file reads, under the names of the corpus's producers
+FORM_PRODUCERS = {"txt": "txt", "docx": "docx", "pdf": "lo_pdf", "html": "html", "chromium_pdf": "chromium_pdf"}
+
+
 @pytest.fixture(scope="session")
-def forms(seeds_dir, tmp_path_factory, browser):
-    return make_all(seeds_dir, tmp_path_factory.mktemp("documents"), browser)
+def forms(corpus, tmp_path_factory):
+    """{"000": {"txt", "docx", "pdf", "html", "chromium_pdf", "scan_pdf"}} for each seed."""
+    out = tmp_path_factory.mktemp("scans")
+    made = {}
+    for n in SEEDS:
+        made[n] = {form: corpus[producer][f"seed-{n}"] for form, producer in FORM_PRODUCERS.items()}
+        made[n]["scan_pdf"] = scan_pdf(made[n]["pdf"], out / f"{n}.pdf")
+    return made
 
 
 @pytest.fixture(scope="session")

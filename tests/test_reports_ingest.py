@@ -128,10 +128,14 @@ def test_a_measures_report_keeps_the_analysis_measures_beside_its_own(store, tmp
 @pytest.mark.parametrize(
     "text, words",
     [
-        ("ได้คะแนน 80.00 คะแนน ปีงบประมาณ 2566", labels.INGEST_NO_ORGANIZATION),
-        ("เทศบาลตำบลหนองสมมุติ จังหวัดขอนแก่น ได้คะแนน 80.00 คะแนน", labels.INGEST_NO_FISCAL_YEAR),
-        ("เทศบาลตำบลหนองสมมุติ จังหวัดขอนแก่น ปีงบประมาณ 2575 ได้คะแนน 80.00 คะแนน", "ไม่มีเกณฑ์ ITA ของปีงบประมาณ 2575"),
-        ("เทศบาลตำบลหนองสมมุติ จังหวัดขอนแก่น ปีงบประมาณ 2566 ไม่มีตัวเลขใด", labels.INGEST_NO_FACTS),
+        ("ได้คะแนน ITA 80.00 คะแนน ปีงบประมาณ 2566", labels.INGEST_NO_ORGANIZATION),
+        ("เทศบาลตำบลหนองสมมุติ จังหวัดขอนแก่น ได้คะแนน ITA 80.00 คะแนน", labels.INGEST_NO_FISCAL_YEAR),
+        ("เทศบาลตำบลหนองสมมุติ จังหวัดขอนแก่น ปีงบประมาณ 2575 ได้คะแนน ITA 80.00 คะแนน", "ไม่มีเกณฑ์ ITA ของปีงบประมาณ 2575"),
+        (
+            "รายงานการวิเคราะห์ผลการประเมิน ITA เทศบาลตำบลหนองสมมุติ จังหวัดขอนแก่น ปีงบประมาณ 2566 ไม่มีตัวเลขใด",
+            labels.INGEST_NO_FACTS,
+        ),
+        ("เทศบาลตำบลหนองสมมุติ จังหวัดขอนแก่น ปีงบประมาณ 2566 ผลการประเมิน LPA ได้คะแนนรวม 80.00", labels.INGEST_NOT_ITA),
     ],
 )
 def test_a_report_that_cannot_be_stored_is_an_error_and_stores_nothing(store, tmp_path, text, words):

@@ -19,9 +19,10 @@ GOOD = """การวิเคราะห์ผลการประเมิ�
 ตัวชี้วัด\tคะแนน
 ตัวชี้วัดที่ 9 การเปิดเผยข้อมูล\t70.00
 """
-NO_ORGANIZATION = "ได้คะแนน 80.00 คะแนน ปีงบประมาณ 2566"
-NO_YEAR = "เทศบาลตำบลหนองสมมุติ จังหวัดขอนแก่น ได้คะแนน 80.00 คะแนน"
-NO_FACTS = "เทศบาลตำบลหนองสมมุติ จังหวัดขอนแก่น ปีงบประมาณ 2566 ไม่มีตัวเลขใด"
+NO_ORGANIZATION = "ได้คะแนน ITA 80.00 คะแนน ปีงบประมาณ 2566"
+NO_YEAR = "เทศบาลตำบลหนองสมมุติ จังหวัดขอนแก่น ได้คะแนน ITA 80.00 คะแนน"
+NO_FACTS = "รายงานการวิเคราะห์ผลการประเมิน ITA เทศบาลตำบลหนองสมมุติ จังหวัดขอนแก่น ปีงบประมาณ 2566 ไม่มีตัวเลขใด"
+NOT_ITA = "ผลการประเมินประสิทธิภาพขององค์กรปกครองส่วนท้องถิ่น (LPA) เทศบาลตำบลหนองสมมุติ ปี 2566 ได้คะแนนรวม 80.00 คะแนน"
 
 _THAI = re.compile(r"[\u0e00-\u0e7f]")
 _LETTER = re.compile(r"[^\W\d_]")  # the first letter of a message, of whatever script
@@ -64,7 +65,7 @@ def test_each_message_of_the_reader_and_importer_is_thai_first(key):
 # --- reading ------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("text", ["", NO_ORGANIZATION, NO_YEAR, NO_FACTS, GOOD])
+@pytest.mark.parametrize("text", ["", NO_ORGANIZATION, NO_YEAR, NO_FACTS, NOT_ITA, GOOD])
 def test_what_the_reader_warns_about_a_text_is_thai_first(text):
     report = parse_text(text, "r.txt")
     for warning in report.warnings:
@@ -76,6 +77,12 @@ def test_an_empty_a_nameless_and_a_yearless_text_each_say_so_in_thai():
     assert labels.REPORT_NO_ORGANIZATION.format(name="o.txt") in parse_text(NO_ORGANIZATION, "o.txt").warnings
     assert labels.REPORT_NO_FISCAL_YEAR.format(name="y.txt") in parse_text(NO_YEAR, "y.txt").warnings
     assert labels.REPORT_NO_FACTS.format(name="f.txt") in parse_text(NO_FACTS, "f.txt").warnings
+
+
+def test_a_text_that_is_not_an_ita_result_says_so_in_thai_and_gives_no_score():
+    report = parse_text(NOT_ITA, "lpa.txt")
+    assert report.warnings == [labels.REPORT_NOT_ITA.format(name="lpa.txt")]
+    assert not report.is_ita and not report.has_scores and report.total_score is None
 
 
 def test_a_report_with_no_title_names_the_kind_it_was_read_as_in_thai():

@@ -1,5 +1,6 @@
-"""``doc-bench``: how fast documents are read — per PDF page with a text layer, a batch of PDFs stored
-end to end, and per scanned page OCR'd. It prints figures; targets are in the text, nothing asserts them.
+"""``doc-bench``: how many facts each producer's files give (the corpus of ``corpus``), and how fast
+documents are read — per PDF page with a text layer, a batch of PDFs stored end to end, and per scanned
+page OCR'd. It prints figures; targets are in the text, nothing asserts them.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from pathlib import Path
 from ita_data.documents import pdf as pdf_reader
 from ita_data.settings import SEEDS_DIR
 
+from . import corpus
 from .load import procstats
 from .memory import PeakWatch
 from .samples import docx_to_pdf, make_docx, scan_pdf
@@ -24,16 +26,31 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser("doc-bench", help="time the document readers: PDF pages, a batch of PDFs, OCR pages")
     p.add_argument("--pdfs", type=int, default=200, help="how many seed-sized PDFs the batch has (default 200)")
     p.add_argument("--ocr-pages", type=int, default=3, help="scanned pages to OCR (default 3)")
-    p.set_defaults(func=lambda args: run(pdfs=args.pdfs, ocr_pages=args.ocr_pages, seeds_dir=SEEDS_DIR))
+    p.add_argument("--corpus-only", action="store_true", help="only the facts read per producer, no timings")
+    p.add_argument(
+        "--corpus-dir", type=Path, default=None, help="make the corpus here (kept) instead of a temporary folder"
+    )
+    p.set_defaults(
+        func=lambda args: run(
+            pdfs=args.pdfs,
+            ocr_pages=args.ocr_pages,
+            seeds_dir=SEEDS_DIR,
+            corpus_only=args.corpus_only,
+            corpus_dir=args.corpus_dir,
+        )
+    )
 
 
-def run(pdfs: int, ocr_pages: int, seeds_dir: Path) -> int:
+def run(pdfs: int, ocr_pages: int, seeds_dir: Path, corpus_only: bool = False, corpus_dir: Path | None = None) -> int:
     seeds = sorted(seeds_dir.glob("*.txt"))
     if not seeds:
         print(f"error: no seed texts in {seeds_dir}", file=sys.stderr)
         return 1
     with tempfile.TemporaryDirectory(prefix="doc-bench-") as tmp:
         work = Path(tmp)
+        _facts_per_producer(seeds_dir, corpus_dir or work / "corpus")
+        if corpus_only:
+            return 0
         start = time.perf_counter()
         docx = [make_docx(p, work / "docx" / f"{p.stem}.docx") for p in seeds]
         files = docx_to_pdf(docx, work / "pdf")
@@ -84,6 +101,34 @@ def run(pdfs: int, ocr_pages: int, seeds_dir: Path) -> int:
             )
         print(f"load average after: {_load()}")
     return 0
+
+
+def _facts_per_producer(seeds_dir: Path, out: Path) -> None:
+    """The corpus made by every producer, read back: facts right per producer, for the seeds and for all."""
+    from ita_data.reports import parse_bytes
+
+    start = time.perf_counter()
+    key = corpus.corpus_key(seeds_dir)
+    folder = out / key
+    forms = corpus.build(seeds_dir, folder)
+    items = corpus.texts(seeds_dir)
+    print(f"made the corpus ({len(items)} texts x {len(forms)} producers) in {time.perf_counter() - start:.1f} s")
+    start = time.perf_counter()
+    read = corpus.read_all(forms, items, parse_bytes)
+    seeds = [t for t in items if t.name.startswith("seed-")]
+    print(f"read it back in {time.perf_counter() - start:.1f} s")
+    all_tallies = corpus.score(items, read)
+    seed_tallies = corpus.score(seeds, read)
+    print(
+        f"{'producer':<18} {'seeds: facts right':>20} {'all ITA texts':>16} {'wrong':>6} "
+        f"{'non-ITA results':>16}  what it is"
+    )
+    for producer, what in corpus.PRODUCERS.items():
+        s, a = seed_tallies[producer], all_tallies[producer]
+        print(
+            f"{producer:<18} {f'{s.right}/{s.expected}':>20} {f'{a.right}/{a.expected}':>16} {a.wrong:>6} "
+            f"{a.other_results:>16}  {what}"
+        )
 
 
 def _unseen_fonts() -> tuple[int, int]:

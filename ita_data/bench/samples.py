@@ -1,7 +1,9 @@
 """Realistic documents made from a report's text, for tests and benchmarks: a Word file typed the way
-organisations type them, its PDF export by LibreOffice, and a scan of that PDF (page images, no text).
+organisations type them (real tables, or tables typed as tab-aligned paragraphs), its PDF export by
+LibreOffice, and a scan of that PDF (page images, no text).
 
 The text is the seeds' form: lines, with tab-separated rows for tables and ``<p>``/checkbox markup in cells.
+``corpus`` (beside this module) makes every form of every text from these and from chromium.
 """
 
 from __future__ import annotations
@@ -14,6 +16,8 @@ from typing import Any
 from ita_data.documents.text import strip_html
 
 FONT = "Laksaman"  # the TLWG copy of TH Sarabun, the font Thai government documents use
+# Thai faces the set-up installs (fonts-thai-tlwg): what LibreOffice substitutes for the fonts a file names
+FONTS = ("Laksaman", "Loma", "Garuda", "Norasi", "Kinnari")
 
 # --- the seed text as blocks --------------------------------------------------------------------
 
@@ -41,8 +45,8 @@ def seed_blocks(text: str) -> list[tuple[str, Any]]:
 # --- Word ---------------------------------------------------------------------------------------
 
 
-def make_docx(seed: Path, out: Path) -> Path:
-    """A Word file as an organisation would type it: landscape A4, Thai font, real tables."""
+def _word_document(font: str):
+    """An empty Word document: landscape A4, 1.5 cm margins, a Thai font at 14 pt for every script."""
     import docx
     from docx.enum.section import WD_ORIENT
     from docx.oxml.ns import qn
@@ -55,17 +59,25 @@ def make_docx(seed: Path, out: Path) -> Path:
     for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
         setattr(section, side, Cm(1.5))
     style = document.styles["Normal"]
-    style.font.name = FONT
+    style.font.name = font
     style.font.size = Pt(14)
-    style.element.rPr.rFonts.set(qn("w:cs"), FONT)
-    style.element.rPr.rFonts.set(qn("w:eastAsia"), FONT)
+    style.element.rPr.rFonts.set(qn("w:cs"), font)
+    style.element.rPr.rFonts.set(qn("w:eastAsia"), font)
     style.paragraph_format.space_after = Pt(2)
     rpr = style.element.get_or_add_rPr()
     cs_size = rpr.makeelement(qn("w:szCs"), {qn("w:val"): "28"})
     rpr.append(cs_size)
+    return document
 
+
+def make_docx(seed: Path | str, out: Path, font: str = FONT) -> Path:
+    """A Word file as an organisation would type it: landscape A4, Thai font, real tables.
+
+    ``seed`` is a text file or the text itself."""
+    text = seed.read_text(encoding="utf-8") if isinstance(seed, Path) else seed
+    document = _word_document(font)
     previous_was_table = False
-    for kind, content in seed_blocks(seed.read_text(encoding="utf-8")):
+    for kind, content in seed_blocks(text):
         if kind == "para":
             document.add_paragraph(content)
             previous_was_table = False
@@ -84,6 +96,42 @@ def make_docx(seed: Path, out: Path) -> Path:
                 for extra in lines[1:]:
                     cell.add_paragraph(extra)
         previous_was_table = True
+    out.parent.mkdir(parents=True, exist_ok=True)
+    document.save(str(out))
+    return out
+
+
+USABLE_WIDTH_CM = 26.7  # landscape A4 less the margins
+
+
+def make_tabbed_docx(text: str, out: Path, font: str = FONT) -> Path:
+    """A Word file typed without tables: each row one paragraph, its cells separated by tabs, with tab
+    stops set where the typist wanted the columns (a cell's lines run on in one paragraph, as typed).
+
+    A long cell runs past the next stop and wraps to the left margin; a short one lines up: what
+    LibreOffice then exports is a table only to the eye."""
+    from docx.shared import Cm
+
+    document = _word_document(font)
+    for kind, content in seed_blocks(text):
+        if kind == "para":
+            document.add_paragraph(content)
+            continue
+        rows = [[" ".join(line for line in cell if line.strip()) for cell in row] for row in content]
+        width = max(len(r) for r in rows)
+        # stops at widths after the longest cell of each column, the last column taking what is left
+        longest = [max((len(r[c]) for r in rows if c < len(r)), default=0) for c in range(width)]
+        shares = [min(max(n, 4), 60) for n in longest]
+        position = 0.0
+        stops = []
+        for share in shares[:-1]:
+            position += USABLE_WIDTH_CM * share / sum(shares)
+            stops.append(round(min(position, USABLE_WIDTH_CM - 1.0), 2))
+        for cells in rows:
+            paragraph = document.add_paragraph("\t".join(cells))
+            for stop in stops:
+                paragraph.paragraph_format.tab_stops.add_tab_stop(Cm(stop))
+        document.add_paragraph("")
     out.parent.mkdir(parents=True, exist_ok=True)
     document.save(str(out))
     return out

@@ -138,8 +138,19 @@ def _join_spaced_letters(line: str) -> str:
     return " ".join(out)
 
 
+# Faults of text layers made from page images (flipbook viewers, some PDF producers): แ drawn as two เ,
+# and U+FFFD for a glyph the viewer could not map — ำ's ring before its า, or a bullet, a dash, a stray mark.
+_TWO_SARA_E = re.compile("\u0e40\u0e40(?=[\u0e01-\u0e2e])")
+_LOST_RING = re.compile(rf"(?<=[\u0e01-\u0e2e])([{_TONES}]?)\ufffd\u0e32")
+_REPLACEMENT = re.compile("\ufffd+")
+
+
 def _normalize_line(line: str) -> str:
     line = _ZERO_WIDTH.sub("", line).translate(_THAI_PUA).replace("\u00a0", " ")
+    if "\u0e40\u0e40" in line:
+        line = _TWO_SARA_E.sub("\u0e41", line)
+    if "\ufffd" in line:
+        line = _REPLACEMENT.sub("", _LOST_RING.sub(lambda m: m.group(1) + "\u0e33", line))
     for _ in range(8):  # each repair can expose another (a tone behind two vowels); a few rounds settle it
         before = line
         line = _SPACE_BEFORE_MARK.sub("", line)
@@ -179,8 +190,9 @@ def normalize_text(text: str) -> str:
     """Text as Thai readers expect it, whatever exported it; applying it twice changes nothing.
 
     Line ends, zero-width marks and no-break spaces; Private Use Area tone marks; ``ํา`` written as two
-    marks; spaces the exporter put before a mark or after a leading vowel; a tone typed before its vowel;
-    lines broken inside a word.
+    marks; แ written as two เ; U+FFFD (ำ's ring when an า follows it, otherwise dropped); spaces the
+    exporter put before a mark or after a leading vowel; a tone typed before its vowel; lines broken
+    inside a word.
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     return "\n".join(line for line, _ in normalize_lines(text.split("\n")))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import posixpath
+import re
 import zipfile
 
 from ita_data import labels
@@ -114,6 +115,7 @@ def _read_body(stream, builder: TextBuilder) -> None:
     """Each child of ``w:body`` read when it ends, then dropped: memory holds one paragraph or table."""
     from lxml import etree
 
+    rows: list[str] = []  # paragraphs in a row that hold tabs (``_block``)
     depth = 0
     events = etree.iterparse(
         stream, events=("start", "end"), resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False
@@ -127,23 +129,38 @@ def _read_body(stream, builder: TextBuilder) -> None:
             continue
         parent = element.getparent()
         if parent is not None and parent.tag == f"{W}body":
-            _block(element, builder)
+            _block(element, builder, rows)
         element.clear(keep_tail=True)
         if parent is not None:
             while element.getprevious() is not None:
                 del parent[0]
+    _flush_rows(rows, builder)
+
+
+_TAB = "\x00"  # a tab in a paragraph, until it is known whether it lines up a row of a table typed with tabs
 
 
 def _blocks(parent, builder: TextBuilder) -> None:
+    rows: list[str] = []
     for child in parent.iterchildren():
-        _block(child, builder)
+        _block(child, builder, rows)
+    _flush_rows(rows, builder)
 
 
-def _block(child, builder: TextBuilder) -> None:
+def _block(child, builder: TextBuilder, rows: list[str]) -> None:
+    """One block of a body or container; ``rows`` gathers paragraphs in a row that hold tabs (a table
+    typed with tabs, one row each) until a block of another kind ends them."""
     tag = child.tag
     if tag == f"{W}p":
-        builder.add(_paragraph_text(child))
-    elif tag == f"{W}tbl":
+        text = _paragraph_text(child, tabs=True)
+        if _TAB in text and "\n" not in text.strip():
+            rows.append(_cells(text, _has_tab_stops(child)))
+            return
+        _flush_rows(rows, builder)
+        builder.add(text.replace(_TAB, " "))
+        return
+    _flush_rows(rows, builder)
+    if tag == f"{W}tbl":
         builder.blank()
         for row in _table_rows(child):
             if any(cell.strip() for cell in row):
@@ -154,21 +171,52 @@ def _block(child, builder: TextBuilder) -> None:
     # section properties, bookmarks and the like carry no text
 
 
-def _paragraph_text(p) -> str:
+def _flush_rows(rows: list[str], builder: TextBuilder) -> None:
+    """Two or more paragraphs in a row with tabs are the rows of a table; one alone is a line whose tab
+    only aligns its words."""
+    if len(rows) >= 2:
+        builder.blank()
+        for row in rows:
+            builder.add(row)
+        builder.add("")
+    else:
+        for row in rows:
+            builder.add(row.replace("\t", " ").strip())
+    rows.clear()
+
+
+def _has_tab_stops(p) -> bool:
+    """Whether the paragraph sets its own tab stops (one per column) rather than Word's default ones."""
+    props = p.find(f"{W}pPr")
+    return props is not None and props.find(f"{W}tabs") is not None
+
+
+def _cells(text: str, own_stops: bool) -> str:
+    """A typed row's cells: with tab stops of its own each tab moves to the next column; on the default
+    stops a typist presses tab until the text lines up, so a run of tabs is one move."""
+    text = text.strip(" ")
+    if not own_stops:
+        text = re.sub(f"{_TAB}+", _TAB, text)
+    return text.replace(_TAB, "\t")
+
+
+def _paragraph_text(p, tabs: bool = False) -> str:
     parts: list[str] = []
-    _runs(p, parts)
+    _runs(p, parts, tabs)
     return "".join(parts)
 
 
-def _runs(element, parts: list[str]) -> None:
+def _runs(element, parts: list[str], tabs: bool = False) -> None:
     for child in element.iterchildren():
         tag = child.tag
-        if not isinstance(tag, str) or tag in _HIDDEN:
-            continue
+        if not isinstance(tag, str) or tag in _HIDDEN or tag == f"{W}pPr":
+            continue  # (a paragraph's properties hold its tab stops, which are not tabs)
         if tag == f"{W}t":
             parts.append(child.text or "")
         elif tag in (f"{W}tab", f"{W}ptab"):
-            parts.append(" ")  # a tab in a paragraph aligns text; tabs in our text mean table cells
+            # a tab aligns text; in our text a tab separates table cells, so it stays marked until the
+            # paragraphs around it say whether it does
+            parts.append(_TAB if tabs and tag == f"{W}tab" else " ")
         elif tag in (f"{W}br", f"{W}cr"):
             parts.append("\n")
         elif tag == f"{W}noBreakHyphen":
@@ -182,7 +230,7 @@ def _runs(element, parts: list[str]) -> None:
                 parts.append("\n")
             _runs(child, parts)
         else:
-            _runs(child, parts)
+            _runs(child, parts, tabs)
 
 
 def _table_rows(tbl) -> list[list[str]]:

@@ -15,6 +15,10 @@ REPORT_KIND_GUESSED = (
 REPORT_NO_ORGANIZATION = "{name}: ไม่พบชื่อหน่วยงาน (เทศบาล…/องค์การบริหารส่วน…/อบต./ทต. …) (no organisation found)"
 REPORT_NO_FISCAL_YEAR = "{name}: ไม่พบปีงบประมาณ (ปีงบประมาณ พ.ศ. …) (no fiscal year found)"
 REPORT_NO_FACTS = "{name}: ไม่พบคะแนน ระดับ ลำดับ หรือมาตรการ (no score, level, rank or measure found)"
+REPORT_NOT_ITA = (
+    "{name}: ไม่ใช่รายงานวิเคราะห์ผลการประเมิน ITA หรือรายงานผลการดำเนินการตามมาตรการ จึงไม่อ่านคะแนน ระดับ "
+    "หรือมาตรการจากเอกสารนี้ (not an ITA analysis or measures report)"
+)
 REPORT_TOO_LARGE = "{name}: ไฟล์ใหญ่ {size:.1f} MB เกินขนาดที่รับได้ {limit} MB (file too large for a report)"
 REPORT_IS_FOLDER = "{path}: เป็นโฟลเดอร์ ไม่ใช่ไฟล์รายงาน (a folder, not a report file)"
 REPORT_NO_SUCH_FILE = "{path}: ไม่พบไฟล์ (no such file)"
@@ -80,6 +84,10 @@ REPORT_SUMMARY_COUNTS = "ตัวชี้วัด {indicators} ข้อ {ite
 INGEST_NOT_A_REPORT = "ไม่ใช่รายงาน ข้ามไป (not a report; skipped)"
 INGEST_ALREADY_STORED = "บันทึกไว้แล้ว รหัสแหล่งข้อมูล {source} (already stored, source {source})"
 INGEST_NOTHING_STORED = "{reason} จึงไม่ได้บันทึกสิ่งใด (nothing stored)"
+INGEST_NOT_ITA = (
+    "ไม่ใช่รายงานวิเคราะห์ผลการประเมิน ITA หรือรายงานผลการดำเนินการตามมาตรการ จึงไม่ได้บันทึกสิ่งใด "
+    "(not an ITA analysis or measures report; nothing stored)"
+)
 INGEST_NO_ORGANIZATION = "ไม่พบชื่อหน่วยงานในรายงาน จึงไม่ได้บันทึกสิ่งใด (no organisation found; nothing stored)"
 INGEST_NO_FISCAL_YEAR = "ไม่พบปีงบประมาณในรายงาน จึงไม่ได้บันทึกสิ่งใด (no fiscal year found; nothing stored)"
 INGEST_NO_FACTS = (
@@ -116,3 +124,9 @@ CLI_FILE_ERROR = "{name}: ไม่ได้บันทึก (error) - {reason
 CLI_FILE_WARNING = "  {name}: คำเตือน (warning): {message}"
 CLI_NO_FILES_TO_TIME = "ไม่มีไฟล์ให้จับเวลา ค้นหาใน {folder} (no files to time)"
 CLI_FILES_TOTAL = "รวม {count} ไฟล์"
+
+REPORT_IS_RESULT_TABLE = (
+    "{name}: เป็นตารางผลการประเมินของหลายหน่วยงาน (เช่น หน้าผลการประเมินจากระบบ ITAS) ไม่ใช่รายงานของหน่วยงาน "
+    "ให้นำเข้าที่แท็บตารางผลการประเมิน หรือ python -m ita_data import-table (a result table of many organisations, "
+    "not one organisation's report: import it as a table)"
+)

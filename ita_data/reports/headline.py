@@ -16,7 +16,7 @@ from ita_data.thai import find_dates, to_arabic
 
 from . import vocabulary as vocab
 from .model import Organization, ParsedReport
-from .text import compact, indicator_spellings
+from .text import compact, find_item_codes, indicator_spellings
 
 SCORE_TABLE, QUOTED = 0, 1  # where a number was read: the reference table, or a quotation of it
 
@@ -26,6 +26,10 @@ DEC = r"[0-9๐-๙]{1,3}[.][0-9๐-๙]{1,2}"
 
 def as_number(text: str) -> float:
     return float(to_arabic(text))
+
+
+def alternation(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
 # --- kind and fiscal year --------------------------------------------------------------------
@@ -115,15 +119,29 @@ _THAI_WORD = r"[\u0e01-\u0e4f]+"
 _ORG = re.compile(rf"({'|'.join(re.escape(w) for w in _TYPE_WORDS)})\s*({_THAI_WORD}(?:[-–]{_THAI_WORD})*)")
 _DISTRICT = re.compile(rf"(?:อำเภอ|อ\.)\s*({_THAI_WORD})")
 _PROVINCE = re.compile(rf"(?:จังหวัด|จ\.)\s*({_THAI_WORD})")
+_NOT_A_NAME = re.compile(alternation(vocab.NOT_A_NAME))
 _NAME_STOP = re.compile(r"(?:อำเภอ|จังหวัด|ประจำปี|ปีงบประมาณ|ได้คะแนน|ได้รับ|ผลการ)")
+# a district's name ends where the province begins, written with or without a space ("อำเภอพลจังหวัดขอนแก่น")
+_PLACE_STOP = re.compile(r"(?:จังหวัด|อำเภอ|ตำบล|ประจำปี|ปีงบประมาณ)")
+
+
+_EXECUTIVE = re.compile(alternation(title for title, _ in vocab.EXECUTIVE_TITLES))
+_EXECUTIVE_ORG = dict(vocab.EXECUTIVE_TITLES)
+
+
+def as_organizations(text: str) -> str:
+    """The text with each executive's title written as the organisation it heads ("นายกเทศมนตรีตำบลX" is
+    of เทศบาลตำบลX): a page may name its organisation only so."""
+    return _EXECUTIVE.sub(lambda m: _EXECUTIVE_ORG[m.group(0)], text) if "นายกเทศมนตรี" in text else text
 
 
 def find_organization(text: str, report: ParsedReport) -> Organization | None:
     """The organisation the report is about: the first named one that a district or province follows."""
     first = None
-    for m in _ORG.finditer(text[:200000]):
+    text = as_organizations(text[:200000])
+    for m in _ORG.finditer(text):
         name = _NAME_STOP.split(m.group(2), maxsplit=1)[0]
-        if len(name) < 2:
+        if len(name) < 2 or _NOT_A_NAME.match(name):
             continue
         try:
             type_code, clean = orgs.split_name(f"{m.group(1)} {name}")
@@ -153,23 +171,38 @@ def _placed(type_code: str, name: str, after: str, text: str, report: ParsedRepo
     if province_text is None:
         return org
     try:
-        province = orgs.find_province(province_text)
+        province = _known_prefix(orgs.find_province, province_text)
     except orgs.OrgError:
         report.warn(labels.REPORT_UNKNOWN_PROVINCE.format(province=province_text))
         return org
     org.province = province.name_th
     if district_m:
+        district = _PLACE_STOP.split(district_m.group(1), maxsplit=1)[0]
         try:
-            org.district = orgs.find_district(province, district_m.group(1)).name_th
+            org.district = _known_prefix(lambda text: orgs.find_district(province, text), district).name_th
         except orgs.OrgError:
-            report.warn(labels.REPORT_UNKNOWN_DISTRICT.format(district=district_m.group(1), province=province.name_th))
+            report.warn(labels.REPORT_UNKNOWN_DISTRICT.format(district=district, province=province.name_th))
     return org
+
+
+def _known_prefix(find, text: str):
+    """The place ``text`` names, or the one it starts with: a line joined without a space runs the name on
+    into the next word ("ลำปางได้คะแนน"). OrgError when no prefix of two letters or more is a place."""
+    try:
+        return find(text)
+    except orgs.OrgError as err:
+        for end in range(len(text) - 1, 1, -1):
+            try:
+                return find(text[:end])
+            except orgs.OrgError:
+                continue
+        raise err
 
 
 def _first_province(text: str) -> str | None:
     for m in _PROVINCE.finditer(text[:200000]):
         try:
-            return orgs.find_province(m.group(1)).name_th
+            return _known_prefix(orgs.find_province, m.group(1)).name_th
         except orgs.OrgError:
             continue
     return None
@@ -184,10 +217,6 @@ def _first_province(text: str) -> str | None:
 # a number that is not part of a longer one, a date ("30/09/2567") or a thousands figure; "88.63/100" is
 # a score out of 100
 _SCORE_NUMBER = re.compile(r"(?<![0-9.,/])([0-9]{1,3}(?:[.][0-9]{1,2})?)(?![0-9]|[.,][0-9]|/(?!\s?100(?![0-9]))[0-9])")
-
-
-def alternation(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
 _LABEL_KINDS = tuple(
@@ -216,15 +245,87 @@ _NOT_A_SCORE_BEFORE = re.compile(
 _TRIGGER_JUST_BEFORE = re.compile(r"(?:คะแนน\S{0,10}|ร้อยละ|เท่ากับ|อยู่ที่|[:=])\s{0,3}$")
 
 
-class _Flat:
-    """The flat text with what every reader of it needs: line starts and the years it names."""
+def _spaced(word: str) -> str:
+    """A word as a pattern: Latin letters as a word of their own, Thai with a space allowed between letters
+    (PDFs and flipbooks break Thai words with spaces)."""
+    if word.isascii():
+        words = r"\s+".join(map(re.escape, word.split()))
+        return rf"(?<![A-Za-z]){words}(?![A-Za-z])"
+    return r"\s?".join(map(re.escape, word))
 
-    def __init__(self, flat: str, fiscal_year: int | None):
+
+_ITA = re.compile("|".join(_spaced(w) for w in vocab.ITA_WORDS))
+_TOPIC = re.compile(f"(?P<ita>{_ITA.pattern})|(?P<other>{'|'.join(_spaced(w) for w in vocab.OTHER_ASSESSMENTS)})")
+_OTHER_TITLE = re.compile("|".join(_spaced(w) for w in vocab.OTHER_DOCUMENT_TITLES))
+_AGENCY = re.compile(
+    rf"(?P<org>{_ORG.pattern})|(?P<executive>{_EXECUTIVE.pattern})\s*(?P<head>{_THAI_WORD})"
+    rf"|(?P<other>{alternation(vocab.OTHER_AGENCIES)})"
+)
+TOPIC_REACH = 400  # characters: a number this far after the name of an assessment is still about it
+SUBJECT_REACH = 200  # characters: a number this far after an agency's name is still said of it
+
+
+def _is_other(m: re.Match[str], organization: Organization | None) -> bool:
+    """Whether an agency named in the text is not the report's organisation."""
+    if m.group("other"):
+        return True
+    if organization is None:
+        return False
+    raw = m.group(3) if m.group("org") else m.group("head")
+    name = compact(_NAME_STOP.split(raw, maxsplit=1)[0])
+    own = compact(organization.name)
+    if len(name) < 2 or _NOT_A_NAME.match(name):
+        return False  # "อบต. ได้คะแนน …", "ของเทศบาลตำบลในจังหวัด": the type alone, no other agency
+    return not (name.startswith(own) or own.startswith(name))
+
+
+def ties_to_ita(text: str) -> bool:
+    """Whether the text says anywhere that it is about the ITA: its name, its tools, its item codes or the
+    names of its ten indicators."""
+    head = text[:200000]
+    return _ITA.search(head) is not None or bool(find_item_codes(head)) or bool(indicator_names_in(head))
+
+
+def titled_otherwise(text: str) -> bool:
+    """Whether the document's title (the start of one of its first lines) names another kind of document
+    (a plan, the LPA, a survey, a budget report …) before any title of an ITA analysis or measures report."""
+    lines = [line.strip() for line in text.split("\n", 40) if line.strip()][:4]
+    for line in lines:
+        other = _OTHER_TITLE.search(line, 0, 60)
+        if other is None:
+            continue
+        kinds = [m.start() for _, pattern in vocab.KIND_PATTERNS if (m := re.search(pattern, line))]
+        if not kinds or other.start() < min(kinds):
+            return True
+    return False
+
+
+class _Flat:
+    """The flat text with what every reader of it needs: line starts, the years it names, and what each
+    part of it is about (the ITA or another assessment; the report's organisation or another agency)."""
+
+    def __init__(self, flat: str, fiscal_year: int | None, organization: Organization | None = None):
         self.text = flat
         self.line_starts = [0, *(m.end() for m in re.finditer("\n", flat))]
         self.years = year_mentions(flat)
         self.year_ends = [y.end for y in self.years]
         self.fiscal_year = fiscal_year
+        self.topics = [(m.end(), m.lastgroup == "ita") for m in _TOPIC.finditer(flat)]
+        self.topic_ends = [end for end, _ in self.topics]
+        self.agencies = [(m.end(), _is_other(m, organization)) for m in _AGENCY.finditer(flat)]
+        self.agency_ends = [end for end, _ in self.agencies]
+
+    def foreign(self, pos: int) -> bool:
+        """Whether the number or word at ``pos`` belongs to another assessment (named after the last ITA
+        word before it) or to another agency (the last named before it, in its sentence's reach)."""
+        i = bisect.bisect_right(self.topic_ends, pos)
+        if i > 0 and pos - self.topics[i - 1][0] <= TOPIC_REACH and not self.topics[i - 1][1]:
+            return True
+        i = bisect.bisect_right(self.agency_ends, pos)
+        if i == 0 or not self.agencies[i - 1][1] or pos - self.agencies[i - 1][0] > SUBJECT_REACH:
+            return False
+        # the sentence may run over lines that a layout broke, but not over a blank line
+        return "\n\n" not in self.text[self.agencies[i - 1][0] : pos]
 
     def line_of(self, pos: int) -> int:
         return bisect.bisect_right(self.line_starts, pos)
@@ -331,7 +432,7 @@ LEVEL_WORD = re.compile(
 )
 _LEVEL_IN_BRACKETS = re.compile(rf"\s{{0,3}}[(]\s{{0,2}}({LEVEL_WORD.pattern})\s{{0,2}}[)]")
 _LEVEL_LABEL = re.compile(alternation(vocab.LEVEL_LABELS))
-_LEVEL_GAP = re.compile(rf"(?:\s|[:\"“”'(\-–=]|{alternation(vocab.LEVEL_CONNECTORS)})*")
+_LEVEL_GAP = re.compile(rf"(?:\s|[:\"“”'(\-–=]|{alternation(vocab.LEVEL_CONNECTORS + vocab.LETTER_BAND_WORDS)})*")
 _PASS_VERB = re.compile(alternation(vocab.PASS_VERB_AFTER))
 
 
@@ -403,11 +504,12 @@ def _rank_candidates(flat: _Flat):
 
 
 def find_headline(flat_text: str, report: ParsedReport) -> None:
-    """Total, level and provincial rank from the sentences that announce them, for the report's year."""
-    flat = _Flat(flat_text, report.fiscal_year)
+    """Total, level and provincial rank from the sentences that announce them, for the report's year and
+    organisation, in the ITA (not another assessment)."""
+    flat = _Flat(flat_text, report.fiscal_year, report.organization)
     total_end = None
     for value, start, end in _total_candidates(flat):
-        if flat.other_year(start, end):
+        if flat.other_year(start, end) or flat.foreign(start):
             continue
         report.total_score = value
         report.locations["total_score"] = flat.line_of(start)
@@ -423,19 +525,19 @@ def find_headline(flat_text: str, report: ParsedReport) -> None:
         for word, start, end in _level_candidates(
             flat, total_end, min(len(flat_text), total_end + 300), after_total=True
         ):
-            if not flat.other_year(start, end):
+            if not flat.other_year(start, end) and not flat.foreign(start):
                 level = (word, start)
             break
     if level is None:
         for word, start, end in _level_candidates(flat):
-            if not flat.other_year(start, end):
+            if not flat.other_year(start, end) and not flat.foreign(start):
                 level = (word, start)
                 break
     if level:
         report.level = level[0]
         report.locations["level"] = flat.line_of(level[1])
     for rank, of, start, end, of_start in _rank_candidates(flat):
-        if flat.other_year(start, end):
+        if flat.other_year(start, end) or flat.foreign(start):
             continue
         report.province_rank = rank
         report.locations["province_rank"] = flat.line_of(start)

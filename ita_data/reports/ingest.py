@@ -106,6 +106,8 @@ def ingest_bytes(
 
 
 def _cannot_store(report: ParsedReport) -> str | None:
+    if not report.is_ita:
+        return labels.INGEST_NOT_ITA
     if report.organization is None:
         return labels.INGEST_NO_ORGANIZATION
     if report.fiscal_year is None:

@@ -138,10 +138,21 @@ def _without_boxes(text: str | None) -> str | None:
     kept: list[str] = []
     for line in text.split("\n"):
         parts = re.split(rf"(?:{_ANY_BOX.pattern})", line)
-        rest = [p for p in parts[1:] if p.strip() and status_of_label(p) is None]
+        # a box's label, and what a wrapped cell ran on after it ("☐ อยู่ระหว่างการดำเนินการ เปิดใช้เมื่อ …")
+        rest = [_STATUS_AT_START.sub("", p) for p in parts[1:]]
         head = parts[0].strip()
         kept.extend(x.strip() for x in [head, *rest] if x.strip())
     return "\n".join(kept) or None
+
+
+_STATUS_AT_START = re.compile(
+    r"^\s*(?:"
+    + "|".join(
+        r"\s*".join(map(re.escape, label))
+        for label in sorted((w for _, words in vocab.STATUS_LABELS for w in words), key=len, reverse=True)
+    )
+    + ")"
+)
 
 
 def _latest(dates: list[dt.date]) -> dt.date | None:

@@ -86,6 +86,9 @@ class ParsedReport:
     item_scores: dict[str, float] = field(default_factory=dict)
     measures: list[Measure] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    # False: the text is not an ITA analysis or measures report (another assessment, a plan, an index of
+    # files, news of another agency): nothing in it is read as a result, and nothing is stored
+    is_ita: bool = True
     document: DocumentText | None = field(default=None, repr=False, compare=False)  # the text and its pages
     # where each fact was read: key ('total_score', 'indicator:9', 'item:o5', 'measure:1', …) -> 1-based line
     # of the normalised text that parse_text reads; ``lines`` is that text, line by line
@@ -111,22 +114,33 @@ class ParsedReport:
         cut = piece[: width - (start > 0) - 1] + "…" if len(piece) > width - (start > 0) else piece
         return ("…" if start > 0 else "") + cut
 
+    def value_of(self, key: str) -> Any:
+        """The value of one fact under its ``locations`` key ('total_score', 'indicator:9', 'measure:2' …)."""
+        kind, _, code = key.partition(":")
+        if kind == "indicator":
+            return self.indicator_scores.get(int(code))
+        if kind == "item":
+            return self.item_scores.get(code)
+        if kind == "measure":
+            index = int(code) - 1
+            return self.measures[index].title if 0 <= index < len(self.measures) else None
+        return getattr(self, kind, None)
+
+    def line_image(self, key: str) -> bytes | None:
+        """A small PNG of the page around the line a fact was read from (PDFs with a text layer); None
+        where the document has no page images or does not know where the line stands."""
+        line = self.locations.get(key)
+        if line is None or self.document is None:
+            return None
+        return self.document.line_image(line)
+
     def where_read(self) -> list[dict[str, Any]]:
         """Each fact with the page and line it was read from and the line's text, for a person to check
         (Thai headers, in the order the facts were found)."""
         document = self.document
         rows = []
         for key, line in sorted(self.locations.items(), key=lambda kv: kv[1]):
-            kind, _, code = key.partition(":")
-            if kind == "indicator":
-                value: Any = self.indicator_scores.get(int(code))
-            elif kind == "item":
-                value = self.item_scores.get(code)
-            elif kind == "measure":
-                index = int(code) - 1
-                value = self.measures[index].title if 0 <= index < len(self.measures) else None
-            else:
-                value = getattr(self, "level" if kind == "level" else kind, None)
+            value = self.value_of(key)
             rows.append(
                 {
                     "ข้อมูล": labels.report_key_label(key),

@@ -9,18 +9,19 @@ from ita_data import labels
 from ita_data.documents import DocumentError, read_document
 from ita_data.documents.limits import MAX_BYTES
 from ita_data.documents.text import normalize_text
+from ita_data.tables.columns import is_result_header
 from ita_data.thai import to_arabic
 
 from . import headline, measures, scores
 from .model import ParsedReport
 from .tables import split_tables
-from .text import ReportError
+from .text import ReportError, restore_lost_rings
 
 
 def parse_text(text: str, source: str) -> ParsedReport:
     """Read a report's text. Never raises on content: what cannot be read becomes a warning."""
     report = ParsedReport(source=source)
-    text = normalize_text(text)
+    text = restore_lost_rings(normalize_text(text))
     if not text.strip():
         report.warn(labels.REPORT_EMPTY.format(name=source))
         return report
@@ -36,11 +37,26 @@ def parse_text(text: str, source: str) -> ParsedReport:
     report.organization = headline.find_organization(text, report)
     headline.find_headline(flat, report)
     scores.read_scores(tables, prose, text, report)
+    titled = kind is not None
     if kind is None:
         kind = "analysis" if report.has_scores or not any(t.is_measures for t in tables) else "measures"
-        report.warn(labels.REPORT_KIND_GUESSED.format(name=source, kind=labels.SOURCE_KINDS[kind], kind_en=kind))
     report.kind = kind
     measures.read_measures(tables, report)
+    if any(is_result_header(line.split("\t")) for line in lines if "\t" in line and "จังหวัด" in line):
+        # A result page of many organisations (ITAS's, saved or printed) is the table importer's input.
+        _not_ita(report)
+        report.warn(labels.REPORT_IS_RESULT_TABLE.format(name=source))
+        return report
+    if (
+        not headline.ties_to_ita(text)
+        or headline.titled_otherwise(text)
+        or not (titled or report.has_scores or report.measures)
+    ):
+        _not_ita(report)
+        report.warn(labels.REPORT_NOT_ITA.format(name=source))
+        return report
+    if not titled:
+        report.warn(labels.REPORT_KIND_GUESSED.format(name=source, kind=labels.SOURCE_KINDS[kind], kind_en=kind))
     scores.indicator_number_warnings(text, report)
     scores.check_consistency(report)
 
@@ -51,6 +67,14 @@ def parse_text(text: str, source: str) -> ParsedReport:
     if not report.has_scores and not report.measures:
         report.warn(labels.REPORT_NO_FACTS.format(name=source))
     return report
+
+
+def _not_ita(report: ParsedReport) -> None:
+    """A text that is not an ITA result keeps who and which year it names, and nothing as a result."""
+    report.is_ita = False
+    report.total_score = report.level = report.province_rank = report.province_rank_of = None
+    report.indicator_scores, report.item_scores, report.measures = {}, {}, []
+    report.locations = {k: v for k, v in report.locations.items() if k in ("fiscal_year",)}
 
 
 def parse_bytes(data: bytes, source: str, ocr: bool = True) -> ParsedReport:

@@ -31,6 +31,58 @@ def compact(text: str) -> str:
     return _WHITE.sub("", text)
 
 
+# --- a text that lost ำ's ring -----------------------------------------------------------------
+# Some text layers (flipbook viewers, PDFs made with a font whose ำ maps to า) write every ำ as า:
+# "ดาเนินการ", "ตาบล", "อาเภอ". In a text with no ำ at all, the words the reader needs (its vocabulary,
+# the indicators' names, the names of places) are written back; a short word is left, as its า form is
+# often a word of its own (นา, ทา, คา).
+
+_THAI_RUN = re.compile(r"[\u0e01-\u0e4e]+")
+
+
+@cache
+def _lost_rings() -> tuple[re.Pattern[str], dict[str, str]]:
+    import geothai
+
+    from ita_data import orgs
+
+    words: set[str] = set()
+    texts: list[str] = [t for group in vocab.__dict__.values() if isinstance(group, tuple) for t in _strings(group)]
+    texts += [n for ind in framework.indicators() for n in (ind.name_th, *ind.other_names_th)]
+    texts += [a for t in orgs.ORG_TYPES for a in (*t.aliases, t.name_th)]
+    texts += list(vocab.WORDS_WITH_AM)
+    for province in geothai.provinces():
+        texts.append(province.name_th)
+        for district in geothai.districts(province.code):
+            texts.append(district.name_th)
+    for text in texts:
+        words.update(w for w in _THAI_RUN.findall(text) if "\u0e33" in w and len(w) >= 4)
+    lost = {w.replace("\u0e33", "\u0e32"): w for w in words}
+    return re.compile("|".join(re.escape(w) for w in sorted(lost, key=len, reverse=True))), lost
+
+
+def _strings(group) -> list[str]:
+    out: list[str] = []
+    for item in group:
+        if isinstance(item, str):
+            out.append(item)
+        elif isinstance(item, tuple):
+            out += _strings(item)
+    return out
+
+
+def restore_lost_rings(text: str) -> str:
+    """The text with ำ written back in the words the reader knows, when it writes more of them without
+    their ring than with it (a text that lost its ำ; a few may have come through as ํา)."""
+    if "\u0e32" not in text:
+        return text
+    pattern, lost = _lost_rings()
+    found = pattern.findall(text)
+    if not found or len(found) <= sum(text.count(lost[w]) for w in set(found)):
+        return text
+    return pattern.sub(lambda m: lost[m.group(0)], text)
+
+
 # --- item codes ------------------------------------------------------------------------------
 
 _D = "0-9๐-๙"

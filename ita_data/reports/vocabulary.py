@@ -170,10 +170,12 @@ LEVEL_CONNECTORS = (
     "คะแนน",
     "ไม่ผ่าน",
 )
+# (the Thai names of the letter bands, LETTER_BAND_WORDS below, are connectors too)
 # After "ผ่าน" these make it a verb ("ผ่านเกณฑ์", "ผ่านทางเว็บไซต์"), not the level ผ่าน.
 PASS_VERB_AFTER = ("เกณฑ์", "การ", "ทาง", "เว็บ", "ช่องทาง", "ระบบ")
 # Where a rank is counted: the province is the rank the dashboard stores.
 RANK_SCOPES = (
+    ("type", ("เทศบาลตำบล", "เทศบาลเมือง", "เทศบาลนคร", "องค์การบริหารส่วนตำบล", "อบต.", "ทต.", "ทม.", "ทน.", "ประเภท")),
     ("province", ("จังหวัด", "จ.")),
     ("district", ("อำเภอ", "อ.")),
     ("country", ("ประเทศ",)),
@@ -190,4 +192,96 @@ ZERO_SECTION_PATTERNS = (
     r"ไม่ได้คะแนน(?!เต็ม)",
     r"ไม่มีคะแนน(?!เต็ม)",
     r"คะแนนเป็น(?:0|ศูนย์)",
+)
+
+# The Thai names of the letter bands ("อยู่ในระดับ ดีมาก (A)"): they may stand between a label and the letter.
+LETTER_BAND_WORDS = ("ดีเยี่ยม", "ดีมาก", "ค่อนข้างดี", "ดี", "ปานกลาง", "ค่อนข้างต่ำ", "ต่ำมาก", "ต่ำ")
+
+# --- is it an ITA result at all? -----------------------------------------------------------------
+# Words that tie a text to the ITA (Thai words matched with or without spaces inside them).
+ITA_WORDS = ("ITA", "ไอทีเอ", "คุณธรรมและความโปร่งใส", "Integrity and Transparency", "IIT", "EIT", "OIT")
+# Other assessments and documents an organisation publishes: a number after one of these (nearer than
+# any ITA word) belongs to it, and a document titled so is not an ITA result.
+OTHER_ASSESSMENTS = (
+    "LPA",
+    "ประสิทธิภาพขององค์กรปกครองส่วนท้องถิ่น",
+    "ความพึงพอใจ",
+    "ความเสี่ยง",
+    "แผนพัฒนาท้องถิ่น",
+    "เบิกจ่าย",
+    "การใช้จ่ายงบประมาณ",
+    "เลือกสรร",
+    "คัดเลือก",
+    "สรรหา",
+    "การสอบ",
+)
+OTHER_DOCUMENT_TITLES = (
+    "แผนปฏิบัติการป้องกันการทุจริต",
+    "แผนป้องกันการทุจริต",
+    "แผนพัฒนาท้องถิ่น",
+    "LPA",
+    "ประสิทธิภาพขององค์กรปกครองส่วนท้องถิ่น",
+    "สำรวจความพึงพอใจ",
+    "ประเมินความเสี่ยง",
+    "รายงานผลการใช้จ่ายงบประมาณ",
+    "สรุปผลการดำเนินการจัดซื้อจัดจ้าง",
+    "รับสมัคร",
+    "เลือกสรร",
+    "สรรหา",
+)
+# Agencies that are not local administrative organisations: a score said of one is not the report's.
+OTHER_AGENCIES = (
+    "โรงเรียน",
+    "โรงพยาบาล",
+    "รพ.สต.",
+    "สถานีตำรวจ",
+    "สภ.",
+    "สำนักงานเขตพื้นที่",
+    "สำนักงานสาธารณสุข",
+    "ที่ว่าการอำเภอ",
+    "มหาวิทยาลัย",
+    "กระทรวง",
+    "สำนักงานจังหวัด",
+)
+# Words a name never starts with: after a type of organisation they make it a class, not a name
+# ("ลำดับที่ 1 ของเทศบาลตำบลในจังหวัด", "ของ อบต. ทั้งหมด").
+NOT_A_NAME = ("ใน", "ของ", "ที่", "ทั้ง", "และ", "หรือ", "ซึ่ง", "จะ", "ได้", "แห่ง", "อื่น", "ดังกล่าว")
+# The executive's title names the organisation ("นายกเทศมนตรีตำบลสมมุติ" is of เทศบาลตำบลสมมุติ).
+EXECUTIVE_TITLES = (
+    ("นายกเทศมนตรีตำบล", "เทศบาลตำบล"),
+    ("นายกเทศมนตรีเมือง", "เทศบาลเมือง"),
+    ("นายกเทศมนตรีนคร", "เทศบาลนคร"),
+)
+# Words with ำ that reports write often, besides those in the lists above and in the names of places and
+# indicators: a text that lost ำ's ring gets them back (ita_data.reports.text.restore_lost_rings).
+WORDS_WITH_AM = (
+    "อำเภอ",
+    "ตำบล",
+    "ลำดับ",
+    "ประจำ",
+    "ดำเนิน",
+    "ทำงาน",
+    "จัดทำ",
+    "ทำให้",
+    "กำหนด",
+    "กำกับ",
+    "กำลัง",
+    "สำนัก",
+    "สำคัญ",
+    "สำเร็จ",
+    "สำรวจ",
+    "จำนวน",
+    "จำเป็น",
+    "คำถาม",
+    "คำสั่ง",
+    "คำร้อง",
+    "คำแนะนำ",
+    "นำเสนอ",
+    "นำมา",
+    "ตำแหน่ง",
+    "ต่ำกว่า",
+    "อำนาจ",
+    "อำนวย",
+    "ชำระ",
+    "บำรุง",
 )

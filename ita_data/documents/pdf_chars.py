@@ -1,0 +1,242 @@
+"""PDF characters as PDFium reads them, put back as they were written: producers' extra copies of Thai
+clusters dropped, PDFium's guessed spaces kept only where they are right, glyphs and marks in reading order.
+
+Every character keeps its box on the page (``Box``), from which lines, gaps and tables are laid out.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import pypdfium2 as pdfium
+
+Box = tuple[float, float, float, float]  # left, bottom, right, top in PDF points (origin bottom-left)
+
+THAI = re.compile(r"[\u0e01-\u0e5b]")
+MARK = re.compile(r"[\u0e31\u0e33-\u0e3a\u0e47-\u0e4e]")
+_THAI_BASE = re.compile(r"[\u0e01-\u0e30\u0e32\u0e40-\u0e46]")
+_THAI_BASE_CHARS = frozenset(chr(c) for c in [*range(0x0E01, 0x0E31), 0x0E32, *range(0x0E40, 0x0E47)])
+
+
+@dataclass
+class Char:
+    ch: str
+    box: Box
+    generated: bool  # a space or line end PDFium added; its box is empty
+
+
+def page_chars(textpage: pdfium.PdfTextPage, text: str) -> list[Char]:
+    """The page's characters in content order, with exporters' quirks undone line by line."""
+    out: list[Char] = []
+    count = min(len(text), textpage.count_chars())
+    for i in range(count):
+        try:
+            box = textpage.get_charbox(i)
+        except pdfium.PdfiumError:
+            box = (0.0, 0.0, 0.0, 0.0)
+        ch = "-" if text[i] == "\ufffe" else text[i]  # PDFium's mark for a hyphen that ends a line
+        out.append(Char(ch, box, box[0] == box[2] and box[1] == box[3]))
+    out = _without_false_breaks(out)
+    lines: list[list[Char]] = [[]]
+    for c in out:
+        lines[-1].append(c)
+        if c.ch == "\n":
+            lines.append([])
+    cleaned: list[Char] = []
+    for line in lines:
+        cleaned += clean_line(line)
+    return cleaned
+
+
+def _without_false_breaks(chars: list[Char]) -> list[Char]:
+    """PDFium sometimes ends a line after every glyph of one (chromium draws some runs glyph by glyph): a
+    line end between two glyphs on one baseline, the second going on to the right, is no line end."""
+    out: list[Char] = []
+    i = 0
+    while i < len(chars):
+        c = chars[i]
+        if c.generated and c.ch in "\r\n":
+            j = i
+            while j < len(chars) and chars[j].generated and chars[j].ch in "\r\n":
+                j += 1
+            before = next((x for x in reversed(out) if not x.generated), None)
+            after = chars[j] if j < len(chars) and not chars[j].generated else None
+            if before is not None and after is not None and _goes_on(before, after):
+                height = max(before.box[3] - before.box[1], 1.0)
+                if after.box[0] - before.box[2] > 0.35 * height:  # the break stood for a space
+                    out.append(Char(" ", (before.box[2], before.box[1], before.box[2], before.box[1]), True))
+                i = j
+                continue
+        out.append(c)
+        i += 1
+    return out
+
+
+def _goes_on(before: Char, after: Char) -> bool:
+    height = max(before.box[3] - before.box[1], after.box[3] - after.box[1], 1.0)
+    same_line = abs(before.box[1] - after.box[1]) < 0.2 * height
+    return same_line and before.box[0] - 0.5 <= after.box[0] <= before.box[2] + 2.0 * height
+
+
+def clean_line(line: list[Char]) -> list[Char]:
+    """One PDFium line as it was written: producers' extra copies of clusters dropped, PDFium's guessed
+    spaces dropped where they are wrong, glyphs and marks put back in reading order.
+
+    A line whose producer draws its spaces (LibreOffice, Word) leaves PDFium nothing to guess: a space it
+    adds there marks a change of font ("E" and "๑๓" in "E๑๓") or a tab, whose blank the layout measures.
+    Elsewhere (chromium) a guessed space stands where the glyphs leave a blank."""
+    bases = [c for c in line if not c.generated and not MARK.match(c.ch)]
+    if not bases:
+        return line
+    heights = sorted(c.box[3] - c.box[1] for c in bases)
+    height = heights[len(heights) // 2] or 1.0
+    kept = _without_copies(line, height)
+    drawn_spaces = any(c.ch == " " and not c.generated for c in kept)
+    out: list[Char] = []
+    drawn: Char | None = None  # the last glyph kept
+    for i, c in enumerate(kept):
+        if c.generated and c.ch == " " and drawn is not None and i + 1 < len(kept) and not kept[i + 1].generated:
+            if drawn_spaces or kept[i + 1].box[0] - drawn.box[2] < 0.2 * height:
+                continue
+        if not c.generated:
+            drawn = c
+        if c.generated and c.ch == " " and out and out[-1].ch == "\u0e33" and i + 1 < len(kept):
+            nxt = kept[i + 1]
+            if THAI.match(nxt.ch) and not nxt.generated and nxt.box[0] - out[-1].box[2] < 1.2 * height:
+                continue  # "ดำ เนิน": ำ's box covers only its ring, and PDFium saw a gap after it
+        out.append(c)
+    return _place_marks(_in_visual_order(out, height))
+
+
+def _without_copies(line: list[Char], height: float) -> list[Char]:
+    """Skia (chromium's PDF) gives each glyph of a Thai cluster the cluster's /ActualText, so PDFium reads
+    the cluster once per glyph: a copy floats above the line (the marks' glyph) or overlaps the letters
+    just read. Either way it is dropped, with the space PDFium guessed beside it."""
+    kept: list[Char] = []
+    body_top: float | None = None
+    dropping = False
+    dropped_last = False
+    i = 0
+    while i < len(line):
+        c = line[i]
+        if c.generated:
+            if not (dropped_last and c.ch == " " and _touches(kept, line, i + 1, height)):
+                kept.append(c)
+            i += 1
+            continue
+        copy = _copy_length(kept, line, i)
+        if copy:
+            i += copy
+            dropped_last = True
+            continue
+        if MARK.match(c.ch) is None:
+            floating = (
+                body_top is not None
+                and THAI.match(c.ch) is not None
+                and c.box[1] >= body_top - 0.25 * height
+                and (c.box[3] - c.box[1]) < 0.6 * height
+            )
+            dropping = floating
+            if not floating:
+                body_top = (
+                    c.box[3] if body_top is None or abs(c.box[3] - body_top) >= height else max(body_top, c.box[3])
+                )
+        dropped_last = dropping
+        if not dropping:
+            kept.append(c)
+        i += 1
+    return kept
+
+
+def _touches(kept: list[Char], line: list[Char], i: int, height: float) -> bool:
+    """The next drawn character (after any copies) starts where the last kept one ends: no space between."""
+    last = next((c for c in reversed(kept) if not c.generated), None)
+    while i < len(line) and (line[i].generated or _copy_length(kept, line, i)):
+        i += _copy_length(kept, line, i) or 1
+    if last is None or i >= len(line):
+        return True
+    return line[i].box[0] - last.box[2] < 0.25 * height
+
+
+def _copy_length(kept: list[Char], line: list[Char], i: int) -> int:
+    """How many characters from ``line[i]`` repeat the characters just kept, drawn over them (0 if none)."""
+    first = line[i].ch
+    if first not in _THAI_BASE_CHARS:
+        return 0
+    drawn = [c for c in kept[-8:] if not c.generated]
+    for m in (4, 3, 2):
+        if len(drawn) < m or i + m > len(line) or drawn[-m].ch != first:
+            continue
+        ahead = line[i : i + m]
+        if any(c.generated for c in ahead) or not _THAI_BASE.match(ahead[0].ch):
+            continue
+        before = drawn[-m:]
+        if [c.ch for c in ahead] != [c.ch for c in before]:
+            continue
+        # a copy starts inside the letters it copies; a word said twice ("ติดๆ", "นานา") starts after them
+        if ahead[0].box[0] < max(c.box[2] for c in before) - 0.5:
+            return m
+    return 0
+
+
+def _in_visual_order(line: list[Char], height: float) -> list[Char]:
+    """Glyphs drawn out of order on one baseline (LibreOffice emits a symbol font's ☐ after the words that
+    follow it) go back to where they stand; a letter keeps the marks and spaces that follow it."""
+    units: list[list[Char]] = []
+    for c in line:
+        mark = MARK.match(c.ch) is not None and not c.generated
+        if units and (c.generated or (mark and near(units[-1][0].box, (c.box[0] + c.box[2]) / 2))):
+            units[-1].append(c)
+        else:
+            units.append([c])  # a mark away from the letter before it finds its letter below
+    ordered: list[list[Char]] = []
+    for unit in units:
+        base = unit[0]
+        k = len(ordered)
+        stray_mark = MARK.match(base.ch) is not None
+        if not base.generated:
+            while k > 0:
+                before = ordered[k - 1][0]
+                if before.generated or (not stray_mark and abs(before.box[1] - base.box[1]) > 0.4 * height):
+                    break
+                if before.box[0] <= base.box[0] + 0.5:
+                    break
+                k -= 1
+        ordered.insert(k, unit)
+    return [c for unit in ordered for c in unit]
+
+
+def _place_marks(line: list[Char]) -> list[Char]:
+    """A mark written away from its consonant (LibreOffice emits some at the end of a run) goes back to it."""
+    out: list[Char] = []
+    for c in line:
+        if c.generated or not MARK.match(c.ch) or not out:
+            out.append(c)
+            continue
+        middle = (c.box[0] + c.box[2]) / 2
+        base_index = next(
+            (k for k in range(len(out) - 1, -1, -1) if not out[k].generated and not MARK.match(out[k].ch)), None
+        )
+        if base_index is not None and near(out[base_index].box, middle):
+            out.append(c)
+            continue
+        target = None
+        for k in range(len(out) - 1, -1, -1):
+            b = out[k]
+            if not b.generated and _THAI_BASE.match(b.ch) and b.box[0] - 0.5 <= middle <= b.box[2] + 0.5:
+                target = k
+                break
+        if target is None:
+            out.append(c)
+            continue
+        k = target + 1
+        while k < len(out) and not out[k].generated and MARK.match(out[k].ch):
+            k += 1
+        out.insert(k, c)
+    return out
+
+
+def near(box: Box, x: float) -> bool:
+    width = max(box[2] - box[0], 1.0)
+    return box[0] - width <= x <= box[2] + width
