@@ -3,8 +3,8 @@
 ``from ita_data import labels`` gives every word: ``common`` (indicators, tools, types, statuses, column
 headers), ``pages`` (each page's words), ``reports`` (the readers' and ingest's messages), ``limits``
 (what a document may cost: the reader's caps, archives, nesting), ``tables`` (the result-table reader's
-messages, with their file, sheet, row and cell), ``imports`` (the import page, sign-in) and ``store`` (the
-database's messages).
+messages, with their file, sheet, row and cell), ``imports`` (the import page, sign-in), ``store`` (the
+database's messages) and ``screen`` (``without_gloss``: a message as a screen shows it).
 A message names its file or record first, says in Thai what happened, and may end with a short English
 gloss in parentheses.
 """
@@ -16,5 +16,6 @@ from .imports import *  # noqa: F403
 from .limits import *  # noqa: F403
 from .pages import *  # noqa: F403
 from .reports import *  # noqa: F403
+from .screen import without_gloss as without_gloss
 from .store import *  # noqa: F403
 from .tables import *  # noqa: F403
