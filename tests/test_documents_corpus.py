@@ -64,9 +64,6 @@ KNOWN_GAPS = {
     **{(seed, "lo_tabs_pdf"): _TABS for seed in ("seed-001", "seed-002", "seed-004")},
     ("seed-000", "chromium_narrow"): "a measure's row cut by pages in a narrow column is joined one row off",
     ("seed-003", "lo_pdf_fonts"): "a row that a page cut is not joined again (one measure too many)",
-    ("seed-003", "chromium_columns"): "a measure's indicator, named in the heading above its table, is lost",
-    ("own-district-summary", "chromium_columns"): "a level word wrapped alone onto the next line is not joined",
-    ("own-measures", "chromium_header"): "a due date range broken over two lines of a cell reads its start",
 }
 FORMS = [
     pytest.param(

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from .pdf_chars import MARK, TAB, Box, Char
-from .pdf_tables import NEW_PARAGRAPH, Grid, Locator, Table, cell_fill, cell_paragraphs, join_wrapped
+from .pdf_tables import Grid, Locator, Table, cell_fill, cell_paragraphs, join_wrapped, starts_paragraph
 
 _SPACE = " \u00a0"
 _DIGITS = re.compile(r"[0-9๐-๙]+")
@@ -429,10 +429,14 @@ class _Edges:
         self.lines = lines
         self.left = _text_left(lines, mediabox[0])
         self.margin = mediabox[2] - (min((line.box[0] for line in lines), default=mediabox[0]) - mediabox[0])
-        starts: dict[int, int] = {}
-        for line in lines:
-            starts[round(line.paragraph_left)] = starts.get(round(line.paragraph_left), 0) + 1
-        self.columns = sorted(x for x, n in starts.items() if n >= 3)
+        # where three paragraphs or more start: a column (or an indented block)
+        groups: list[list[float]] = []
+        for x in sorted(line.paragraph_left for line in lines):
+            if groups and x - groups[-1][0] <= COLUMN_SLACK * lines[0].height:
+                groups[-1].append(x)
+            else:
+                groups.append([x])
+        self.columns = [group[0] for group in groups if len(group) >= 3]
 
     def edge(self, line: Line) -> float:
         right = line.last[2]
@@ -449,6 +453,10 @@ class _Edges:
         for column in self.columns:
             if column > right:
                 edge = min(edge, column - line.height)
+                # columns side by side are as wide as the last, which runs to the margin
+                own = [c for c in self.columns if c <= line.paragraph_left + COLUMN_SLACK * line.height]
+                if own:
+                    edge = min(edge, own[-1] + self.margin - self.columns[-1])
                 break
         return max(edge, right)
 
@@ -470,6 +478,8 @@ def _continues(above: Line, below: Line, edges: _Edges, pitch: float, rhythm: Rh
     if above.thai == below.thai and abs(below.height - above.height) > 0.35 * above.height:
         return None  # another size of type: a heading, a note
     step = above.baseline - below.baseline
+    if step <= 0 and len(above.cells) == len(below.cells) == 1:
+        return "wrap" if _column_goes_on(above, below, edges) else None
     lines = rhythm.lines(step, above.height)
     if lines == 0:
         return None  # the paragraph spacing stands between them
@@ -483,6 +493,18 @@ def _continues(above: Line, below: Line, edges: _Edges, pitch: float, rhythm: Rh
         return None
     rows = in_rows or len(above.cells) > 1 or len(below.cells) > 1
     return _goes_on(above, below, edges, lines if same else None, rows)
+
+
+def _column_goes_on(above: Line, below: Line, edges: _Edges) -> bool:
+    """A paragraph that fills its column to the edge goes on at the top of the next column, to its right:
+    the columns of a page being as wide as the last, which runs to the margin, the line above reached its
+    edge, and the next starts no lower than it, right of where it ends."""
+    if below.box[0] <= above.last[2] or below.box[3] < above.last[3] - above.height:
+        return False
+    if starts_paragraph(above.cells[-1], below.cells[0]):
+        return False
+    edge = above.paragraph_left + edges.margin - below.box[0]
+    return edge - above.last[2] < below.first_word + EDGE_SLACK * above.height
 
 
 def _goes_on(above: Line, below: Line, edges: _Edges, lines: int | None, rows: bool) -> str | None:
@@ -506,13 +528,13 @@ def _goes_on(above: Line, below: Line, edges: _Edges, lines: int | None, rows: b
     if at_left:
         if lines == 1 and rows:
             return "wrap"  # a row's cell goes on, whatever its next line starts with or where this one ended
-        if NEW_PARAGRAPH.match(below.cells[0]):
+        if starts_paragraph(above.cells[-1], below.cells[0]):
             return None
         return "wrap" if edges.reached(above, below) else None
     # the line starts right of where the paragraph's lines do: a tab typed at its start (a cell of a
     # row of cells may well start with a list number)
     if rows and left > edges.left + slack:
-        listed = NEW_PARAGRAPH.match(below.cells[0]) and len(above.cells) == 1
+        listed = starts_paragraph(above.cells[-1], below.cells[0]) and len(above.cells) == 1
         if lines == 1 or (edges.reached(above, below) and not listed):
             return "tab"
     return None
