@@ -83,9 +83,10 @@ def page_items(chars: list[Char], grids: list[Grid]) -> list[Line | Table]:
     prose: list[Char] = []
     emitted: set[int] = set()
     where: tuple[int, int, int] | None = None
-    for c in chars:
+    places = _places(chars, locate) if grids else [None] * len(chars)
+    for c, place in zip(chars, places):
         if not (c.generated or MARK.match(c.ch)) or (where is None and not c.generated):
-            where = locate(c.box) if grids else None
+            where = place
         if where is None:
             prose.append(c)
             continue
@@ -124,6 +125,28 @@ def page_items(chars: list[Char], grids: list[Grid]) -> list[Line | Table]:
                 )
             )
     return items
+
+
+def _places(chars: list[Char], locate: Locator) -> list[tuple[int, int, int] | None]:
+    """The cell of each character (None outside the tables). A character whose middle falls just over the
+    border of the cell that the character it touches on its right is in goes with it: a word is not cut
+    by a rule (a producer's boxes for the letters of a cluster are shares of the cluster's box)."""
+    places = [locate(c.box) if not c.generated else None for c in chars]
+    drawn = [i for i, c in enumerate(chars) if not c.generated]
+    for i, j in zip(drawn, drawn[1:]):
+        here, there = places[i], places[j]
+        a, b = chars[i], chars[j]
+        if (
+            here is not None
+            and there is not None
+            and here[:2] == there[:2]
+            and there[2] == here[2] + 1
+            and abs(b.box[1] - a.box[1]) < 0.5 * (a.box[3] - a.box[1])
+            and 0 <= b.box[0] - a.box[2] < 0.5
+            and locate.border(here, a.box) < 1.5
+        ):
+            places[i] = there
+    return places
 
 
 def lines_of(chars: list[Char]) -> list[Line]:

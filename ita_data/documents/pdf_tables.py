@@ -198,12 +198,23 @@ class Locator:
             left, bottom, right, top = grid.box
             if not (left - 1 <= x <= right + 1 and bottom - 1 <= y <= top + 1):
                 continue
-            for r, row in enumerate(grid.rows):
-                for c, cell in enumerate(row):
-                    if cell is not None and cell[0] - 1 <= x <= cell[2] + 1 and cell[1] - 1 <= y <= cell[3] + 1:
-                        return (g, r, c)
+            # the cell the middle of the box is in; failing that, one it is a point from (a rule's width)
+            for slack in (0.0, 1.0):
+                for r, row in enumerate(grid.rows):
+                    for c, cell in enumerate(row):
+                        if (
+                            cell is not None
+                            and cell[0] - slack <= x <= cell[2] + slack
+                            and cell[1] - slack <= y <= cell[3] + slack
+                        ):
+                            return (g, r, c)
             return None
         return None
+
+    def border(self, where: tuple[int, int, int], box: Box) -> float:
+        """How far the middle of ``box`` stands from the right edge of the cell ``where``."""
+        cell = self.grids[where[0]].rows[where[1]][where[2]]
+        return abs(cell[2] - (box[0] + box[2]) / 2) if cell is not None else float("inf")
 
 
 @dataclass
@@ -321,7 +332,7 @@ def join_split_rows(pages: list[list[Any] | None], text_floor: float) -> None:
                 previous.rows[-1],
                 previous.last_fill,
                 first.rows[0],
-                continuing,
+                continuing or _header_cut(previous.rows[-1], first.rows[0], headers),
                 browser=previous.open_bottom and first.open_top,
             )
         ):
@@ -342,6 +353,12 @@ def join_split_rows(pages: list[list[Any] | None], text_floor: float) -> None:
         continuing = False
         last = items[-1] if items else None
         previous = last if isinstance(last, Table) and last.rows else None
+
+
+def _header_cut(upper: list[list[str]], lower: list[list[str]], headers: list) -> bool:
+    """A table's header that a page cut after its first line: the rest is a few words in some of its
+    cells, and the cells that said all they had above are empty below."""
+    return upper in headers and _header_like(lower) and any(above and not below for above, below in zip(upper, lower))
 
 
 def _header_like(row: list[list[str]]) -> bool:
