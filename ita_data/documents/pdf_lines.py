@@ -416,7 +416,7 @@ def join_paragraphs(pages: list[list | None], mediaboxes: list[Box], rhythm: Rhy
                     rows = in_rows or len(previous.cells) > 1 or len(item.cells) > 1
                     how = _goes_on(previous, item, carried_edges, None, rows)  # no step to measure over a page
             if how is not None and isinstance(previous, Line) and isinstance(item, Line):
-                joined = _joined(previous, item, tab=how == "tab", left=edges.left)
+                joined = _joined(previous, item, tab=how == "tab", left=edges.left, column=how == "column")
                 if out:
                     out[-1] = joined
                 elif holder is not None:
@@ -497,12 +497,13 @@ def _text_left(lines: list[Line], default: float) -> float:
 
 
 def _continues(above: Line, below: Line, edges: _Edges, pitch: float, rhythm: Rhythm, in_rows: bool) -> str | None:
-    """How ``below`` goes on from ``above`` on one page: "wrap", "tab" (see ``_goes_on``) or None."""
+    """How ``below`` goes on from ``above`` on one page: "wrap", "tab" (see ``_goes_on``), "column" (at the
+    top of the next column) or None."""
     if above.thai == below.thai and abs(below.height - above.height) > 0.35 * above.height:
         return None  # another size of type: a heading, a note
     step = above.baseline - below.baseline
     if step <= 0 and len(above.cells) == len(below.cells) == 1:
-        return "wrap" if _column_goes_on(above, below, edges) else None
+        return "column" if _column_goes_on(above, below, edges) else None
     lines = rhythm.lines(step, above.height)
     if lines == 0:
         return None  # the paragraph spacing stands between them
@@ -563,9 +564,10 @@ def _goes_on(above: Line, below: Line, edges: _Edges, lines: int | None, rows: b
     return None
 
 
-def _joined(above: Line, below: Line, tab: bool = False, left: float = 0.0) -> Line:
-    """``below`` as the continuation of ``above``: its first cell goes on the last cell above (a wrap), or
-    after it as the next cell (a tab; the blank before it begins at the line's ``left`` edge)."""
+def _joined(above: Line, below: Line, tab: bool = False, left: float = 0.0, column: bool = False) -> Line:
+    """``below`` as the continuation of ``above``: its first cell goes on the last cell above (a wrap; at
+    the top of the next ``column``, whose left edge the paragraph's lines now start at), or after it as
+    the next cell (a tab; the blank before it begins at the line's ``left`` edge)."""
     if tab:
         cells = above.cells + below.cells
         starts = above.starts + below.starts
@@ -590,7 +592,7 @@ def _joined(above: Line, below: Line, tab: bool = False, left: float = 0.0) -> L
         box,
         above.height,
         above.first_word,
-        paragraph_left=above.paragraph_left,
+        paragraph_left=below.paragraph_left if column else above.paragraph_left,
         thai=above.thai,
         joined=True,
         baseline=below.baseline,
