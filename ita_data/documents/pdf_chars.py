@@ -15,6 +15,7 @@ Box = tuple[float, float, float, float]  # left, bottom, right, top in PDF point
 
 THAI = re.compile(r"[\u0e01-\u0e5b]")
 MARK = re.compile(r"[\u0e31\u0e33-\u0e3a\u0e47-\u0e4e]")
+MARKS = frozenset(chr(c) for c in [0x0E31, *range(0x0E33, 0x0E3B), *range(0x0E47, 0x0E4F)])
 _THAI_BASE = re.compile(r"[\u0e01-\u0e30\u0e32\u0e40-\u0e46]")
 _THAI_BASE_CHARS = frozenset(chr(c) for c in [*range(0x0E01, 0x0E31), 0x0E32, *range(0x0E40, 0x0E47)])
 
@@ -49,17 +50,22 @@ def page_chars(textpage: pdfium.PdfTextPage, text: str) -> list[Char]:
             lines.append([])
     # the sizes of type the producer draws its spaces in: a line without a space of its own, in one of
     # those sizes, was typed without spaces (a row of headings typed with tabs), not with spaces left undrawn
-    sizes = [_size(line) for line in lines]
-    drawing = [size for line, size in zip(lines, sizes) if any(c.ch == " " and not c.generated for c in line)]
+    spaced = [any(c.ch == " " and not c.generated for c in line) for line in lines]
+    draws = spaced
+    if any(spaced) and not all(spaced):
+        sizes = [_size(line) for line in lines]
+        drawing = {round(size, 1) for size, own in zip(sizes, spaced) if own}
+        draws = [own or any(abs(size - other) <= 0.1 * size for other in drawing) for size, own in zip(sizes, spaced)]
     cleaned: list[Char] = []
-    for line, size in zip(lines, sizes):
-        cleaned += clean_line(line, any(abs(size - other) <= 0.1 * size for other in drawing))
+    for line, draw in zip(lines, draws):
+        cleaned += clean_line(line, draw)
     return cleaned
 
 
 def _size(line: list[Char]) -> float:
-    bases = sorted(c.box[3] - c.box[1] for c in line if not c.generated and not MARK.match(c.ch) and c.ch != " ")
-    return bases[len(bases) // 2] if bases else 0.0
+    """The median height of the first letters of a line: its size of type."""
+    heights = sorted(c.box[3] - c.box[1] for c in line[:24] if not c.generated and c.ch not in MARKS and c.ch != " ")
+    return heights[len(heights) // 2] if heights else 0.0
 
 
 def _without_false_breaks(chars: list[Char]) -> list[Char]:
@@ -111,18 +117,21 @@ def clean_line(line: list[Char], draws_spaces: bool = False) -> list[Char]:
     drawn: Char | None = None  # the last letter kept (a mark's box is not where its letter ends)
     reach = 0.0  # where the ink kept so far ends, marks and all
     for i, c in enumerate(kept):
-        if c.generated and c.ch == " " and drawn is not None and i + 1 < len(kept) and not kept[i + 1].generated:
+        if not c.generated:
+            if c.box[2] > reach:
+                reach = c.box[2]
+            if c.ch not in MARKS:
+                drawn = c
+            out.append(c)
+            continue
+        if c.ch == " " and drawn is not None and i + 1 < len(kept) and not kept[i + 1].generated:
             after = kept[i + 1]
             if drawn_spaces and after.box[0] - reach >= TAB_BLANK * height:
                 out.append(Char(TAB, c.box, True))
                 continue
             if drawn_spaces or after.box[0] - drawn.box[2] < 0.2 * height:
                 continue
-        if not c.generated:
-            reach = max(reach, c.box[2])
-            if not MARK.match(c.ch):
-                drawn = c
-        if c.generated and c.ch == " " and out and out[-1].ch == "\u0e33" and i + 1 < len(kept):
+        if c.ch == " " and out and out[-1].ch == "\u0e33" and i + 1 < len(kept):
             nxt = kept[i + 1]
             if THAI.match(nxt.ch) and not nxt.generated and nxt.box[0] - out[-1].box[2] < 1.2 * height:
                 continue  # "ดำ เนิน": ำ's box covers only its ring, and PDFium saw a gap after it

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .pdf_chars import MARK, TAB, Box, Char
+from .pdf_chars import MARK, MARKS, TAB, Box, Char
 from .pdf_tables import Grid, Locator, Table, cell_fill, cell_paragraphs, join_wrapped, starts_paragraph
 
 _SPACE = " \u00a0"
@@ -85,8 +85,8 @@ def page_items(chars: list[Char], grids: list[Grid]) -> list[Line | Table]:
     where: tuple[int, int, int] | None = None
     places = _places(chars, locate) if grids else [None] * len(chars)
     for c, place in zip(chars, places):
-        if not (c.generated or MARK.match(c.ch)) or (where is None and not c.generated):
-            where = place
+        if not (c.generated or c.ch in MARKS) or (where is None and not c.generated):
+            where = place if place is not None or c.ch not in MARKS else locate(c.box)
         if where is None:
             prose.append(c)
             continue
@@ -131,19 +131,19 @@ def _places(chars: list[Char], locate: Locator) -> list[tuple[int, int, int] | N
     """The cell of each character (None outside the tables). A character whose middle falls just over the
     border of the cell that the character it touches on its right is in goes with it: a word is not cut
     by a rule (a producer's boxes for the letters of a cluster are shares of the cluster's box)."""
-    places = [locate(c.box) if not c.generated else None for c in chars]
-    drawn = [i for i, c in enumerate(chars) if not c.generated]
-    for i, j in zip(drawn, drawn[1:]):
-        here, there = places[i], places[j]
-        a, b = chars[i], chars[j]
+    places = [None if c.generated or c.ch in MARKS else locate(c.box) for c in chars]
+    for i, (a, here) in enumerate(zip(chars, places)):
+        if here is None or locate.border(here, a.box) >= 1.5:
+            continue
+        b = chars[i + 1] if i + 1 < len(chars) else None
+        if b is None or b.generated or not 0 <= b.box[0] - a.box[2] < 0.5:
+            continue
+        there = locate(b.box)
         if (
-            here is not None
-            and there is not None
-            and here[:2] == there[:2]
+            there is not None
+            and there[:2] == here[:2]
             and there[2] == here[2] + 1
             and abs(b.box[1] - a.box[1]) < 0.5 * (a.box[3] - a.box[1])
-            and 0 <= b.box[0] - a.box[2] < 0.5
-            and locate.border(here, a.box) < 1.5
         ):
             places[i] = there
     return places
