@@ -161,7 +161,7 @@ def lines_of(chars: list[Char]) -> list[Line]:
                 _close(current, out)
                 current, last = [], None
             continue
-        if not c.generated and not MARK.match(c.ch) and c.ch not in _SPACE:
+        if not c.generated and c.ch not in MARKS and c.ch not in _SPACE:
             if last is not None and c.box[0] < last.box[0] and c.box[3] < last.box[1]:
                 _close(current, out)
                 current = []
