@@ -21,7 +21,7 @@ from .errors import DocumentError
 from .limits import MAX_OCR_PAGES, MAX_PAGES
 from .model import DocumentText, TextBuilder
 from .pdf_chars import THAI, Box, page_chars
-from .pdf_lines import Line, align_columns, drop_furniture, join_across_pages, join_paragraphs, page_items
+from .pdf_lines import Line, Rhythm, align_columns, drop_furniture, join_paragraphs, page_items
 from .pdf_tables import Plumber, Table, join_split_rows, page_rules, table_lines
 
 PDFIUM_LOCK = threading.RLock()
@@ -105,11 +105,11 @@ def _read_pages(doc: pdfium.PdfDocument, data: bytes, name: str, count: int, ocr
     laid = [p.lines if p is not None and p.ocr_image is None else None for p in pages]
     boxes = [p.mediabox if p is not None else (0.0, 0.0, 0.0, 0.0) for p in pages]
     drop_furniture(laid, boxes)
-    for items, mediabox in zip(laid, boxes):
+    rhythm = Rhythm.of(laid)
+    join_paragraphs(laid, boxes, rhythm)
+    for items in laid:
         if items:
-            join_paragraphs(items, mediabox)
-            align_columns(items)
-    join_across_pages(laid, boxes)
+            align_columns(items, rhythm)
     floors = [p.text_floor for p in pages if p is not None and p.text_floor is not None]
     if floors:
         join_split_rows(laid, min(floors))

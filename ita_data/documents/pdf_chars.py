@@ -15,8 +15,13 @@ Box = tuple[float, float, float, float]  # left, bottom, right, top in PDF point
 
 THAI = re.compile(r"[\u0e01-\u0e5b]")
 MARK = re.compile(r"[\u0e31\u0e33-\u0e3a\u0e47-\u0e4e]")
+MARKS = frozenset(chr(c) for c in [0x0E31, *range(0x0E33, 0x0E3B), *range(0x0E47, 0x0E4F)])
 _THAI_BASE = re.compile(r"[\u0e01-\u0e30\u0e32\u0e40-\u0e46]")
 _THAI_BASE_CHARS = frozenset(chr(c) for c in [*range(0x0E01, 0x0E31), 0x0E32, *range(0x0E40, 0x0E47)])
+
+
+TAB = "\t"  # a generated character: a tab's blank, found where PDFium's guessed space cannot be a word space
+TAB_BLANK = 1.0  # glyph heights: a blank this wide with no space drawn in it, where spaces are drawn, is a tab
 
 
 @dataclass
@@ -43,10 +48,24 @@ def page_chars(textpage: pdfium.PdfTextPage, text: str) -> list[Char]:
         lines[-1].append(c)
         if c.ch == "\n":
             lines.append([])
+    # the sizes of type the producer draws its spaces in: a line without a space of its own, in one of
+    # those sizes, was typed without spaces (a row of headings typed with tabs), not with spaces left undrawn
+    spaced = [any(c.ch == " " and not c.generated for c in line) for line in lines]
+    draws = spaced
+    if any(spaced) and not all(spaced):
+        sizes = [_size(line) for line in lines]
+        drawing = {round(size, 1) for size, own in zip(sizes, spaced) if own}
+        draws = [own or any(abs(size - other) <= 0.1 * size for other in drawing) for size, own in zip(sizes, spaced)]
     cleaned: list[Char] = []
-    for line in lines:
-        cleaned += clean_line(line)
+    for line, draw in zip(lines, draws):
+        cleaned += clean_line(line, draw)
     return cleaned
+
+
+def _size(line: list[Char]) -> float:
+    """The median height of the first letters of a line: its size of type."""
+    heights = sorted(c.box[3] - c.box[1] for c in line[:24] if not c.generated and c.ch not in MARKS and c.ch != " ")
+    return heights[len(heights) // 2] if heights else 0.0
 
 
 def _without_false_breaks(chars: list[Char]) -> list[Char]:
@@ -79,34 +98,65 @@ def _goes_on(before: Char, after: Char) -> bool:
     return same_line and before.box[0] - 0.5 <= after.box[0] <= before.box[2] + 2.0 * height
 
 
-def clean_line(line: list[Char]) -> list[Char]:
+def clean_line(line: list[Char], draws_spaces: bool = False) -> list[Char]:
     """One PDFium line as it was written: producers' extra copies of clusters dropped, PDFium's guessed
     spaces dropped where they are wrong, glyphs and marks put back in reading order.
 
-    A line whose producer draws its spaces (LibreOffice, Word) leaves PDFium nothing to guess: a space it
-    adds there marks a change of font ("E" and "๑๓" in "E๑๓") or a tab, whose blank the layout measures.
-    Elsewhere (chromium) a guessed space stands where the glyphs leave a blank."""
+    A line whose producer draws its spaces (LibreOffice, Word; or ``draws_spaces``, said of the page) leaves
+    PDFium little to guess: a space it adds there marks a change of font ("E" and "๑๓" in "E๑๓"), a space
+    left undrawn, or, over a blank wider than a glyph, a tab (``TAB``). Elsewhere (chromium) a guessed
+    space stands where the glyphs leave a blank."""
     bases = [c for c in line if not c.generated and not MARK.match(c.ch)]
     if not bases:
         return line
     heights = sorted(c.box[3] - c.box[1] for c in bases)
     height = heights[len(heights) // 2] or 1.0
     kept = _without_copies(line, height)
-    drawn_spaces = any(c.ch == " " and not c.generated for c in kept)
+    drawn_spaces = draws_spaces or any(c.ch == " " and not c.generated for c in kept)
     out: list[Char] = []
-    drawn: Char | None = None  # the last glyph kept
+    drawn: Char | None = None  # the last letter kept (a mark's box is not where its letter ends)
+    reach = 0.0  # where the ink kept so far ends, marks and all
     for i, c in enumerate(kept):
-        if c.generated and c.ch == " " and drawn is not None and i + 1 < len(kept) and not kept[i + 1].generated:
-            if drawn_spaces or kept[i + 1].box[0] - drawn.box[2] < 0.2 * height:
-                continue
         if not c.generated:
-            drawn = c
-        if c.generated and c.ch == " " and out and out[-1].ch == "\u0e33" and i + 1 < len(kept):
+            if c.box[2] > reach:
+                reach = c.box[2]
+            if c.ch not in MARKS:
+                drawn = c
+            out.append(c)
+            continue
+        if c.ch == " " and drawn is not None and i + 1 < len(kept) and not kept[i + 1].generated:
+            after = kept[i + 1]
+            if drawn_spaces and after.box[0] - reach >= TAB_BLANK * height:
+                out.append(Char(TAB, c.box, True))
+                continue
+            if drawn_spaces or after.box[0] - drawn.box[2] < 0.2 * height:
+                continue
+        if c.ch == " " and out and out[-1].ch == "\u0e33" and i + 1 < len(kept):
             nxt = kept[i + 1]
             if THAI.match(nxt.ch) and not nxt.generated and nxt.box[0] - out[-1].box[2] < 1.2 * height:
                 continue  # "ดำ เนิน": ำ's box covers only its ring, and PDFium saw a gap after it
         out.append(c)
-    return _place_marks(_in_visual_order(out, height))
+    end = len(out)
+    while end > 0 and out[end - 1].generated and out[end - 1].ch in "\r\n":
+        end -= 1  # the line's end stays at its end, whatever glyph moves back before it
+    ordered = _place_marks(_in_visual_order(out[:end], height))
+    if any(c.ch == TAB and c.generated for c in ordered):
+        ordered = _tabs_between_glyphs(ordered, height)
+    return ordered + out[end:]
+
+
+def _tabs_between_glyphs(line: list[Char], height: float) -> list[Char]:
+    """A tab stands only where a wide blank stays between the glyphs around it once they are in the order
+    they stand (a symbol drawn out of order filled the blank PDFium saw)."""
+    out: list[Char] = []
+    for i, c in enumerate(line):
+        if c.generated and c.ch == TAB:
+            before = next((x for x in reversed(out) if not x.generated and not MARK.match(x.ch)), None)
+            after = next((x for x in line[i + 1 :] if not x.generated and not MARK.match(x.ch)), None)
+            if before is None or after is None or after.box[0] - before.box[2] < TAB_BLANK * height:
+                continue
+        out.append(c)
+    return out
 
 
 def _without_copies(line: list[Char], height: float) -> list[Char]:

@@ -21,6 +21,26 @@ _DIGIT = re.compile(r"[0-9๐-๙]")
 _THAI_LETTER = re.compile(r"[\u0e01-\u0e4e]")
 # a bullet, a box, or a list number ("1.", "๒)", "(3)"; not the start of a number such as "๙๒.๘๘")
 NEW_PARAGRAPH = re.compile(r"^\s*(?:[-–•●○▪■◦*☐☑✓✔☒]|\(?[0-9๐-๙]{1,2}[.)](?![0-9๐-๙])|\([0-9๐-๙]{1,2}\))")
+# what never starts a paragraph: a stop, a comma or a closing bracket (a layout broke the line before it)
+_GOES_ON = re.compile(r"^\s*[.,;:)\]]")
+_RANGE_DASH = re.compile(r"^\s*[-–—]\s*[0-9๐-๙]")
+_ENDS_WITH_NUMBER = re.compile(r"[0-9๐-๙]\s*$")
+
+
+def starts_paragraph(before: str, text: str) -> bool:
+    """``text``, the first words of a line, begins a paragraph of its own whatever the line ``before`` it:
+    a bullet, a box or a list number; not a dash between two numbers (a range broken after its first)."""
+    if _GOES_ON.match(text):
+        return False
+    if _RANGE_DASH.match(text) and _ENDS_WITH_NUMBER.search(before):
+        return False
+    return NEW_PARAGRAPH.match(text) is not None
+
+
+def goes_on(text: str) -> bool:
+    """A line that starts with a stop, a comma or a closing bracket goes on the line before it."""
+    return _GOES_ON.match(text) is not None
+
 
 MAX_RULES = 5000  # a page drawn with more paths than this is a drawing, not a table
 
@@ -178,12 +198,23 @@ class Locator:
             left, bottom, right, top = grid.box
             if not (left - 1 <= x <= right + 1 and bottom - 1 <= y <= top + 1):
                 continue
-            for r, row in enumerate(grid.rows):
-                for c, cell in enumerate(row):
-                    if cell is not None and cell[0] - 1 <= x <= cell[2] + 1 and cell[1] - 1 <= y <= cell[3] + 1:
-                        return (g, r, c)
+            # the cell the middle of the box is in; failing that, one it is a point from (a rule's width)
+            for slack in (0.0, 1.0):
+                for r, row in enumerate(grid.rows):
+                    for c, cell in enumerate(row):
+                        if (
+                            cell is not None
+                            and cell[0] - slack <= x <= cell[2] + slack
+                            and cell[1] - slack <= y <= cell[3] + slack
+                        ):
+                            return (g, r, c)
             return None
         return None
+
+    def border(self, where: tuple[int, int, int], box: Box) -> float:
+        """How far the middle of ``box`` stands from the right edge of the cell ``where``."""
+        cell = self.grids[where[0]].rows[where[1]][where[2]]
+        return abs(cell[2] - (box[0] + box[2]) / 2) if cell is not None else float("inf")
 
 
 @dataclass
@@ -251,7 +282,8 @@ def cell_paragraphs(chars: list[Char], cell: Box) -> list[str]:
             continue
         gap = right - previous_right
         # a line ended early although the next line's first word would have fitted: a new paragraph
-        if not paragraphs or NEW_PARAGRAPH.match(text) or (gap > 0.3 * (right - left) and line.first_word < gap):
+        early = gap > 0.3 * (right - left) and line.first_word < gap and not goes_on(text)
+        if not paragraphs or starts_paragraph(paragraphs[-1], text) or early:
             paragraphs.append(text)
         else:
             paragraphs[-1] = join_wrapped(paragraphs[-1], text)
@@ -260,8 +292,10 @@ def cell_paragraphs(chars: list[Char], cell: Box) -> list[str]:
 
 
 def join_wrapped(a: str, b: str) -> str:
-    """Thai has no spaces between words, so a line wrapped between two Thai letters joins without one."""
-    return a + ("" if _THAI_LETTER.match(b[:1]) and _THAI_LETTER.match(a[-1:]) else " ") + b
+    """Thai has no spaces between words, so a line wrapped between two Thai letters joins without one; nor
+    does a line that starts with a stop, a comma or a closing bracket (ก / .ย. is ก.ย.)."""
+    tight = (_THAI_LETTER.match(b[:1]) and _THAI_LETTER.match(a[-1:])) or _GOES_ON.match(b[:1])
+    return a + ("" if tight else " ") + b
 
 
 def join_split_rows(pages: list[list[Any] | None], text_floor: float) -> None:
@@ -298,7 +332,7 @@ def join_split_rows(pages: list[list[Any] | None], text_floor: float) -> None:
                 previous.rows[-1],
                 previous.last_fill,
                 first.rows[0],
-                continuing,
+                continuing or _header_cut(previous.rows[-1], first.rows[0], headers),
                 browser=previous.open_bottom and first.open_top,
             )
         ):
@@ -319,6 +353,12 @@ def join_split_rows(pages: list[list[Any] | None], text_floor: float) -> None:
         continuing = False
         last = items[-1] if items else None
         previous = last if isinstance(last, Table) and last.rows else None
+
+
+def _header_cut(upper: list[list[str]], lower: list[list[str]], headers: list) -> bool:
+    """A table's header that a page cut after its first line: the rest is a few words in some of its
+    cells, and the cells that said all they had above are empty below."""
+    return upper in headers and _header_like(lower) and any(above and not below for above, below in zip(upper, lower))
 
 
 def _header_like(row: list[list[str]]) -> bool:

@@ -1,0 +1,124 @@
+"""A PDF page's lines laid out from where their characters stand (ita_data.documents.pdf_lines): the
+document's line rhythm, rows typed with tabs that wrap, empty cells from the stops a blank crosses,
+columns side by side, and what never starts a paragraph. The characters are placed here by hand, as a
+producer would place them, so each rule is seen alone; the corpus tests see them all at work together.
+"""
+
+from __future__ import annotations
+
+from ita_data.documents.pdf_chars import Char
+from ita_data.documents.pdf_lines import Line, Rhythm, align_columns, join_paragraphs, lines_of
+from ita_data.documents.pdf_tables import join_wrapped, starts_paragraph
+
+PAGE = (0.0, 0.0, 600.0, 800.0)
+LEFT = 40.0  # the text's left edge; the right one mirrors it at 560
+GLYPH, ADVANCE, SPACE = 5.0, 5.5, 3.0  # a letter's box, its advance, a drawn space's advance
+
+
+def page(*lines: tuple[float, list[tuple[float, str]]]) -> list[Char]:
+    """Characters as a word processor draws them: each line (baseline, [(x, text), ...]) letter by letter,
+    spaces drawn, PDFium's line end after each."""
+    out: list[Char] = []
+    for baseline, runs in lines:
+        x = LEFT
+        for x, text in runs:
+            for ch in text:
+                if ch == " ":
+                    out.append(Char(" ", (x, baseline, x + SPACE, baseline + 7), False))
+                    x += SPACE
+                    continue
+                out.append(Char(ch, (x, baseline, x + GLYPH, baseline + 7), False))
+                x += ADVANCE
+        out += [Char(end, (x, baseline, x, baseline), True) for end in "\r\n"]
+    return out
+
+
+def words(width: float) -> str:
+    """Words of four letters and a space, as many as fit in ``width`` points."""
+    out, drawn = "abcd", 4 * ADVANCE
+    while drawn + SPACE + 4 * ADVANCE <= width:
+        out, drawn = out + " abcd", drawn + SPACE + 4 * ADVANCE
+    return out
+
+
+def laid(chars: list[Char]) -> list[Line]:
+    items: list = lines_of(chars)
+    pages: list = [items]
+    rhythm = Rhythm.of(pages)
+    join_paragraphs(pages, [PAGE], rhythm)
+    align_columns(pages[0], rhythm)
+    return pages[0]
+
+
+# a paragraph of prose set 20 points a line, then 2 more before the next paragraph
+PROSE = [(700.0 - 20 * k, [(LEFT, words(515))]) for k in range(3)] + [(640.0, [(LEFT, "the end")])]
+
+
+def test_the_rhythm_is_the_step_inside_a_paragraph_and_the_spacing_added_between_two():
+    rhythm = Rhythm.of([lines_of(page(*PROSE, (618.0, [(LEFT, "next")]), (596.0, [(LEFT, "one")])))])
+    assert abs(rhythm.pitch - 20) < 0.2 and abs(rhythm.spacing - 2) < 0.2
+    assert rhythm.lines(20.1, rhythm.height) == 1
+    assert rhythm.lines(40.0, rhythm.height) == 2  # a line left empty inside a paragraph
+    assert rhythm.lines(22.0, rhythm.height) == 0  # the spacing: a new paragraph
+    assert rhythm.lines(31.0, rhythm.height) is None
+
+
+def test_without_paragraph_spacing_the_rhythm_tells_no_paragraph_from_another():
+    rhythm = Rhythm.of([lines_of(page(*[(700.0 - 20 * k, [(LEFT, words(515))]) for k in range(6)]))])
+    assert rhythm.spacing == 0 and rhythm.lines(40.0, rhythm.height) is None
+
+
+def test_a_wrapped_paragraph_is_one_line_and_the_next_paragraph_its_own():
+    lines = laid(page(*PROSE, (618.0, [(LEFT, words(515))]), (598.0, [(LEFT, "wrapped on")])))
+    assert [line.text.split()[-2:] for line in lines] == [["the", "end"], ["wrapped", "on"]]
+
+
+def test_a_short_last_line_does_not_run_into_the_next_paragraph_however_long_the_first():
+    # the paragraph's box is as wide as its longest line; its last line is what ends short
+    lines = laid(page(*PROSE, (620.0, [(LEFT, words(515))])))
+    assert len(lines) == 2
+
+
+def test_a_row_typed_with_tabs_wraps_and_its_tab_goes_on_to_the_next_line():
+    """A row's first cell fills its line; its tab moved on to the next line and jumped to the first stop,
+    and the next cell's text goes on from there and wraps to the left edge."""
+    header = (618.0, [(LEFT, "when"), (200.0, "what"), (360.0, "who")])
+    row = [
+        (596.0, [(LEFT, words(515))]),
+        (576.0, [(200.0, words(355))]),
+        (556.0, [(LEFT, "more of it"), (200.0, "office")]),  # one tab: on to the next stop
+    ]
+    last = (534.0, [(LEFT, "2567"), (360.0, "council")])  # no second cell: its blank crosses two stops
+    lines = laid(page(*PROSE, header, *row, last))
+    rows = [line.cells for line in lines if len(line.cells) > 1]
+    assert rows[0] == ["when", "what", "who"]
+    assert rows[1][0].startswith("abcd") and rows[1][1].endswith("more of it") and rows[1][2:] == ["office"]
+    assert rows[2] == ["2567", "", "council"]
+
+
+def test_a_row_begun_with_tabs_takes_an_empty_cell_for_each_stop_before_its_text():
+    lines = laid(
+        page(
+            *PROSE,
+            (618.0, [(LEFT, "topic"), (200.0, "item"), (360.0, "score")]),
+            (596.0, [(LEFT, "first"), (200.0, "one"), (360.0, "1.00")]),
+            (574.0, [(200.0, "two"), (360.0, "2.00")]),
+            (552.0, [(360.0, "3.00")]),
+        )
+    )
+    assert [line.cells for line in lines[-3:]] == [["first", "one", "1.00"], ["", "two", "2.00"], ["", "", "3.00"]]
+
+
+def test_a_paragraph_that_fills_its_column_goes_on_at_the_top_of_the_next():
+    left = [(700.0 - 20 * k, [(LEFT, words(230))]) for k in range(4)]
+    right = [(700.0 - 20 * k, [(320.0, words(230))]) for k in range(3)] + [(640.0, [(320.0, "the end")])]
+    lines = laid(page(*left, *right))
+    assert len(lines) == 1 and lines[0].text.endswith("the end")
+
+
+def test_a_range_a_cell_broke_after_its_first_number_is_not_a_list():
+    assert not starts_paragraph("1 ต.ค. 66", "- 30 ก.ย. 67")
+    assert starts_paragraph("ดำเนินการแล้ว", "- จัดประชุม")
+    assert not starts_paragraph("30 ก", ".ย. 67")
+    assert join_wrapped("30 ก", ".ย. 67") == "30 ก.ย. 67"
+    assert join_wrapped("คะแนน", "รวม") == "คะแนนรวม" and join_wrapped("score", "total") == "score total"
