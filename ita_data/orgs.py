@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
@@ -38,8 +39,9 @@ ORG_TYPES = (
     OrgType("pattaya", "เมืองพัทยา", "เมืองพัทยา", "Pattaya City", ("เมืองพัทยา",)),
 )
 _BY_CODE = {t.code: t for t in ORG_TYPES}
-# Special organisations whose type is their name.
+# Special organisations whose type is their name, and the province (DOPA code) each is in.
 _SELF_NAMED = {"bma", "pattaya"}
+_HOME_PROVINCES = {"bma": "10", "pattaya": "20"}
 
 
 class OrgError(ValueError):
@@ -51,6 +53,11 @@ def org_type(code: str) -> OrgType:
         return _BY_CODE[code]
     except KeyError:
         raise OrgError(f"ประเภท อปท. ไม่รู้จัก {code!r}: expected one of {', '.join(_BY_CODE)}") from None
+
+
+def home_province(code: str) -> str | None:
+    """The province code of a special-form organisation (กรุงเทพมหานคร, เมืองพัทยา); None for the others."""
+    return _HOME_PROVINCES.get(code)
 
 
 def find_org_type(text: str) -> OrgType:
@@ -74,22 +81,52 @@ def _alias_pattern() -> list[tuple[re.Pattern[str], OrgType]]:
 _ALIASES = _alias_pattern()
 
 
-_ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\ufeff]")
+_ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _BLANKS = re.compile(r"\s+")
+# Thai marks as people and programs type them in more than one order; each pattern puts them in one.
+_TONES = "\u0e48-\u0e4b"
+_MARKS = "\u0e31\u0e34-\u0e3a\u0e47-\u0e4e"
+_SARA_AM_SPLIT = re.compile(rf"\u0e4d([{_TONES}]?)\u0e32")  # ํ (tone) า is ำ
+_TONE_AFTER_AM = re.compile(rf"\u0e33([{_TONES}])")  # น ำ ้ is น ้ ำ
+_TONE_BEFORE_VOWEL = re.compile(rf"([{_TONES}\u0e4c])([\u0e31\u0e34-\u0e39])")  # a tone typed before its vowel
+_MARK_TWICE = re.compile(rf"([{_MARKS}])\1+")  # a mark typed twice draws as one
+_SPACE_BEFORE_MARK = re.compile(rf"\s+(?=[{_MARKS}\u0e33])")
+
+
+def thai_form(text: str) -> str:
+    """One spelling of a Thai text however it was typed: no zero-width characters, ``ํา`` as ``ำ``, a tone
+    mark after the vowel it sits on, a mark typed twice once, no space before a mark, single spaces."""
+    text = unicodedata.normalize("NFC", _ZERO_WIDTH.sub("", text))
+    for _ in range(4):  # each repair can expose another (a tone behind two vowels); a few rounds settle it
+        before = text
+        text = _SARA_AM_SPLIT.sub(lambda m: m.group(1) + "\u0e33", text)
+        text = _TONE_AFTER_AM.sub("\\1\u0e33", text)
+        text = _TONE_BEFORE_VOWEL.sub(r"\2\1", text)
+        text = _MARK_TWICE.sub(r"\1", text)
+        text = _SPACE_BEFORE_MARK.sub("", text)
+        if text == before:
+            break
+    return _BLANKS.sub(" ", text).strip()
 
 
 @functools.lru_cache(maxsize=65536)  # a national table repeats its names, districts and provinces
 def _clean(text: str) -> str:
-    return _BLANKS.sub(" ", _ZERO_WIDTH.sub("", text)).strip()
+    return thai_form(text)
 
 
 def clean_text(text: str) -> str:
-    """Collapse white space and strip zero-width characters that PDFs leave in names."""
+    """A name, type or place as one spelling (``thai_form``): what PDFs, browsers and typists vary is gone."""
     return _clean(str(text))
 
 
-def split_name(text: str, default_type: str | None = None) -> tuple[str, str]:
-    """``"อบต.บ้านกล้วย"`` → ``("sao", "บ้านกล้วย")``; the type is read from the long or short form."""
+_PROVINCE_WORD = re.compile(r"^(?:จังหวัด|จ\.)\s*")
+
+
+def split_name(text: str, default_type: str | None = None, province: str | None = None) -> tuple[str, str]:
+    """``"อบต.บ้านกล้วย"`` → ``("sao", "บ้านกล้วย")``; the type is read from the long or short form.
+
+    An อบจ. is named by its province: ``"อบจ."`` alone takes the name of ``province`` when one is given.
+    """
     text = clean_text(text)
     for pattern, t in _ALIASES:
         m = pattern.match(text + " ")
@@ -97,6 +134,8 @@ def split_name(text: str, default_type: str | None = None) -> tuple[str, str]:
             if t.code in _SELF_NAMED:
                 return t.code, t.name_th
             name = clean_text((text + " ")[m.end() :])
+            if t.code == "pao":
+                name = _PROVINCE_WORD.sub("", name or (clean_text(province) if province else ""))
             if name:
                 return t.code, name
     if text in ("กรุงเทพมหานคร", "กทม.", "กทม"):
@@ -181,6 +220,11 @@ def place(province: str | None, district: str | None = None) -> Place | None:
     return Place(p.code, p.name_th, None, None)
 
 
-def org_key(type_code: str, name: str, province_code: str | None) -> str:
-    """The identity of an organisation: type, name key and province."""
-    return f"{org_type(type_code).code}|{name_key(name)}|{province_code or ''}"
+def org_key(type_code: str, name: str, province_code: str | None, district_code: str | None = None) -> str:
+    """The identity of an organisation: type, name key and province.
+
+    ``district_code`` is given only to tell apart two organisations of one type and name in one province
+    (a tambon name can recur in two districts): their keys then carry their districts.
+    """
+    key = f"{org_type(type_code).code}|{name_key(name)}|{province_code or ''}"
+    return f"{key}|{district_code}" if district_code else key

@@ -166,9 +166,10 @@ def level_bars(levels: pd.DataFrame) -> go.Figure:
     )
 
 
-def indicator_means(means: pd.DataFrame, pass_mark: float) -> go.Figure:
+def indicator_means(means: pd.DataFrame, pass_mark: float, whole: str = labels.MEANS_NATION) -> go.Figure:
     """An ``analytics.indicator_means`` result: the ten indicators' means as horizontal bars named in
-    full (names never overlap), the selection beside the nation, the pass mark as a line."""
+    full (names never overlap), the selection beside the nation (``whole`` names it:
+    ``labels.whole_data``), the pass mark as a line."""
     ten = means[is_indicator(means.indicator)]
     names = ten.indicator.map(labels.INDICATOR_LABELS).tolist()
     traces = [
@@ -182,7 +183,7 @@ def indicator_means(means: pd.DataFrame, pass_mark: float) -> go.Figure:
         )
         for column, name, colour in (
             ("mean_selection", labels.MEANS_SELECTION, "#2980b9"),
-            ("mean_nation", labels.MEANS_NATION, "#95a5a6"),
+            ("mean_nation", whole, "#95a5a6"),
         )
     ]
     return go.Figure(
@@ -285,9 +286,9 @@ def rank_bars(ranked: pd.DataFrame, measure: str, pass_mark: float, each_end: in
 # --- หน่วยงาน ---------------------------------------------------------------------------------------
 
 
-def org_indicators(year: pd.DataFrame, pass_mark: float) -> go.Figure:
+def org_indicators(year: pd.DataFrame, pass_mark: float, series_names: dict[str, str] | None = None) -> go.Figure:
     """One year of an ``org_history`` result: the ten indicators as bars, the province's and nation's
-    medians as marks, the pass mark as a line."""
+    medians as marks (``series_names`` names them otherwise: ``labels.whole_headers``), the pass mark as a line."""
     ten = year[is_indicator(year.indicator)]
     names = ten.indicator.map(labels.INDICATOR_LABELS)
     mark = {"symbol": "line-ns", "size": 22}
@@ -303,7 +304,7 @@ def org_indicators(year: pd.DataFrame, pass_mark: float) -> go.Figure:
             ),
             *(
                 go.Scatter(
-                    name=COLUMN(column),
+                    name=(series_names or {}).get(column) or COLUMN(column),
                     y=names,
                     x=ten[column],
                     mode="markers",
@@ -368,14 +369,15 @@ def _history_frame(years: pd.Series, changes: pd.DataFrame) -> dict[str, Any]:
     return {"margin": {**TIGHT, "t": 30}, "legend": {"title": {"text": ""}}, "xaxis": axis, **_method_marks(changes)}
 
 
-def org_total_history(history: pd.DataFrame, changes: pd.DataFrame) -> go.Figure:
-    """An ``org_history`` result's totals year by year beside the province's and nation's medians;
-    ``changes`` (the method changes within the years shown) are marked between their years."""
+def org_total_history(history: pd.DataFrame, changes: pd.DataFrame, names: dict[str, str] | None = None) -> go.Figure:
+    """An ``org_history`` result's totals year by year beside the province's and nation's medians
+    (``names`` names them otherwise: ``labels.whole_headers``); ``changes`` (the method changes within
+    the years shown) are marked between their years."""
     totals = history[history.indicator == "total"]
     series = (
         ("score", labels.ORG_THIS, "#2980b9"),
         ("province_median", COLUMN("province_median"), "#e67e22"),
-        ("nation_median", COLUMN("nation_median"), "#7f8c8d"),
+        ("nation_median", (names or {}).get("nation_median") or COLUMN("nation_median"), "#7f8c8d"),
     )
     return go.Figure(
         [

@@ -13,7 +13,9 @@ st.caption(shared.filters_caption())
 
 gaps = shared.cached(analytics.indicator_gaps, f)
 if gaps.empty:
-    st.info(labels.EMPTY_SELECTION)
+    # Organisations with a total and no indicator scores (an ITAS result page) are not "no organisation".
+    held = shared.cached(analytics.overview, f).iloc[0].org_count
+    st.info(labels.GAP_TOTALS_ONLY.format(count=held) if held else labels.EMPTY_SELECTION)
     st.stop()
 pass_mark = framework.year_rules(f.fiscal_year).pass_mark
 column = labels.column_label

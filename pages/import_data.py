@@ -2,15 +2,17 @@
 the history of imports, and withdrawing one. Only a session that may write sees any of it (pages.access).
 """
 
+import hashlib
 import json
 
 import pandas as pd
 import streamlit as st
 
-from ita_data import documents, labels, reports, tables, thai
+from ita_data import documents, framework, labels, reports, tables, thai
 from ita_data.analytics import about
 from ita_data.reports import batch
 from ita_data.store import StoreError
+from ita_data.tables import match
 from pages import access, display, shared
 
 REPORT_MAX_MB = 20  # one report's text; the table limit is tables.MAX_FILE_BYTES
@@ -53,24 +55,87 @@ def _progress_bar():
     return lambda fraction, message: bar.progress(min(max(float(fraction), 0.0), 1.0), text=message)
 
 
-def _read_and_plan(upload):
-    """The table read once per file, and its import planned once per file and published state of the
-    store: the reruns after it (the confirm click, a widget elsewhere) reuse both."""
-    file_key = (upload.file_id, upload.size)
+def _table_source(upload, pasted: str):
+    """The table to read: the uploaded file, or the rows pasted into the box (as a text file)."""
+    if upload is not None:
+        return (upload.file_id, upload.size), upload.name, upload.getvalue
+    data = pasted.encode("utf-8")
+    return ("pasted", hashlib.sha256(data).hexdigest()), labels.IMPORT_TABLE_PASTED_NAME, lambda: data
+
+
+def _read(source_key, name: str, get_bytes, fiscal_year: int | None):
+    """The table read once per file and stated year: the reruns after it reuse the reading."""
+    read_key = (source_key, fiscal_year)
     kept = st.session_state.get("table_read")
-    if kept is None or kept[0] != file_key:
+    if kept is None or kept[0] != read_key:
         st.session_state.pop("table_read", None)  # one table kept at a time
-        data = upload.getvalue()
-        tables.check_upload(upload.name, len(data))
-        kept = (file_key, tables.read_table(data, upload.name, progress=_progress_bar()))
+        data = get_bytes()
+        tables.check_upload(name, len(data))
+        try:
+            kept = (read_key, tables.read_table(data, name, fiscal_year=fiscal_year, progress=_progress_bar()))
+        except tables.TableError as err:
+            kept = (read_key, err)
         st.session_state["table_read"] = kept
-    preview = kept[1]
-    plan_key = (file_key, db.snapshot_version)
+    if isinstance(kept[1], tables.TableError):
+        raise kept[1]
+    return kept[1]
+
+
+def _plan(preview, decisions: dict[int, int | str], accept_near: bool):
+    """The import planned once per reading, decisions and published state of the store."""
+    plan_key = (st.session_state["table_read"][0], tuple(sorted(decisions.items())), accept_near, db.snapshot_version)
     plan = st.session_state.get("table_plan")
     if plan is None or plan[0] != plan_key:
-        plan = (plan_key, tables.commit_table(db, preview, dry_run=True))
+        result = tables.commit_table(db, preview, dry_run=True, decisions=decisions, accept_near=accept_near)
+        plan = (plan_key, result)
         st.session_state["table_plan"] = plan
-    return preview, plan[1]
+    return plan[1]
+
+
+def _year_choice(needed: tables.YearNeeded) -> int | None:
+    """A table that states no year: the person chooses it (no default: a wrong year is worse than none)."""
+    shared.plain_message("info", needed)
+    years = sorted(framework.known_years(), reverse=True)
+    return st.selectbox(
+        labels.IMPORT_TABLE_YEAR, years, index=None, placeholder=labels.IMPORT_TABLE_YEAR_PLACEHOLDER, key="table_fy"
+    )
+
+
+def _near_decisions(planned) -> tuple[dict[int, int | str], bool]:
+    """One choice per row near a stored organisation: which stored one it is, or a new one."""
+    near = planned.matches[planned.matches["status"].isin(["decide", "confirmed", "confirmed_new"])]
+    near = near[near["candidate_id"].notna()]
+    if near.empty:
+        return {}, False
+    st.subheader(labels.IMPORT_NEAR_TITLE)
+    st.caption(labels.IMPORT_NEAR_CAPTION)
+    accept_near = st.checkbox(labels.IMPORT_NEAR_ACCEPT_ALL, key="table_accept_near")
+    decisions: dict[int, int | str] = {}
+    for number, lines in near.groupby("row", sort=True):
+        first = lines.iloc[0]
+        options: dict[int | str, str] = {
+            int(line.candidate_id): labels.IMPORT_NEAR_OPTION.format(
+                org_id=int(line.candidate_id),
+                name=line.candidate,
+                district=line.candidate_district or "-",
+                why=line.why,
+            )
+            for line in lines.itertuples()
+        }
+        options[match.NEW] = labels.IMPORT_NEAR_NEW
+        chosen = st.selectbox(
+            labels.IMPORT_NEAR_CHOICE.format(
+                row=number, name=first.org_name, district=first.district or "-", province=first.province
+            ),
+            list(options),
+            index=None,
+            format_func=options.__getitem__,
+            placeholder=labels.IMPORT_TO_DECIDE,
+            key=f"table_near_{number}",
+        )
+        if chosen is not None:
+            decisions[int(number)] = chosen
+    return decisions, accept_near
 
 
 with table_tab:
@@ -81,17 +146,37 @@ with table_tab:
         max_upload_size=TABLE_MAX_MB,
         help=labels.IMPORT_TABLE_UPLOAD_HELP.format(mb=TABLE_MAX_MB),
     )
-    if upload is not None:
+    pasted = st.text_area(labels.IMPORT_TABLE_PASTE, key="table_paste", help=labels.IMPORT_TABLE_PASTE_HELP)
+    if upload is not None or pasted.strip():
+        source_key, name, get_bytes = _table_source(upload, pasted)
         try:
-            preview, planned = _read_and_plan(upload)
+            try:
+                preview = _read(source_key, name, get_bytes, None)
+            except tables.YearNeeded as needed:
+                fiscal_year = _year_choice(needed)
+                if fiscal_year is None:
+                    st.stop()
+                preview = _read(source_key, name, get_bytes, fiscal_year)
         except tables.TableError as err:
             shared.plain_message("error", err)  # it quotes the file name and cells: plain text
             st.stop()
+        if preview.layout:
+            st.caption(labels.IMPORT_TABLE_LAYOUT.format(layout=labels.TABLE_LAYOUTS[preview.layout]))
+        planned = _plan(preview, {}, False)
+        decisions, accept_near = _near_decisions(planned)
+        if decisions or accept_near:
+            planned = _plan(preview, decisions, accept_near)
+        counts = planned.match_counts
         a, b, c, d = st.columns(4)
         a.metric(labels.IMPORT_ROWS_READ, f"{preview.rows_read:,}")
         b.metric(labels.INGEST_STATUSES["added"], f"{planned.added:,}")
         c.metric(labels.INGEST_STATUSES["updated"], f"{planned.updated:,}")
         d.metric(labels.IMPORT_ROWS_REJECTED, f"{len(planned.rejected):,}")
+        if counts:
+            e, f, g, _ = st.columns(4)
+            e.metric(labels.IMPORT_MATCHED, f"{counts['matched'] + counts['confirmed']:,}")
+            f.metric(labels.IMPORT_NEW_ORGS, f"{counts['new'] + counts['confirmed_new']:,}")
+            g.metric(labels.IMPORT_TO_DECIDE, f"{len(planned.undecided):,}")
         if not preview.issues().empty:
             st.subheader(labels.IMPORT_ISSUES)
             issues = preview.issues()
@@ -105,17 +190,26 @@ with table_tab:
             )
         st.subheader(labels.IMPORT_TO_STORE)
         display.table(preview.rows)
+        if not planned.matches.empty:
+            with st.expander(labels.IMPORT_MATCHES):
+                shown = planned.matches.assign(status=planned.matches["status"].map(labels.TABLE_MATCH_STATUS))
+                display.table(shown, headers=labels.TABLE_MATCH_COLUMNS)
         if not preview.ok:
             st.error(labels.IMPORT_TABLE_NOT_OK)
+        elif planned.undecided:
+            st.warning(labels.IMPORT_NEAR_PENDING.format(count=len(planned.undecided)))
         elif st.button(labels.IMPORT_CONFIRM_TABLE, type="primary", key="confirm_table"):
             try:
                 by = access.writer()  # the role, checked again right before the store is called
-                result = tables.commit_table(db, preview, progress=_progress_bar(), imported_by=by)
+                result = tables.commit_table(
+                    db, preview, progress=_progress_bar(), imported_by=by, decisions=decisions, accept_near=accept_near
+                )
             except (StoreError, access.WriteRefused) as err:
                 shared.plain_message("error", err)
             else:
-                shared.plain_message("success", result.summary())
-                st.page_link("pages/rankings.py", label=labels.IMPORT_SEE_RANKINGS, icon=":material/leaderboard:")
+                shared.plain_message("success" if result.ok else "error", result.summary())
+                if result.ok:
+                    st.page_link("pages/rankings.py", label=labels.IMPORT_SEE_RANKINGS, icon=":material/leaderboard:")
 
 
 def _store_reports(db, parsed: list, confirmed: dict[str, bool], bar, rows: list) -> None:

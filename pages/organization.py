@@ -71,6 +71,8 @@ def _sources(org_id: int, org_name: str, fiscal_year: int) -> None:
 
 f = shared.filters()
 st.title(labels.ORG_TITLE)
+# The nation's medians are named for what the data covers when it is not the nation.
+whole = labels.whole_headers(labels.whole_data(shared.cached(about.data_status), f.include_synthetic))
 
 # --- which organisation ----------------------------------------------------------------------
 search = st.text_input(
@@ -188,10 +190,12 @@ else:
 
     st.subheader(labels.ORG_INDICATORS.format(year=f.fiscal_year), anchor=False)
     indicators_title = labels.ORG_INDICATORS.format(year=f.fiscal_year)
-    display.chart(figures.org_indicators(year, pass_mark), "org_indicators", f"{card.org_name} · {indicators_title}")
+    display.chart(
+        figures.org_indicators(year, pass_mark, whole), "org_indicators", f"{card.org_name} · {indicators_title}"
+    )
     table = year.drop(columns=["fiscal_year"]).assign(indicator=year.indicator.map(labels.INDICATOR_LABELS))
-    display.table(table, key="org_scores_table")
-    shared.downloads(table, f"ita-org-{org_id}-{f.fiscal_year}", "org_scores", name)
+    display.table(table, key="org_scores_table", headers=whole)
+    shared.downloads(table.rename(columns=whole), f"ita-org-{org_id}-{f.fiscal_year}", "org_scores", name)
 
 # --- history ---------------------------------------------------------------------------------
 if not history.empty:
@@ -201,7 +205,9 @@ if not history.empty:
     changes = changes[changes.fiscal_year.between(years.min() + 1, years.max())]
     history_title = f"{card.org_name} · {labels.ORG_HISTORY}"
     display.chart(
-        figures.org_total_history(history, changes), "org_total_history", f"{history_title} · {labels.TOTAL_SHORT}"
+        figures.org_total_history(history, changes, whole),
+        "org_total_history",
+        f"{history_title} · {labels.TOTAL_SHORT}",
     )
     display.chart(
         figures.org_indicator_history(history, changes),
@@ -212,8 +218,8 @@ if not history.empty:
         st.caption(labels.ORG_METHOD_LINES.format(notes="; ".join(changes.notes)))
     wide = history.assign(indicator=history.indicator.map(labels.INDICATOR_LABELS))
     with st.expander(labels.ORG_HISTORY_TABLE):
-        display.table(wide, key="org_history_table")
-        shared.downloads(wide, f"ita-org-{org_id}-history", "org_history", name)
+        display.table(wide, key="org_history_table", headers=whole)
+        shared.downloads(wide.rename(columns=whole), f"ita-org-{org_id}-history", "org_history", name)
 
 # --- items -----------------------------------------------------------------------------------
 st.subheader(labels.ORG_ITEMS.format(year=f.fiscal_year), anchor=False)

@@ -5,6 +5,7 @@ from dataclasses import replace
 import streamlit as st
 
 from ita_data import analytics, brief, framework, labels
+from ita_data.analytics import about as about_data
 from pages import display, figures, shared
 
 # Built once per selection and shared by every session: Plotly copies the 440 KB of province outlines
@@ -23,7 +24,8 @@ if not summary.org_count:
 
 pass_mark = framework.year_rules(f.fiscal_year).pass_mark
 subset = summary.org_count < summary.nation_org_count  # compare with the nation only for a part of it
-against = labels.VERSUS_NATION if subset else None
+whole = labels.whole_data(shared.cached(about_data.data_status), f.include_synthetic)  # the nation, or not
+against = labels.VERSUS_NATION.format(whole=whole) if subset else None
 a, b, c, d = st.columns(4)
 a.metric(labels.RANK_ORGS, f"{summary.org_count:,}", help=labels.OVERVIEW_ORGS_HELP)
 b.metric(
@@ -56,12 +58,13 @@ with right:
     st.subheader(labels.OVERVIEW_LEVELS)
     display.chart(figures.level_bars(shared.cached(analytics.level_distribution, f)), "levels", labels.OVERVIEW_LEVELS)
 
-st.subheader(labels.OVERVIEW_INDICATORS)
+indicators_title = labels.OVERVIEW_INDICATORS.format(whole=whole)
+st.subheader(indicators_title)
 means = shared.cached(analytics.indicator_means, f)
-display.chart(figures.indicator_means(means, pass_mark), "indicator_means", labels.OVERVIEW_INDICATORS)
+display.chart(figures.indicator_means(means, pass_mark, whole), "indicator_means", indicators_title)
 table = means.assign(indicator=means.indicator.map(labels.INDICATOR_LABELS))
-display.table(table)
-shared.downloads(table, "ita-overview", "overview")
+display.table(table, headers=labels.whole_headers(whole))
+shared.downloads(table.rename(columns=labels.whole_headers(whole)), "ita-overview", "overview")
 
 # The provincial brief of this selection (A4 PDF), printed by Chromium only when the button is clicked.
 if not f.province_code:

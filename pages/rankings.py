@@ -3,6 +3,7 @@
 import streamlit as st
 
 from ita_data import analytics, framework, labels
+from ita_data.analytics import about as about_data
 from ita_data.analytics.history import score_history
 from ita_data.analytics.rankings import SCOPES
 from pages import display, figures, shared
@@ -16,11 +17,16 @@ f = shared.filters()
 st.title(labels.RANK_TITLE)
 st.caption(shared.filters_caption())
 
-shared.seed_from_link("within", list(SCOPES), labels.RANK_WITHIN.__getitem__)
+# "The nation" is named for what the data covers: a database of one province's results is not the country.
+scope_names = {
+    **labels.RANK_WITHIN,
+    "nation": labels.whole_data(shared.cached(about_data.data_status), f.include_synthetic),
+}
+shared.seed_from_link("within", list(SCOPES), labels.RANK_WITHIN.__getitem__)  # links keep one spelling
 within = st.segmented_control(
     labels.RANK_WITHIN_LABEL,
     SCOPES,
-    format_func=labels.RANK_WITHIN.__getitem__,
+    format_func=scope_names.__getitem__,
     default="province",
     required=True,
     key="within",
@@ -41,7 +47,7 @@ b.metric(f"{labels.RANK_PASSING} (≥ {pass_mark:g})", shared.percent(summary.pa
 c.metric(labels.RANK_REPORTED_DIFFERS, f"{len(differs):,}", help=labels.RANK_REPORTED_DIFFERS_HELP)
 
 # --- the table: choosing a row opens the organisation's profile ------------------------------
-st.subheader(f"{labels.RANK_TABLE} · {measure} · {labels.RANK_WITHIN[within]}")
+st.subheader(f"{labels.RANK_TABLE} · {measure} · {scope_names[within]}")
 history = shared.cached(score_history, f).set_index("org_id").scores
 table = ranked[
     [
@@ -110,7 +116,7 @@ if event.selection.rows:
     # switch_page can neither carry nor clear: they follow from the session.
     st.switch_page(PROFILE_PAGE, query_params={"org": str(st.session_state["org"])})
 shared.downloads(
-    table, f"ita-rankings-{within}-{f.fiscal_year}", "rankings", {labels.RANK_WITHIN_LABEL: labels.RANK_WITHIN[within]}
+    table, f"ita-rankings-{within}-{f.fiscal_year}", "rankings", {labels.RANK_WITHIN_LABEL: scope_names[within]}
 )
 
 if len(differs):

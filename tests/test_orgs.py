@@ -55,3 +55,42 @@ def test_unknown_province_or_district_is_named_in_the_error():
         orgs.place("แอตแลนติส")
     with pytest.raises(orgs.OrgError, match="หนองโดน"):
         orgs.place("เชียงใหม่", "หนองโดน")  # a district of another province
+
+
+@pytest.mark.parametrize(
+    ("written", "province", "expected"),
+    [
+        ("องค์การบริหารส่วนจังหวัดสระบุรี", None, ("pao", "สระบุรี")),
+        ("อบจ.", "สระบุรี", ("pao", "สระบุรี")),
+        ("องค์การบริหารส่วนจังหวัด", "จังหวัดสระบุรี", ("pao", "สระบุรี")),
+        ("อบจ.จังหวัดสระบุรี", None, ("pao", "สระบุรี")),
+        ("ทน. นครราชสีมา", None, ("city", "นครราชสีมา")),
+        ("ทม.บ้านบึง", None, ("town", "บ้านบึง")),
+        ("กทม.", None, ("bma", "กรุงเทพมหานคร")),
+        ("เมืองพัทยา", "ชลบุรี", ("pattaya", "เมืองพัทยา")),
+    ],
+)
+def test_abbreviations_special_forms_and_the_pao_named_by_its_province(written, province, expected):
+    assert orgs.split_name(written, province=province) == expected
+
+
+@pytest.mark.parametrize(
+    ("typed", "clean"),
+    [
+        ("น\u0e4d\u0e49\u0e32ตก", "น้ำตก"),  # ํ ้ า typed for ้ำ
+        ("นํ้าตก", "น้ำตก"),
+        ("น\u0e33\u0e49ตก", "น้ำตก"),  # the tone typed after ำ
+        ("ก\u0e48\u0e34ง", "กิ่ง"),  # the tone typed before its vowel
+        ("บ้าน\u200bกล้วย", "บ้านกล้วย"),
+        ("ก\u0e49\u0e49าง", "ก้าง"),  # a mark typed twice
+        ("บ้าน  กล้วย ", "บ้าน กล้วย"),
+    ],
+)
+def test_thai_is_compared_in_one_spelling(typed, clean):
+    assert orgs.clean_text(typed) == clean
+    assert orgs.org_key("sao", typed, "19") == orgs.org_key("sao", clean, "19")
+
+
+def test_two_of_one_name_in_a_province_are_told_apart_by_district():
+    assert orgs.org_key("sao", "หนองปลา", "19", "1905") != orgs.org_key("sao", "หนองปลา", "19", "1908")
+    assert orgs.org_key("sao", "หนองปลา", "19") == "sao|หนองปลา|19"

@@ -49,10 +49,16 @@ def test_dry_run_stores_nothing(tmp_path, capsys):
 
 
 def test_a_file_that_is_no_table_gives_one_line_and_exits_1(tmp_path, capsys):
-    path = tmp_path / "notes.txt"
+    path = tmp_path / "notes.doc"
     path.write_text("hello")
     assert main(["import-table", str(path), "--db", str(tmp_path / "x.duckdb")]) == 1
-    assert ".csv หรือ .xlsx" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert ".csv, .xlsx" in err and len(err.strip().splitlines()) == 1
+    path = tmp_path / "notes.txt"  # copied text is a table's form: this one has no header
+    path.write_text("hello")
+    assert main(["import-table", str(path), "--db", str(tmp_path / "x.duckdb")]) == 1
+    err = capsys.readouterr().err
+    assert "ไม่พบแถวหัวตาราง" in err and len(err.strip().splitlines()) == 1
 
 
 def test_export_writes_results_and_parquet(tmp_path, capsys):

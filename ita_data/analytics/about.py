@@ -10,7 +10,7 @@ from typing import Any
 import duckdb
 import pandas as pd
 
-from ita_data import framework, thai
+from ita_data import framework, orgs, thai
 from ita_data.analytics.common import with_method_change
 from ita_data.store import OPEN_STATUSES
 
@@ -22,7 +22,10 @@ SELECT
     (SELECT min(fiscal_year) FROM assessments) AS first_year,
     (SELECT max(fiscal_year) FROM assessments) AS last_year,
     (SELECT count(*) FROM sources WHERE kind <> 'synthetic' AND withdrawn_at IS NULL) AS real_sources,
-    (SELECT max(imported_at) FROM sources WHERE kind <> 'synthetic' AND withdrawn_at IS NULL) AS last_import
+    (SELECT max(imported_at) FROM sources WHERE kind <> 'synthetic' AND withdrawn_at IS NULL) AS last_import,
+    count(DISTINCT province_code) FILTER (WHERE org_id IN (SELECT org_id FROM assessments)) AS provinces,
+    count(DISTINCT province_code) FILTER (WHERE NOT is_synthetic AND org_id IN (SELECT org_id FROM assessments))
+        AS real_provinces
 FROM organizations
 """
 
@@ -41,11 +44,23 @@ def data_status(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
     """Counts of organisations (synthetic and real), the years held, the last import, dataset facts.
 
     Keys: organizations, synthetic_orgs, real_orgs, first_year, last_year, real_sources,
-    last_import (datetime or None), meta (dict of the meta table).
+    last_import (datetime or None), provinces and real_provinces (provinces with a result: all
+    organisations', real ones'), all_provinces (how many the country has), meta (dict of the meta table).
     """
     row = con.execute(_STATUS_SQL).fetchone() or ()  # an aggregate: always one row
-    keys = ("organizations", "synthetic_orgs", "real_orgs", "first_year", "last_year", "real_sources", "last_import")
+    keys = (
+        "organizations",
+        "synthetic_orgs",
+        "real_orgs",
+        "first_year",
+        "last_year",
+        "real_sources",
+        "last_import",
+        "provinces",
+        "real_provinces",
+    )
     status = dict(zip(keys, row))
+    status["all_provinces"] = len(orgs.provinces())
     status["meta"] = dict(con.execute("SELECT key, value FROM meta").fetchall())
     return status
 
@@ -246,6 +261,9 @@ def footer_text(status: dict[str, Any]) -> str:
     parts = [f"หน่วยงาน {status['organizations']:,} แห่ง"]
     if status["first_year"]:
         parts.append(f"ปีงบประมาณ {status['first_year']}–{status['last_year']}")
+    if status.get("provinces") is not None and status["provinces"] < status["all_provinces"]:
+        # A database of a few provinces' real results says so: it is not the country.
+        parts.append(f"มีผลการประเมิน {status['provinces']} จาก {status['all_provinces']} จังหวัด")
     if status["synthetic_orgs"]:
         as_of = _be_date_text(status["meta"].get("synthetic_as_of", ""))
         parts.append(f"ข้อมูลสมมุติ {status['synthetic_orgs']:,} แห่ง (ณ {as_of})")

@@ -1,4 +1,9 @@
-"""``import-bench``: the import of a national-size fictional table, first, again and corrected (prints figures)."""
+"""``import-bench``: the import of a national-size fictional table, first, again and corrected (prints figures).
+
+``--format csv|xlsx`` writes the table in our export layout; ``html|txt|pdf`` write it as the NACC's ITAS
+result page (``#``, ``หน่วยงาน``, ``อำเภอ``, ``จังหวัด``, ``คะแนนเฉลี่ย``) saved, copied from Chromium or printed by
+Chromium, and the import states the year (``--fy``) as an officer does.
+"""
 
 from __future__ import annotations
 
@@ -13,6 +18,7 @@ import numpy as np
 import pandas as pd
 
 from ita_data import framework, orgs, synthetic
+from ita_data.bench import itas_pages
 from ita_data.derived import open_store
 from ita_data.tables.commit import commit_table
 from ita_data.tables.export import RESULT_HEADERS
@@ -48,7 +54,30 @@ def national_table(rows: int = NATIONAL_ROWS, seed: int = 1, fiscal_year: int = 
     return frame
 
 
+PAGE_FORMATS = ("html", "txt", "pdf")
+
+
+def page_rows(frame: pd.DataFrame) -> list[itas_pages.PageRow]:
+    """The table's rows as the ITAS page shows them: full names with their type in front, and the total."""
+    types = {t.short_th: t.code for t in orgs.ORG_TYPES}
+    return [
+        itas_pages.PageRow(orgs.display_name(types[t], n, short=False), d, p, s)
+        for t, n, d, p, s in zip(
+            frame[RESULT_HEADERS["org_type"]],
+            frame[RESULT_HEADERS["name"]],
+            frame[RESULT_HEADERS["district"]],
+            frame[RESULT_HEADERS["province"]],
+            frame[RESULT_HEADERS["total_score"]],
+        )
+    ]
+
+
 def table_bytes(frame: pd.DataFrame, file_format: str) -> bytes:
+    if file_format in PAGE_FORMATS:
+        page = itas_pages.page_html(page_rows(frame))
+        if file_format == "txt":
+            return itas_pages.copied_text(page)
+        return itas_pages.printed_pdf(page) if file_format == "pdf" else page
     buffer = io.BytesIO()
     if file_format == "xlsx":
         frame.to_excel(buffer, index=False)
@@ -64,17 +93,24 @@ def _peak_mb() -> float:
 def _bench(args: argparse.Namespace) -> int:
     baseline = _peak_mb()
     # One table of several years, as the NACC's multi-year results are: the same organisations each year.
-    years = framework.known_years()[-args.years :]
+    page = args.format in PAGE_FORMATS
+    years = framework.known_years()[-(1 if page else args.years) :]  # an ITAS page is one year's
+    stated = years[-1] if page else None  # the year the officer states for a page
     frame = pd.concat(
         [national_table(args.rows, seed=1 + i, fiscal_year=fy) for i, fy in enumerate(years)], ignore_index=True
     )
+    started = time.perf_counter()
     data = table_bytes(frame, args.format)
+    made_s = time.perf_counter() - started
     name = f"national.{args.format}"
-    print(f"{len(frame):,} rows, {len(data) / 1e6:.1f} MB {args.format}; peak RSS before {baseline:.0f} MB")
+    print(
+        f"{len(frame):,} rows, {len(data) / 1e6:.1f} MB {args.format} (made in {made_s:.1f} s); "
+        f"peak RSS before {baseline:.0f} MB"
+    )
     with tempfile.TemporaryDirectory() as tmp:
         with open_store(Path(args.db) if args.db else Path(tmp) / "bench.duckdb") as db:
             started = time.perf_counter()
-            preview = read_table(data, name)
+            preview = read_table(data, name, fiscal_year=stated)
             read_s = time.perf_counter() - started
             result = commit_table(db, preview)
             total_s = time.perf_counter() - started
@@ -83,13 +119,15 @@ def _bench(args: argparse.Namespace) -> int:
                 f"total {total_s:.2f} s — {result.summary()}"
             )
             started = time.perf_counter()
-            again = commit_table(db, read_table(data, name))
+            again = commit_table(db, read_table(data, name, fiscal_year=stated))
             print(f"same file again: {time.perf_counter() - started:.2f} s — {again.summary()}")
             corrected = frame.copy()
-            column = RESULT_HEADERS["indicator_9"]
+            # A page shows the total alone; our layout has the indicators.
+            column = RESULT_HEADERS["total_score" if page else "indicator_9"]
             corrected.loc[corrected.index[::10], column] = (corrected[column].iloc[::10] - 1).clip(0)
+            fixed_data = table_bytes(corrected, args.format)
             started = time.perf_counter()
-            fixed = commit_table(db, read_table(table_bytes(corrected, args.format), f"fixed.{args.format}"))
+            fixed = commit_table(db, read_table(fixed_data, f"fixed.{args.format}", fiscal_year=stated))
             seconds = time.perf_counter() - started
             print(f"corrected file (every 10th row): {seconds:.2f} s — {fixed.summary()}")
     print(f"peak RSS {_peak_mb():.0f} MB")
@@ -99,7 +137,12 @@ def _bench(args: argparse.Namespace) -> int:
 def register(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser("import-bench", help="time the import of a national-size fictional table")
     p.add_argument("--rows", type=int, default=NATIONAL_ROWS, help="rows (default %(default)s)")
-    p.add_argument("--format", choices=("csv", "xlsx"), default="csv")
+    p.add_argument(
+        "--format",
+        choices=("csv", "xlsx", *PAGE_FORMATS),
+        default="csv",
+        help="csv/xlsx in our layout, or the ITAS page saved (html), copied (txt) or printed by Chromium (pdf)",
+    )
     p.add_argument("--years", type=int, default=1, help="fiscal years in the one table (7: about 55,000 rows)")
     p.add_argument("--db", help="database file (default: a temporary one)")
     p.set_defaults(func=_bench)

@@ -29,6 +29,8 @@ class Brief:
     filters: analytics.Filters
     as_of: dt.date
     place: str  # "จังหวัดสระบุรี · อำเภอหนองแค · เทศบาลตำบล"
+    whole: str  # what the selection is compared with: ทั้งประเทศ, or the provinces the data covers
+    whole_column: str  # the same in one word, for a table's column
     measure: str  # the score ranked: คะแนนรวม, a tool or an indicator
     pass_mark: float
     previous_year: int | None  # the year compared with, when the data has it
@@ -61,15 +63,15 @@ def data_years(cur, include_synthetic: bool = True) -> list[int]:
     return sorted(int(code) for code in options.code[options.kind == "year"])
 
 
-def place_label(cur, filters: analytics.Filters) -> str:
-    """The selection in words: province, district and type, Thai."""
+def place_label(cur, filters: analytics.Filters, whole: str = labels.WHOLE_NATION) -> str:
+    """The selection in words: province, district and type, Thai (``whole`` for no province)."""
     options = analytics.filter_options(cur, filters.province_code, filters.include_synthetic)
     names = dict(zip(options.kind + ":" + options.code, options.label))
     parts = []
     if filters.province_code:
         parts.append("จังหวัด" + names.get(f"province:{filters.province_code}", filters.province_code))
     else:
-        parts.append("ทั้งประเทศ")
+        parts.append(whole)
     if filters.district_code:
         parts.append("อำเภอ" + names.get(f"district:{filters.district_code}", filters.district_code))
     if filters.org_type:
@@ -106,7 +108,9 @@ def gather(cur, filters: analytics.Filters, as_of: dt.date | None = None) -> Bri
         raise BriefError(
             f"ไม่มีผลการประเมินปีงบประมาณ {fy} ในฐานข้อมูล (ปีที่มีข้อมูล: {held}) — no results for FY{fy} in the database"
         )
-    place = place_label(cur, filters)
+    status = about.data_status(cur)
+    whole = labels.whole_data(status, filters.include_synthetic)
+    place = place_label(cur, filters, whole)
     summary = analytics.overview(cur, filters).iloc[0]
     if not summary.org_count:
         raise BriefError(
@@ -159,11 +163,12 @@ def gather(cur, filters: analytics.Filters, as_of: dt.date | None = None) -> Bri
         .reset_index()
     )
 
-    status = about.data_status(cur)
     return Brief(
         filters=filters,
         as_of=as_of,
         place=place,
+        whole=whole,
+        whole_column=labels.whole_data(status, filters.include_synthetic, short=True),
         measure=labels.indicator_label(filters.indicator),
         pass_mark=pass_mark,
         previous_year=previous_year,

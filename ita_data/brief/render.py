@@ -99,7 +99,7 @@ def _charts(brief: Brief) -> dict[str, charts.Chart]:
             )
             for row in means.itertuples()
         ],
-        legend=(brief.place, "ทั้งประเทศ"),
+        legend=(brief.place, brief.whole),
         mark=(brief.pass_mark, labels.pass_mark_label(brief.pass_mark)),
     )
     level_chart = charts.paired_bars(
@@ -113,7 +113,7 @@ def _charts(brief: Brief) -> dict[str, charts.Chart]:
             )
             for row in brief.levels.itertuples()
         ],
-        legend=(brief.place, "ทั้งประเทศ"),
+        legend=(brief.place, brief.whole),
         axis=(0.0, 1.0),
         ticks=[(v / 4, f"{v * 25:g}%") for v in range(5)],
         label_width=105,

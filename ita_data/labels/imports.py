@@ -5,11 +5,11 @@ from __future__ import annotations
 # --- นำเข้าข้อมูล: the import page (its title is IMPORT_TITLE) ---------------------------------
 
 IMPORT_CAPTION = "ตรวจดูตัวอย่างสิ่งที่จะบันทึกก่อนยืนยันเสมอ การนำเข้าแต่ละครั้งบันทึกทั้งหมดหรือไม่บันทึกเลย"
-IMPORT_AS = "นำเข้าในชื่อ {who} · ตาราง CSV/XLSX ไม่เกิน {table_mb} MB · รายงานไม่เกิน {report_mb} MB ต่อไฟล์"
+IMPORT_AS = "นำเข้าในชื่อ {who} · ตารางไม่เกิน {table_mb} MB · รายงานไม่เกิน {report_mb} MB ต่อไฟล์"
 # Streamlit's uploader writes "Upload" and "50MB per file": the page puts these in their place.
 IMPORT_BROWSE = "เลือกไฟล์"
 IMPORT_DROP_LIMIT = "ลากไฟล์มาวางที่นี่ ไม่เกิน {mb} MB ต่อไฟล์"
-IMPORT_TAB_TABLE = "ตารางผลการประเมิน (CSV / XLSX)"
+IMPORT_TAB_TABLE = "ตารางผลการประเมิน (CSV / XLSX / หน้า ITAS)"
 IMPORT_TAB_REPORTS = "รายงานของหน่วยงาน (PDF / Word / เว็บเพจ / สแกน)"
 IMPORT_TAB_HISTORY = "ประวัติการนำเข้า"
 IMPORT_TO_STORE = "สิ่งที่จะบันทึก"
@@ -18,7 +18,27 @@ IMPORT_STORING = "กำลังบันทึก"
 # A result table; the metrics "added" and "updated" use INGEST_STATUSES.
 IMPORT_TABLE_READING = "กำลังอ่านไฟล์"
 IMPORT_TABLE_UPLOAD = "เลือกไฟล์ตาราง"
-IMPORT_TABLE_UPLOAD_HELP = "CSV หรือ XLSX ไม่เกิน {mb} MB หนึ่งแถวต่อหน่วยงานต่อปี"
+IMPORT_TABLE_UPLOAD_HELP = (
+    "CSV, XLSX หรือหน้าผลการประเมินจากระบบ ITAS ที่บันทึกเป็น .html, คัดลอกเป็น .txt หรือพิมพ์เป็น .pdf "
+    "ไม่เกิน {mb} MB หนึ่งแถวต่อหน่วยงานต่อปี"
+)
+IMPORT_TABLE_PASTE = "หรือวางแถวที่คัดลอกจากตารางในหน้า ITAS (เลือกตารางทั้งตารางรวมแถวหัวตาราง แล้วคัดลอกมาวางที่นี่)"
+IMPORT_TABLE_PASTE_HELP = "แถวที่คัดลอกจากเบราว์เซอร์คั่นคอลัมน์ด้วยแท็บ ระบบอ่านเฉพาะตาราง ข้อความอื่นที่ติดมาไม่เป็นไร"
+IMPORT_TABLE_PASTED_NAME = "ข้อความที่วาง.txt"
+IMPORT_TABLE_YEAR = "ปีงบประมาณ (พ.ศ.) ของตารางนี้"
+IMPORT_TABLE_YEAR_PLACEHOLDER = "เลือกปีงบประมาณ"
+IMPORT_TABLE_LAYOUT = "รูปแบบตาราง: {layout}"
+IMPORT_MATCHED = "ตรงกับหน่วยงานที่มีอยู่"
+IMPORT_NEW_ORGS = "หน่วยงานใหม่"
+IMPORT_TO_DECIDE = "ต้องตัดสินใจ"
+IMPORT_NEAR_TITLE = "หน่วยงานที่ชื่อใกล้เคียงกับที่มีอยู่แล้ว: ยืนยันทีละแถว"
+IMPORT_NEAR_CAPTION = 'ระบบไม่เดาว่าเป็นหน่วยงานเดียวกัน เลือกหน่วยงานในฐานข้อมูลที่ตรงกับแถวนี้ หรือเลือก "หน่วยงานใหม่"'
+IMPORT_NEAR_CHOICE = "แถว {row}: {name} ({district} จ.{province})"
+IMPORT_NEAR_NEW = "หน่วยงานใหม่ (ไม่ใช่หน่วยงานที่มีอยู่)"
+IMPORT_NEAR_OPTION = "[{org_id}] {name} · อ.{district} · {why}"
+IMPORT_NEAR_ACCEPT_ALL = "ยืนยันทุกแถวที่มีหน่วยงานใกล้เคียงเพียงหนึ่งแห่งว่าเป็นหน่วยงานนั้น"
+IMPORT_NEAR_PENDING = "ยังมี {count} แถวที่ต้องตัดสินใจก่อนยืนยันการนำเข้า"
+IMPORT_MATCHES = "การจับคู่กับหน่วยงานในฐานข้อมูล"
 IMPORT_ROWS_READ = "แถวที่อ่าน"
 IMPORT_ROWS_REJECTED = "ถูกปฏิเสธ"
 IMPORT_ISSUES = "ข้อผิดพลาดและคำเตือน"

@@ -125,3 +125,9 @@ CLI_FILE_WARNING = "  {name}: คำเตือน (warning): {message}"
 CLI_PARSER_FAILED = "{name}: โปรแกรมอ่านรายงานขัดข้อง (the parser failed: {error})"
 CLI_NO_FILES_TO_TIME = "ไม่มีไฟล์ให้จับเวลา ค้นหาใน {folder} (no files to time)"
 CLI_FILES_TOTAL = "รวม {count} ไฟล์"
+
+REPORT_IS_RESULT_TABLE = (
+    "{name}: เป็นตารางผลการประเมินของหลายหน่วยงาน (เช่น หน้าผลการประเมินจากระบบ ITAS) ไม่ใช่รายงานของหน่วยงาน "
+    "ให้นำเข้าที่แท็บตารางผลการประเมิน หรือ python -m ita_data import-table (a result table of many organisations, "
+    "not one organisation's report: import it as a table)"
+)

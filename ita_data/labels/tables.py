@@ -6,8 +6,9 @@ from __future__ import annotations
 # "{name}" is the file name as ita_data.tables.limits.quoted shows it; so is every "{value}" from a cell.
 
 TABLE_FILE_KIND = (
-    "ไฟล์ {name}: รับเฉพาะไฟล์ .csv หรือ .xlsx (only CSV and XLSX result tables are accepted; save an .xls file "
-    "as .xlsx first)"
+    "ไฟล์ {name}: รับเฉพาะไฟล์ .csv, .xlsx, หน้าเว็บที่บันทึกไว้ (.html), ข้อความที่คัดลอกจากตาราง (.txt) หรือหน้าที่พิมพ์เป็น "
+    ".pdf (only CSV, XLSX, a saved page, copied rows or a printed page are accepted; save an .xls file as .xlsx "
+    "first)"
 )
 TABLE_FILE_TOO_LARGE = (
     "ไฟล์ {name} ใหญ่ {size_mb:.1f} MB เกินขนาดสูงสุด {limit_mb} MB (file too large; split it by province or year)"
@@ -173,7 +174,9 @@ TABLE_ROW_FORMULAS = (
 TABLE_DUPLICATE_ROW = (
     "ซ้ำกับแถว {first} จ.{province} (duplicate: rows {first} and {row} are the same organisation and year)"
 )
-TABLE_NOTHING_TO_STORE = "ไม่มีคะแนนหรือระดับให้บันทึก (no score, level or item in this row)"
+TABLE_NOTHING_TO_STORE = (
+    "ไม่มีคะแนนหรือระดับให้บันทึก (no score, level or item in this row: expected a score 0-100 such as คะแนนเฉลี่ย or คะแนนรวม)"
+)
 TABLE_ITEM_NOT_IN_YEAR = (
     "ข้อ {code} ไม่อยู่ในรายการข้อของปี {year} (item not in FY{year}'s catalogue; stored without an indicator)"
 )
@@ -261,3 +264,97 @@ TABLE_PROGRESS_ORGANISATIONS = "บันทึกหน่วยงาน (orga
 TABLE_PROGRESS_SCORES = "บันทึกคะแนน (scores)"
 TABLE_PROGRESS_DERIVED = "ปรับตารางสรุป (derived tables)"
 TABLE_PROGRESS_STORED = "เสร็จ (done)"
+
+# --- pages as officers take them from ITAS: a saved page, copied rows, a printed page (tables.tabbed) ----------
+
+TABLE_PAGE_TABLE = "ตาราง {n}"  # a table of a page, named where the page has more than one
+TABLE_PAGE_NO_TABLE = (
+    "ไม่พบตารางในหน้าเว็บ {name} (no table in the saved page: save the page with its results shown, or copy the "
+    "table's rows)"
+)
+TABLE_PDF_NO_TABLE = (
+    "ไม่พบตารางที่มีเส้นตารางใน PDF {name} (no ruled table in the PDF: print the page with its table lines, or "
+    "save the page as .html, or copy the table's rows)"
+)
+TABLE_PDF_SCANNED = (
+    "PDF {name} มีหน้าที่เป็นภาพสแกน ตารางผลการประเมินต้องพิมพ์จากเบราว์เซอร์ (a scanned page: a result table must "
+    "be printed from the browser, or saved as .html)"
+)
+TABLE_PDF_TOO_MANY_PAGES = "PDF {name} มี {pages:,} หน้า เกิน {limit:,} หน้า (too many pages for one result table)"
+TABLE_NO_SCORE_COLUMN = (
+    "ตารางนี้ไม่ใช่ตารางผลการประเมิน: แถวหัวตาราง (row {row}) ไม่มีคอลัมน์คะแนน — expected คะแนนเฉลี่ย, คะแนน, "
+    "คะแนนรวม, ระดับ or ตัวชี้วัดที่ 1-10 beside หน่วยงาน and จังหวัด; columns read: {found}"
+)
+# The layouts of ITAS pages recognised by their headers (tables.columns.LAYOUTS), as the preview names them.
+TABLE_LAYOUTS = {"itas_province": "ITAS: ผลการประเมินรายหน่วยงานภายในจังหวัด"}
+
+# --- the fiscal year a table does not state -----------------------------------------------------------
+
+TABLE_YEAR_NEEDED = (
+    "ตาราง {name} ไม่ระบุปีงบประมาณ: ระบุปี (พ.ศ.) ที่ตารางนี้เป็นผล เช่น --fy 2566 หรือเลือกปีในหน้าตัวอย่าง "
+    "(the table states no fiscal year: state it){hint}"
+)
+TABLE_YEAR_HINT = " — ที่อยู่ของหน้าเว็บที่บันทึกไว้มี year={ce} (ค.ศ.) คือ พ.ศ. {be} (the saved page's address says year={ce})"
+TABLE_YEAR_STATED_TWICE = (
+    "ตาราง {name} ระบุปีงบประมาณหลายปี ({years}): ระบุปีด้วย --fy (the page states several fiscal years; state one)"
+)
+TABLE_YEAR_DIFFERS = (
+    "ตาราง {name} ระบุปีงบประมาณ {stated} แต่ระบุให้นำเข้าเป็นปี {given} จึงไม่นำเข้า (the table states FY{stated}, "
+    "the import was told FY{given})"
+)
+TABLE_ROW_YEAR_DIFFERS = "ปีในตาราง {year} ไม่ตรงกับปีที่ระบุให้นำเข้า {given} (the row says FY{year}, the import FY{given})"
+TABLE_FY_UNREADABLE = "ปีงบประมาณ {value} อ่านไม่ได้: expected a B.E. fiscal year such as 2566 or ๒๕๖๖"
+
+# --- names and places of organisations as tables write them --------------------------------------------
+
+TABLE_PAO_PROVINCE = "{name} เป็น อบจ. ของจังหวัด{named} แต่แถวนี้ระบุจังหวัด {province} (an อบจ. is named by its province)"
+TABLE_SPECIAL_PROVINCE = "{name} อยู่ในจังหวัด{home} แต่แถวนี้ระบุจังหวัด {province} (a special-form organisation)"
+TABLE_SAME_NAME_NO_DISTRICT = (
+    "มี {name} จ.{province} มากกว่าหนึ่งแห่งในตาราง (แถว {rows}) ต้องระบุอำเภอเพื่อแยกกัน (the same type and name "
+    "twice in one province: a district tells them apart)"
+)
+
+# --- matching rows to organisations already stored (tables.match) ----------------------------------------
+
+TABLE_MATCH_STATUS = {
+    "matched": "ตรงกับหน่วยงานในฐานข้อมูล (matched)",
+    "new": "หน่วยงานใหม่ (new)",
+    "decide": "ต้องตัดสินใจ (needs a decision)",
+    "confirmed": "ยืนยันว่าเป็นหน่วยงานเดิม (confirmed as stored)",
+    "confirmed_new": "ยืนยันว่าเป็นหน่วยงานใหม่ (confirmed as new)",
+}
+TABLE_NEAR_WHY = {
+    "spelling": "ชื่อใกล้เคียง (a spelling variant, {score:.0f}% alike)",
+    "type": "ชื่อเดียวกัน ประเภทต่างกัน (same name, another type: an upgraded organisation?)",
+    "district": "ชื่อเดียวกัน อำเภอต่างกัน (same name, another district)",
+}
+TABLE_MATCH_COLUMNS = {
+    "row": "แถว",
+    "org_name": "หน่วยงานในตาราง",
+    "district": "อำเภอ",
+    "province": "จังหวัด",
+    "status": "การจับคู่",
+    "candidate_id": "รหัสหน่วยงานในฐานข้อมูล",
+    "candidate": "หน่วยงานในฐานข้อมูล",
+    "candidate_district": "อำเภอในฐานข้อมูล",
+    "why": "เหตุผล",
+}
+TABLE_UNDECIDED = (
+    "แถว {rows} ใกล้เคียงกับหน่วยงานที่มีอยู่แล้ว ต้องตัดสินใจก่อนนำเข้า (near matches need a decision: confirm "
+    "each as a stored organisation or as new — on the page, or with --accept-near / --decisions)"
+)
+TABLE_DECISION_UNKNOWN = (
+    "แถว {row}: การตัดสินใจ {choice} ไม่ใช่รหัสหน่วยงานที่เสนอไว้ ({offered}) หรือ new (a decision names one of "
+    "the candidates' org_id, or new)"
+)
+TABLE_DECISION_NO_ROW = "แถว {row} ในไฟล์การตัดสินใจไม่ใช่แถวที่ต้องตัดสินใจ (rows needing a decision: {rows})"
+TABLE_DECISIONS_FILE = (
+    "อ่านไฟล์การตัดสินใจ {name} ไม่ได้: expected a CSV with the columns row and choice (an org_id or new) — {reason}"
+)
+TABLE_NEW_COLLIDES = (
+    "{name}: ตัดสินใจให้เป็นหน่วยงานใหม่ แต่ชื่อซ้ำกับหน่วยงานเดิม จ.เดียวกัน ต้องมีอำเภอจึงจะแยกได้ (a new "
+    "organisation with a stored one's type and name needs its district)"
+)
+TABLE_CLI_MATCHES = "จับคู่ (matching): ตรงกับที่มีอยู่ {matched:,} · ใหม่ {new:,} · ต้องตัดสินใจ {decide:,} · ยืนยันแล้ว {confirmed:,}"
+TABLE_CLI_NEAR = "  แถว {row}: {org_name} ~ [{candidate_id}] {candidate} ({why})"
+TABLE_CLI_NEAR_TITLE = "ใกล้เคียงกับหน่วยงานที่มีอยู่ (near matches; decide with --accept-near or --decisions FILE):"

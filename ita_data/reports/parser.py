@@ -9,6 +9,7 @@ from ita_data import labels
 from ita_data.documents import DocumentError, read_document
 from ita_data.documents.limits import MAX_BYTES
 from ita_data.documents.text import normalize_text
+from ita_data.tables.columns import is_result_header
 from ita_data.thai import to_arabic
 
 from . import headline, measures, scores
@@ -41,6 +42,11 @@ def parse_text(text: str, source: str) -> ParsedReport:
         kind = "analysis" if report.has_scores or not any(t.is_measures for t in tables) else "measures"
     report.kind = kind
     measures.read_measures(tables, report)
+    if any(is_result_header(line.split("\t")) for line in lines if "\t" in line and "จังหวัด" in line):
+        # A result page of many organisations (ITAS's, saved or printed) is the table importer's input.
+        _not_ita(report)
+        report.warn(labels.REPORT_IS_RESULT_TABLE.format(name=source))
+        return report
     if (
         not headline.ties_to_ita(text)
         or headline.titled_otherwise(text)

@@ -126,6 +126,16 @@ class Import:
             ).df()
         return Stored(organizations, assessments, indicators, items, measures)
 
+    def candidates(self, province_codes: Iterable[str]) -> pd.DataFrame:
+        """The organisations stored in those provinces, for matching a table's rows to them:
+        org_id, org_key, org_type, name, province_code, district_code, district."""
+        codes = pd.DataFrame({"province_code": sorted({str(c) for c in province_codes if c})}, dtype="object")
+        with registered(self._cur, "_import_provinces", codes):
+            return self._cur.execute(
+                "SELECT o.org_id, o.org_key, o.org_type, o.name, o.province_code, o.district_code, o.district "
+                "FROM organizations o JOIN _import_provinces p USING (province_code) ORDER BY o.org_id"
+            ).df()
+
     def stored_record(self, record: OrgRecord, fiscal_year: int) -> Stored:
         """The current values of one organisation-year (``row`` 0)."""
         key = org_frame([record])["org_key"].iloc[0]

@@ -66,7 +66,7 @@ def add_organizations(cur: duckdb.DuckDBPyConnection, frame: pd.DataFrame, sourc
 
     ``frame`` has the columns of ``org_frame`` (and may carry ``org_id`` for generated data: the id
     sequence then moves past them). A district a source states is kept as that source's fact, so
-    withdrawing the source takes it back.
+    withdrawing the source takes it back (and another source naming it keeps it).
     """
     frame = frame.sort_values("district_code", key=lambda s: s.isna(), kind="stable")
     frame = frame.drop_duplicates("org_key").reset_index(drop=True)
@@ -75,11 +75,13 @@ def add_organizations(cur: duckdb.DuckDBPyConnection, frame: pd.DataFrame, sourc
     frame = frame.assign(is_synthetic=frame["is_synthetic"].fillna(False).astype(bool))
     columns = [c for c in ("org_id", *ORG_COLUMNS) if c in frame.columns]
     with registered(cur, "_new_orgs", frame[columns]):
-        # Districts first: which known organisations lack the district this source names.
+        # Districts first: the district this source names for a known organisation is its fact (so that
+        # withdrawing another source that named it leaves this one's), and fills the district where lacking.
         cur.execute(
             "INSERT INTO org_facts SELECT ?, o.org_id, n.district_code, n.district FROM _new_orgs n "
-            "JOIN organizations o USING (org_key) WHERE o.district_code IS NULL AND n.district_code IS NOT NULL",
-            [source_id],
+            "JOIN organizations o USING (org_key) WHERE n.district_code IS NOT NULL AND NOT EXISTS (SELECT 1 "
+            "FROM org_facts f WHERE f.org_id = o.org_id AND f.source_id IS NOT DISTINCT FROM ?)",
+            [source_id, source_id],
         )
         cur.execute(
             "UPDATE organizations SET district_code = n.district_code, district = n.district FROM _new_orgs n "

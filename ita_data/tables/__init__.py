@@ -1,14 +1,24 @@
-"""Result tables in and out: read a CSV/XLSX into a checked preview, store it whole or not at all, export.
+"""Result tables in and out: read a table (CSV/XLSX, an ITAS page saved, copied or printed) into a checked
+preview, match its rows to the stored organisations, store it whole or not at all, export.
 
 A page or the CLI calls ``read_table`` (bytes → TablePreview with per-row errors and warnings), shows it,
 then ``commit_table`` (→ ImportResult); ``export_all`` writes the same layout back out.
 Reading is ``read`` (its steps, in order), ``grids`` (bytes → grids of cells; ``xlsx`` for a workbook),
 ``columns`` (header words → fields) and ``cells`` (a cell → the value it stores); ``limits`` bounds them all.
+``tabbed`` reads the tables of pages (saved, copied, printed); ``match`` matches rows to stored organisations.
 """
 
 from ita_data.tables.commit import ImportResult, commit_table, import_table_file
 from ita_data.tables.export import RESULTS_FILE, export_all, results_frame
-from ita_data.tables.read import ALLOWED_SUFFIXES, MAX_FILE_BYTES, TableError, TablePreview, check_upload, read_table
+from ita_data.tables.read import (
+    ALLOWED_SUFFIXES,
+    MAX_FILE_BYTES,
+    TableError,
+    TablePreview,
+    YearNeeded,
+    check_upload,
+    read_table,
+)
 
 __all__ = [
     "ALLOWED_SUFFIXES",
@@ -17,6 +27,7 @@ __all__ = [
     "ImportResult",
     "TableError",
     "TablePreview",
+    "YearNeeded",
     "check_upload",
     "commit_table",
     "export_all",

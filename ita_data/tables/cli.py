@@ -10,7 +10,9 @@ import duckdb
 
 from ita_data import labels, settings, store
 from ita_data.derived import open_store
-from ita_data.tables.commit import import_table_file
+from ita_data.tables import match
+from ita_data.tables.cells import CellError, read_year
+from ita_data.tables.commit import ImportResult, import_table_file
 from ita_data.tables.export import export_all
 from ita_data.tables.read import TableError
 
@@ -30,11 +32,57 @@ def _print_problems(title: str, problems: list[tuple[int, str]]) -> None:
             print(labels.TABLE_CLI_ROW.format(row=row, reason=reason))
 
 
+def fiscal_year(text: str) -> int:
+    """``--fy 2566`` or ``--fy ๒๕๖๖``: a B.E. fiscal year the ITA rules cover."""
+    try:
+        return read_year(text)
+    except CellError as err:
+        raise argparse.ArgumentTypeError(f"{labels.TABLE_FY_UNREADABLE.format(value=text)} ({err})") from None
+
+
+def _print_matches(result: ImportResult) -> None:
+    if not result.match_counts:
+        return
+    counts = result.match_counts
+    print(
+        labels.TABLE_CLI_MATCHES.format(
+            matched=counts.get("matched", 0),
+            new=counts.get("new", 0),
+            decide=counts.get("decide", 0),
+            confirmed=counts.get("confirmed", 0) + counts.get("confirmed_new", 0),
+        )
+    )
+    near = result.matches[result.matches["status"] == "decide"]
+    if len(near):
+        print(labels.TABLE_CLI_NEAR_TITLE)
+        for line in near.itertuples():
+            print(
+                labels.TABLE_CLI_NEAR.format(
+                    row=line.row,
+                    org_name=line.org_name,
+                    candidate_id=line.candidate_id,
+                    candidate=line.candidate,
+                    why=line.why,
+                )
+            )
+
+
 def _import(args: argparse.Namespace) -> int:
     try:
+        decisions = None
+        if args.decisions:
+            path = Path(args.decisions)
+            decisions = match.read_decisions(path.read_bytes(), path.name)
         with _open(args) as db:
-            preview, result = import_table_file(db, args.file, fiscal_year=args.year, dry_run=args.dry_run)
-    except (TableError, store.StoreError, OSError) as err:
+            preview, result = import_table_file(
+                db,
+                args.file,
+                fiscal_year=args.fy,
+                dry_run=args.dry_run,
+                decisions=decisions,
+                accept_near=args.accept_near,
+            )
+    except (TableError, store.StoreError, OSError, ValueError) as err:
         print(err, file=sys.stderr)
         return 1
     except duckdb.Error as err:
@@ -46,6 +94,7 @@ def _import(args: argparse.Namespace) -> int:
         labels.TABLE_CLI_READ.format(name=Path(args.file).name, rows=preview.rows_read, sheet=sheet, encoding=encoding)
     )
     _print_problems(labels.TABLE_CLI_WARNINGS, result.warnings)
+    _print_matches(result)
     print(result.summary())
     _print_problems(labels.TABLE_CLI_REJECTED, result.rejected)
     if result.ok:
@@ -74,14 +123,34 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     db_help = "database file (default: $ITA_DB or data/ita.duckdb)"
     p = subparsers.add_parser(
         "import-table",
-        help="import a CSV/XLSX result table (all rows or none)",
+        help="import a result table: CSV/XLSX, or an ITAS page saved (.html), copied (.txt) or printed (.pdf)",
         description="Import a NACC result table: one row per organisation and year. A file with any "
-        "rejected row stores nothing; the same file twice changes nothing.",
+        "rejected row, or a row near a stored organisation left undecided, stores nothing; the same file "
+        "twice changes nothing. Rows are matched to the organisations already stored by type, name and "
+        "province; run with --dry-run first to see the matches.",
     )
-    p.add_argument("file", help="a .csv or .xlsx file")
+    p.add_argument("file", help="a .csv, .xlsx, .html, .txt (copied rows) or .pdf (a printed page) file")
     p.add_argument("--db", help=db_help)
-    p.add_argument("--dry-run", action="store_true", help="check and compare, store nothing")
-    p.add_argument("--year", type=int, help="fiscal year (B.E.) for a table without a year column")
+    p.add_argument("--dry-run", action="store_true", help="check, compare and match; store nothing")
+    p.add_argument(
+        "--fy",
+        "--year",
+        dest="fy",
+        type=fiscal_year,
+        help="fiscal year (B.E., Thai digits too) of a table that states none, e.g. an ITAS page; a table "
+        "stating another year is refused (--year is the older name)",
+    )
+    p.add_argument(
+        "--accept-near",
+        action="store_true",
+        help="take the one stored organisation proposed for each near row (see --dry-run); rows with "
+        "several proposals need --decisions",
+    )
+    p.add_argument(
+        "--decisions",
+        metavar="CSV",
+        help="a CSV with the columns row and choice: the org_id of a proposed stored organisation, or new",
+    )
     p.set_defaults(func=_import)
 
     p = subparsers.add_parser("export", help="write results.csv (importable) and every table as Parquet")

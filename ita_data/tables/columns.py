@@ -60,6 +60,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     ),
     "total_score": (
         "คะแนนรวม",
+        "คะแนนเฉลี่ย",  # ITAS's result pages
+        "คะแนนเฉลี่ยรวม",
         "คะแนน ITA",
         "คะแนนรวม ITA",
         "คะแนน ITA รวม",
@@ -105,6 +107,14 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
 }
 
 REQUIRED = ("name", "province", "fiscal_year")
+# Fields that give something to store: a table with none of them is a page of another kind.
+SCORES = ("total_score", "level_reported")
+
+# The layouts of the NACC's ITAS result pages, each by the headers its table writes (in order), so a
+# preview can say which page a table came from. Any other layout is read by its headers all the same.
+LAYOUTS: dict[str, tuple[str, ...]] = {
+    "itas_province": ("#", "หน่วยงาน", "อำเภอ", "จังหวัด", "คะแนนเฉลี่ย")  # ผลการประเมินรายหน่วยงานภายในจังหวัด
+}
 IGNORED = ("level_computed", "row_index")
 
 _TOOL = re.compile(r"^(?:คะแนน\s*)?(?:รวม\s*)?(iit|eit|oit)(?:\s*(?:คะแนนรวม|รวม|คะแนน|score|total))?$")
@@ -144,6 +154,8 @@ def _indicator_names() -> tuple[tuple[str, int], ...]:
 
 def field_of(header: str) -> str | None:
     """The field one header text names: ``"province"``, ``"indicator_3"``, ``"item:o12"``, ``"tool:IIT"``."""
+    if str(header or "").strip() in ("#", "No", "No."):
+        return "row_index"  # a running number, as web pages head it
     text = normalize(header)
     if not text:
         return None
@@ -180,3 +192,19 @@ def field_of_column(parts: list[str]) -> str | None:
     if len(unique) == 1:
         return field_of(unique[0])
     return field_of(" ".join(unique)) or field_of(unique[-1])
+
+
+def is_result_header(cells: list[str]) -> bool:
+    """Whether a row of cells is the header of a result table of many organisations (a name, a
+    province and a score): what the report reader says is no report."""
+    fields = {field_of(c) for c in cells}
+    return {"name", "province"} <= fields and bool(fields & set(SCORES))
+
+
+def layout_of(headers: list[str]) -> str | None:
+    """The ITAS layout whose headers these are (as written, in order), or None."""
+    written = [_key(h) for h in headers if str(h or "").strip()]
+    for name, layout in LAYOUTS.items():
+        if written == [_key(h) if h.strip() != "#" else "" for h in layout]:
+            return name
+    return None

@@ -3,19 +3,22 @@
 Every value the file gives becomes a fact of the file's source, through the store's one write path; the
 store's precedence rule decides which values are current (a result table outranks a report). The plan
 compares the file with the current values to say what it adds, updates and leaves unchanged; the same
-file twice changes nothing.
+file twice changes nothing, and another file stating the same values (the same page saved, then printed)
+changes nothing either but is recorded as a source of them.
 """
 
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
 from ita_data import labels, store
+from ita_data.tables import match
 from ita_data.tables.read import INDICATOR_COLUMNS, Progress, TablePreview, check_upload, read_table
 
 _ASSESSMENT_FIELDS = ("total_score", "level_reported", "province_rank_reported", "province_rank_of")
@@ -38,10 +41,15 @@ class ImportResult:
     changes: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=_CHANGE_COLUMNS))
     dry_run: bool = False
     seconds: float = 0.0
+    # How the rows matched the organisations stored (tables.match): one line per row and near candidate,
+    # the counts per status, and the rows that still need a person's decision.
+    matches: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=match.MATCH_COLUMNS))
+    match_counts: dict[str, int] = field(default_factory=dict)
+    undecided: list[int] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
-        return not self.rejected
+        return not self.rejected and not self.undecided
 
     def summary(self) -> str:
         if self.rejected:
@@ -75,10 +83,6 @@ class _Plan:
 
     rows: pd.DataFrame  # preview rows + org_id (NA for a new organisation) + status + changed
     warnings: list[tuple[int, str]]
-
-    @property
-    def changes_anything(self) -> bool:
-        return bool((self.rows["status"] != "unchanged").any())
 
 
 def _long(rows: pd.DataFrame, value_columns: list[str], key: str) -> pd.DataFrame:
@@ -179,11 +183,15 @@ def commit_table(
     *,
     dry_run: bool = False,
     imported_by: str | None = None,
+    decisions: Mapping[int, int | str] | None = None,
+    accept_near: bool = False,
 ) -> ImportResult:
-    """Store the preview's rows in one transaction, or nothing if any row was rejected.
+    """Store the preview's rows in one transaction, or nothing if any row was rejected or a near match
+    is undecided.
 
     ``dry_run`` computes what would be added, updated and left unchanged without writing;
-    ``imported_by`` is who the record of the import names (default: the OS user).
+    ``imported_by`` is who the record of the import names (default: the OS user). ``decisions`` and
+    ``accept_near`` settle the rows near a stored organisation (``tables.match.decide``).
     """
     started = time.perf_counter()
     say = progress or (lambda _f, _m: None)
@@ -195,19 +203,32 @@ def commit_table(
             seconds=time.perf_counter() - started,
         )
     say(0.0, labels.TABLE_PROGRESS_COMPARING)
-    keys = preview.rows[["row", "org_key", "fiscal_year"]]
     with db.importing("table", preview.file_name, preview.checksum, by=imported_by, dry_run=dry_run) as imp:
-        plan = _plan(imp.stored(keys), preview)
+        matches = match.decide(
+            preview.rows, imp.candidates(preview.rows["province_code"]), decisions, accept_near=accept_near
+        )
+        # A row matched or confirmed to a stored organisation is stored under that organisation's key.
+        preview = replace(preview, rows=preview.rows.assign(org_key=preview.rows["row"].map(matches.keys)))
+        plan = _plan(imp.stored(preview.rows[["row", "org_key", "fiscal_year"]]), preview)
+        blocked = bool(matches.undecided or matches.errors)
         if imp.existing is not None and not dry_run:
             plan.rows["status"], plan.rows["changed"] = "unchanged", ""  # this very file is in already
-        elif not dry_run and plan.changes_anything:
+        elif not dry_run and not blocked and len(plan.rows):
+            # A file that changes nothing (the same page printed after it was saved) is recorded all the
+            # same: it stands behind the same facts, so withdrawing the other form leaves them current.
             imp.note = f"{len(plan.rows)} rows" + (f", sheet {preview.sheet}" if preview.sheet else "")
             _write(imp, plan, preview, say)
             counts = plan.rows["status"].value_counts()
             imp.changes.update({k: int(counts.get(k, 0)) for k in ("added", "updated", "unchanged")} | {"rejected": 0})
             say(0.9, labels.TABLE_PROGRESS_DERIVED)  # the store refreshes them as it publishes
     say(1.0, labels.TABLE_PROGRESS_STORED)
-    return _result(plan, preview, imp.source_id or imp.existing, dry_run, started)
+    result = _result(plan, preview, imp.source_id or imp.existing, dry_run, started)
+    result.matches, result.match_counts, result.undecided = matches.listing, matches.counts(), matches.undecided
+    result.rejected = list(matches.errors)
+    if matches.undecided and not dry_run:
+        rows = ", ".join(map(str, matches.undecided[:20])) + (" …" if len(matches.undecided) > 20 else "")
+        result.rejected.append((matches.undecided[0], labels.TABLE_UNDECIDED.format(rows=rows)))
+    return result
 
 
 def import_table_file(
@@ -218,9 +239,14 @@ def import_table_file(
     dry_run: bool = False,
     progress: Progress | None = None,
     imported_by: str | None = None,
+    decisions: Mapping[int, int | str] | None = None,
+    accept_near: bool = False,
 ) -> tuple[TablePreview, ImportResult]:
     """Read and store one table file (the CLI's path); the preview tells what was read."""
     path = Path(path)
     check_upload(path.name, path.stat().st_size)
     preview = read_table(path.read_bytes(), path.name, fiscal_year=fiscal_year, progress=progress)
-    return preview, commit_table(db, preview, progress, dry_run=dry_run, imported_by=imported_by)
+    result = commit_table(
+        db, preview, progress, dry_run=dry_run, imported_by=imported_by, decisions=decisions, accept_near=accept_near
+    )
+    return preview, result

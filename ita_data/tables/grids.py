@@ -1,4 +1,5 @@
-"""A table file's bytes as grids of cells, the first step of reading it: one grid per CSV, one per worksheet.
+"""A table file's bytes as grids of cells, the first step of reading it: one grid per CSV, one per worksheet,
+one per table of a saved page, of copied rows or of a page printed to PDF (``tabbed``).
 
 Each kind of file has one reader in ``READERS``; every later step (the header, the columns, the rows) reads
 a ``Grid`` and never the file, so a new kind of table plugs in here alone.
@@ -10,41 +11,15 @@ import csv
 import io
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ita_data import labels
-from ita_data.tables import limits, xlsx
+from ita_data.tables import limits, tabbed, xlsx
 from ita_data.tables.limits import quoted
+from ita_data.tables.model import Grid, Grids, TableError
 
-
-class TableError(ValueError):
-    """A file that cannot be read as a result table at all (type, size, encoding, header, a limit)."""
-
-
-@dataclass
-class Grid:
-    """One grid of cells as a file holds it: a CSV's records, or one worksheet.
-
-    ``rows`` are ``(row number in the file, values from the first column on)``; ``title`` names a
-    worksheet (None for a CSV). ``merges`` (min_row, min_col, max_row, max_col) and ``formulas``
-    ((row, column index) → a formula whose result the file does not keep) are a worksheet's.
-    """
-
-    title: str | None
-    rows: list[tuple[int, list[Any]]]
-    merges: list[tuple[int, int, int, int]] = field(default_factory=list)
-    formulas: dict[tuple[int, int], str] = field(default_factory=dict)
-
-
-@dataclass
-class Grids:
-    """Every grid a file holds, in file order, with the encoding its text was read in and notes on it."""
-
-    grids: list[Grid]
-    encoding: str | None = None
-    notes: list[str] = field(default_factory=list)
+__all__ = ["READERS", "Grid", "Grids", "TableError", "read_grids"]
 
 
 # --- text: bytes to characters -------------------------------------------------------------
@@ -72,7 +47,7 @@ def _utf16_without_bom(data: bytes) -> str | None:
     return None
 
 
-def _decode(data: bytes, file_name: str) -> tuple[str, str, list[str]]:
+def decode_text(data: bytes, file_name: str) -> tuple[str, str, list[str]]:
     """The text, the encoding it was read in, and notes on it for the preview."""
     name = quoted(file_name)
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -117,7 +92,7 @@ def _too_long(name: str, where: str) -> str:
 
 def csv_grids(data: bytes, file_name: str) -> Grids:
     """A CSV's records as one grid, its delimiter sniffed, every limit counted as the records come."""
-    text, encoding, notes = _decode(data, file_name)
+    text, encoding, notes = decode_text(data, file_name)
     sample = text[:4096]  # the Sniffer's regexes are quadratic in the sample: 8 KB of ',"' took 0.9 s
     try:
         dialect = csv.Sniffer().sniff(sample, delimiters=",;\t|")
@@ -167,9 +142,30 @@ def xlsx_grids(data: bytes, file_name: str) -> Grids:
     return Grids([Grid(s.title, s.grid, s.merges, s.formulas) for s in sheets])
 
 
-# The reader of each kind of file, by its suffix: a new kind of table (a web page's table, pasted text)
-# adds its reader here and every later step reads its grids unchanged.
-READERS: dict[str, Callable[[bytes, str], Grids]] = {".csv": csv_grids, ".xlsx": xlsx_grids}
+def text_grids(data: bytes, file_name: str) -> Grids:
+    """A text file: rows copied from a browser when it has tabs (``tabbed``), otherwise a CSV."""
+    text, encoding, notes = decode_text(data, file_name)
+    if "\t" not in text:
+        return csv_grids(data, file_name)
+    found = tabbed.copied_grids(text)
+    found.encoding, found.notes = encoding, notes + found.notes
+    return found
+
+
+# The reader of each kind of file, by its suffix: a new kind of table adds its reader here and every later
+# step reads its grids unchanged. A saved page, copied rows and a printed page are the ITAS pages as an
+# officer takes them away; a .txt without a tab is a CSV.
+READERS: dict[str, Callable[[bytes, str], Grids]] = {
+    ".csv": csv_grids,
+    ".xlsx": xlsx_grids,
+    ".html": tabbed.html_grids,
+    ".htm": tabbed.html_grids,
+    ".mhtml": tabbed.html_grids,
+    ".mht": tabbed.html_grids,
+    ".txt": text_grids,
+    ".tsv": text_grids,
+    ".pdf": tabbed.pdf_grids,
+}
 
 
 def read_grids(data: bytes, file_name: str) -> Grids:

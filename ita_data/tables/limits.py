@@ -15,6 +15,8 @@ MAX_CELLS = 2_000_000  # cells present in an XLSX's sheets
 # must come back in; the file-size limit bounds the rest.
 MAX_CSV_CELLS = 8_000_000
 MAX_CELL_CHARS = 32_767  # characters in one cell: Excel's own limit
+# A page printed to PDF: a national table of 7,850 rows is about 300 A4 pages.
+MAX_PDF_PAGES = 2_000
 # XLSX is a zip: what it expands to is checked from its directory before anything is read.
 MAX_XLSX_UNCOMPRESSED_BYTES = 100 * 1024 * 1024  # all parts together, expanded
 MAX_XLSX_COMPRESSION_RATIO = 100  # a part over 1 MB expanding more than this is a zip bomb

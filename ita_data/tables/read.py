@@ -1,4 +1,5 @@
-"""A result table's bytes (CSV or XLSX) read into exactly the rows that would be stored, with every problem.
+"""A result table's bytes (CSV, XLSX, a saved web page, copied rows, a page printed to PDF) read into exactly
+the rows that would be stored, with every problem.
 
 Nothing here touches the database: ``read_table`` is what a page shows as the preview before the
 officer confirms, and what ``commit_table`` then stores. It reads in steps, one function each: the
@@ -15,7 +16,7 @@ from typing import Any
 
 import pandas as pd
 
-from ita_data import framework, labels, orgs, store
+from ita_data import framework, labels, orgs, store, thai
 from ita_data.tables import columns
 from ita_data.tables.cells import (
     CellError,
@@ -29,9 +30,10 @@ from ita_data.tables.cells import (
 )
 from ita_data.tables.grids import READERS, Grid, Grids, TableError, read_grids
 from ita_data.tables.limits import MAX_FILE_BYTES, quoted
+from ita_data.tables.model import YearNeeded
 from ita_data.tables.xlsx import column_letter
 
-ALLOWED_SUFFIXES = tuple(READERS)  # (".csv", ".xlsx")
+ALLOWED_SUFFIXES = tuple(READERS)  # (".csv", ".xlsx", ".html", ".txt", ".pdf", …)
 INDICATOR_COLUMNS = tuple(f"indicator_{i.number}" for i in framework.indicators())
 # The columns of TablePreview.rows before the item columns (one per item code found, e.g. "o12").
 ROW_COLUMNS = (
@@ -66,6 +68,7 @@ __all__ = [
     "Progress",
     "TableError",
     "TablePreview",
+    "YearNeeded",
     "check_upload",
     "read_table",
 ]
@@ -90,6 +93,8 @@ class TablePreview:
     encoding: str | None = None
     sheet: str | None = None
     rows_read: int = 0
+    layout: str | None = None  # the ITAS layout its headers are (columns.LAYOUTS), if any
+    fiscal_year: int | None = None  # the year of rows without a year column: stated by the table or the person
 
     @property
     def ok(self) -> bool:
@@ -126,17 +131,21 @@ def check_upload(file_name: str, size: int) -> None:
 def read_table(
     data: bytes, file_name: str, *, fiscal_year: int | None = None, progress: Progress | None = None
 ) -> TablePreview:
-    """Read a CSV or XLSX result table into a preview; raises TableError when it is no table at all.
+    """Read a result table into a preview; raises TableError when it is no result table at all.
 
-    ``fiscal_year`` is used when the file has no year column (tables that give the year in the title).
+    ``fiscal_year`` is the year the person states: it stands for a year the table does not state (an ITAS
+    page states none), and a table that states another year is refused. A table that states no year and
+    is given none raises ``YearNeeded``.
     """
     check_upload(file_name, len(data))
     say = progress or (lambda _f, _m: None)
     say(0.0, labels.TABLE_PROGRESS_READING)
     grids = read_grids(data, file_name)
     header = _find_header(grids, file_name)
-    mapped = _map_columns(header, fiscal_year)
-    rows = _read_rows(header, mapped, fiscal_year, say)
+    year = _table_year(grids, header, fiscal_year, file_name)
+    mapped = _map_columns(header, year, file_name, grids)
+    rows = _read_rows(header, mapped, year, say)
+    _tell_apart(rows)
     errors, warnings = _check_file(file_name, grids, header, mapped, rows)
     say(1.0, labels.TABLE_PROGRESS_DONE)
     return TablePreview(
@@ -151,6 +160,10 @@ def read_table(
         encoding=grids.encoding,
         sheet=header.grid.title,
         rows_read=rows.read,
+        layout=columns.layout_of(
+            [header.texts.get(c, header.unmapped.get(c, "")) for c in sorted(set(header.texts) | set(header.unmapped))]
+        ),
+        fiscal_year=year,
     )
 
 
@@ -222,7 +235,9 @@ def _grid_header(grid: Grid) -> _Header | None:
             header = _header_at(grid, start, depth)
             if "name" not in header.fields.values():
                 continue
-            if best is None or header.score > best.score:
+            # Two rows name no more fields than one of them does: the one row is the header (what is
+            # above it, such as a printed page's year selector, is not part of it).
+            if best is None or (header.score, -header.depth) > (best.score, -best.depth):
                 best = header
     return best
 
@@ -254,6 +269,31 @@ def _no_header(grids: Grids, file_name: str) -> str:
     return labels.TABLE_NO_HEADER.format(name=quoted(file_name), rows=_HEADER_SEARCH_ROWS)
 
 
+# --- the year ------------------------------------------------------------------------------
+
+
+def _table_year(grids: Grids, header: _Header, given: int | None, file_name: str) -> int | None:
+    """The year of rows without a year cell: the one the words around the table state, or ``given``.
+
+    A year column is read row by row (each row is checked against ``given``); the page around a table
+    may state its year ("ปีงบประมาณ พ.ศ. 2566"), and a stated year that is not ``given`` refuses the file.
+    """
+    if "fiscal_year" in header.fields.values() or not grids.stated_years:
+        return given
+    stated = [y for y in grids.stated_years if y in framework.known_years()] or grids.stated_years
+    name = quoted(file_name)
+    if given is not None:
+        if given not in stated:
+            raise TableError(labels.TABLE_YEAR_DIFFERS.format(name=name, stated=stated[0], given=given))
+        return given
+    if len(stated) > 1:
+        raise TableError(labels.TABLE_YEAR_STATED_TWICE.format(name=name, years=", ".join(map(str, stated))))
+    try:
+        return read_year(stated[0])
+    except CellError as err:
+        raise TableError(f"{name}: {err}") from None
+
+
 # --- the columns ---------------------------------------------------------------------------
 
 
@@ -267,7 +307,7 @@ class _Columns:
     warnings: list[tuple[int, str]]
 
 
-def _map_columns(header: _Header, fiscal_year: int | None) -> _Columns:
+def _map_columns(header: _Header, fiscal_year: int | None, file_name: str, grids: Grids) -> _Columns:
     """Each column's field; raises TableError when two columns name one field or a required one is missing."""
     by_field: dict[str, list[int]] = {}
     for c, name in header.fields.items():
@@ -288,10 +328,17 @@ def _map_columns(header: _Header, fiscal_year: int | None) -> _Columns:
     # A fiscal year the person states stands in for a year column.
     required = [f for f in columns.REQUIRED if not (f == "fiscal_year" and fiscal_year is not None)]
     missing = [f for f in required if f not in by_field]
+    found = ", ".join(quoted(t) for _, t in sorted({**header.texts, **header.unmapped}.items())) or "-"
+    if missing == ["fiscal_year"]:
+        hint = ""
+        if grids.address_year:
+            hint = labels.TABLE_YEAR_HINT.format(ce=grids.address_year, be=thai.ce_to_be(grids.address_year))
+        raise YearNeeded(labels.TABLE_YEAR_NEEDED.format(name=quoted(file_name), hint=hint))
     if missing:
-        found = ", ".join(quoted(header.texts[c]) for c in sorted(header.texts)) or "-"
         fields = ", ".join(labels.TABLE_FIELD_LABELS[f] for f in missing)
         raise TableError(labels.TABLE_MISSING_COLUMNS.format(fields=fields, row=header.row, found=found))
+    if not any(f in columns.SCORES or f.startswith(("indicator_", "item:")) for f in by_field):
+        raise TableError(labels.TABLE_NO_SCORE_COLUMN.format(row=header.row, found=found))
 
     # A column with a header we cannot place, or data under no header, is named once.
     unmapped, warnings = [], []
@@ -336,7 +383,7 @@ def _read_rows(header: _Header, mapped: _Columns, fiscal_year: int | None, say: 
     ]
     places = _Places()
     out = _Rows()
-    seen: dict[tuple[str, int], int] = {}
+    seen: dict[tuple[str, int], list[tuple[int, str | None]]] = {}
     total = max(len(data_rows), 1)
     for index, (number, cells) in enumerate(data_rows):
         if index % 500 == 0:
@@ -354,13 +401,17 @@ def _read_rows(header: _Header, mapped: _Columns, fiscal_year: int | None, say: 
         values = {f: cells[c] if c < len(cells) else None for c, f in header.fields.items()}
         row, items, row_errors, row_warnings = _read_row(number, values, mapped.letters, fiscal_year, places)
         if not row_errors:
+            # One organisation-year twice; the same name in two districts is two organisations (_tell_apart).
             key = (row["org_key"], row["fiscal_year"])
-            if key in seen:
-                row_errors.append(
-                    labels.TABLE_DUPLICATE_ROW.format(first=seen[key], province=row["province"], row=number)
-                )
+            before = seen.setdefault(key, [])
+            for first, district in before:
+                if not (district and row["district_code"] and district != row["district_code"]):
+                    row_errors.append(
+                        labels.TABLE_DUPLICATE_ROW.format(first=first, province=row["province"], row=number)
+                    )
+                    break
             else:
-                seen[key] = number
+                before.append((number, row["district_code"]))
         label = _row_label(row)
         out.errors.extend((number, f"{label}{m}") for m in row_errors)
         out.warnings.extend((number, f"{label}{m}") for m in row_warnings)
@@ -368,6 +419,33 @@ def _read_rows(header: _Header, mapped: _Columns, fiscal_year: int | None, say: 
             out.records.append(row)
             out.items.append(items)
     return out
+
+
+def _tell_apart(rows: _Rows) -> None:
+    """Two organisations of one type and name in one province (a tambon name recurs in two districts) are
+    told apart by their districts: their keys then carry them. One of them without a district cannot be."""
+    districts: dict[str, set[str]] = {}
+    for record in rows.records:
+        if record["district_code"]:
+            districts.setdefault(record["org_key"], set()).add(record["district_code"])
+    shared = {key for key, codes in districts.items() if len(codes) > 1}
+    if not shared:
+        return
+    keep_records, keep_items = [], []
+    for record, items in zip(rows.records, rows.items):
+        key = record["org_key"]
+        if key in shared and not record["district_code"]:
+            others = sorted(r["row"] for r in rows.records if r["org_key"] == key)
+            message = labels.TABLE_SAME_NAME_NO_DISTRICT.format(
+                name=quoted(record["org_name"]), province=record["province"], rows=", ".join(map(str, others))
+            )
+            rows.errors.append((record["row"], f"{_row_label(record)}{message}"))
+            continue
+        if key in shared:
+            record["org_key"] = f"{key}|{record['district_code']}"
+        keep_records.append(record)
+        keep_items.append(items)
+    rows.records, rows.items = keep_records, keep_items
 
 
 def _unsaved_formulas(header: _Header) -> dict[int, list[str]]:
@@ -405,14 +483,42 @@ class _Places:
         return found
 
 
+# What a web page writes in the district column of an organisation without one (กรุงเทพมหานคร, an อบจ.).
+_NO_DISTRICT = ("-", "–", "—")
+
+
+def _named_for_place(code: str, name: str, raw_name: str, where: orgs.Place) -> str:
+    """An อบจ.'s name is its province's; กรุงเทพมหานคร and เมืองพัทยา are in theirs: a row saying otherwise is
+    refused, not stored as a new organisation."""
+    if code == "pao":
+        if orgs.name_key(name) == orgs.name_key(where.province_th):
+            return where.province_th
+        try:
+            named = orgs.find_province(name)
+        except orgs.OrgError:
+            return name  # a name that is no province's (an invented one, in examples and tests)
+        raise CellError(
+            labels.TABLE_PAO_PROVINCE.format(name=quoted(raw_name), named=named.name_th, province=where.province_th)
+        )
+    home = orgs.home_province(code)
+    if home is not None and home != where.province_code:
+        raise CellError(
+            labels.TABLE_SPECIAL_PROVINCE.format(
+                name=quoted(raw_name), home=orgs.province_name(home), province=where.province_th
+            )
+        )
+    return name
+
+
 def _organisation(cells: dict[str, Any], places: _Places) -> dict[str, Any]:
     raw_name = plain_text(cells, "name")
     if not raw_name:
         raise CellError(labels.TABLE_NAME_MISSING)
     type_text = plain_text(cells, "org_type")
+    province = plain_text(cells, "province")
     try:
         type_code = orgs.find_org_type(type_text).code if type_text else None
-        code, name = orgs.split_name(raw_name, default_type=type_code)
+        code, name = orgs.split_name(raw_name, default_type=type_code, province=province or None)
     except orgs.OrgError as err:
         raise CellError(str(err)) from None
     if type_code and code != type_code:
@@ -421,14 +527,15 @@ def _organisation(cells: dict[str, Any], places: _Places) -> dict[str, Any]:
                 name=quoted(raw_name), name_type=orgs.org_type(code).short_th, type_text=quoted(type_text)
             )
         )
-    province = plain_text(cells, "province")
     if not province:
         raise CellError(labels.TABLE_PROVINCE_MISSING.format(name=quoted(raw_name)))
+    district = plain_text(cells, "district")
     try:
-        where = places(province, plain_text(cells, "district"))
+        where = places(province, "" if district in _NO_DISTRICT else district)
     except CellError as err:
         raise CellError(labels.TABLE_PLACE_REFUSED.format(name=quoted(raw_name), reason=err)) from None
     assert where is not None  # a province was named above, so a place was found or refused
+    name = _named_for_place(code, name, raw_name, where)
     try:
         type_code, name, _ = store.resolve_org(store.OrgRecord(code, name))
     except store.DataError as err:
@@ -520,6 +627,8 @@ def _read_row(
         errors.append(f"{err}{cell(err.field) if err.field else ''}")
     try:
         row["fiscal_year"] = read_year(cells["fiscal_year"]) if "fiscal_year" in cells else default_year
+        if default_year is not None and row["fiscal_year"] != default_year:
+            raise CellError(labels.TABLE_ROW_YEAR_DIFFERS.format(year=row["fiscal_year"], given=default_year))
     except CellError as err:
         errors.append(f"{err}{cell('fiscal_year')}")
     for name, what in _SCORE_NAMES.items():
