@@ -70,11 +70,12 @@ READABLE = """app => {
 }"""
 
 # What a person reads that is not Thai but is a name: acronyms of the method and of file kinds, names of
-# sources and of the tools the credits name, level letters, and item titles that are English (E-Service).
+# sources and of the tools the credits name (ITAS: the NACC's assessment system), level letters, and item titles that are English (E-Service).
 ENGLISH_NAMES = {
     "ITA", "IIT", "EIT", "OIT", "CSV", "XLSX", "PDF", "PNG", "SVG", "SHA", "MB", "OCR", "DuckDB", "Word",
     "docx", "html", "txt", "png", "jpg", "zip", "Excel", "Chromium", "GeoNames", "Natural", "Earth", "geothai",
     "CC", "BY", "MIT", "AA", "E", "Service", "Q", "Social", "Network", "No", "Gift", "Policy", "DOPA",
+    "ITAS",
 }  # fmt: skip
 # Names that are English and made of ordinary words: file and program names, shown as such.
 ENGLISH_NAME_TEXTS = ("synthetic:national-v1", "ita_data build", "ita_data/rules/", "ita_data.synthetic")
