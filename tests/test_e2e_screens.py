@@ -192,7 +192,8 @@ def test_every_table_download_is_in_thai_with_rounded_numbers(served, page, quot
 def test_overview_table_headers_are_thai(served, page):
     url, copy, _ = served
     with Store(copy) as store:
-        whole = labels.whole_data(about_data.data_status(store.cursor()))  # the nation, or what the data covers
+        # the nation, or "all" when the data covers less (the heading above the table says what)
+        whole = labels.whole_data(about_data.data_status(store.cursor()), short=True)
     _open(page, f"{url}/overview")
     headers, _ = grid(page, None)
     nation = labels.whole_headers(whole).get("mean_nation", labels.COLUMNS["mean_nation"])
@@ -290,6 +291,41 @@ def test_the_indicator_chart_labels_neither_overlap_nor_sit_on_the_bars(served, 
     (mark,) = [b for b in _boxes(page, f"{chart} .annotation-text") if labels.pass_mark_label(85) in b["text"]]
     bars = _boxes(page, f"{chart} .point path")
     assert bars and not any(_overlap(mark, bar) for bar in bars)
+
+
+# Every chart's tick labels and every metric's words, as drawn: a label that overlaps its neighbour or
+# a metric cut off with an ellipsis cannot be read.
+CROWDED = """() => {
+    const box = e => e.getBoundingClientRect();
+    const overlap = (a, b) => a.x < b.x + b.width - 1 && b.x < a.x + a.width - 1
+        && a.y < b.y + b.height - 1 && b.y < a.y + a.height - 1;
+    const found = [];
+    for (const [n, chart] of [...document.querySelectorAll('.js-plotly-plot')].entries()) {
+        for (const axis of ['xtick', 'ytick']) {
+            const ticks = [...chart.querySelectorAll(`.${axis} text`)].filter(t => t.textContent);
+            for (let i = 1; i < ticks.length; i++) {
+                if (overlap(box(ticks[i - 1]), box(ticks[i])))
+                    found.push(`chart ${n} ${axis}: ${ticks[i - 1].textContent} / ${ticks[i].textContent}`);
+            }
+        }
+    }
+    for (const text of document.querySelectorAll('[data-testid="stMetric"] .stMarkdownEllipsis')) {
+        if (text.scrollWidth > text.clientWidth + 1) found.push(`metric cut: ${text.textContent}`);
+    }
+    return found;
+}"""
+
+
+@pytest.mark.parametrize("width", [1024, 1400])
+def test_no_chart_label_overlaps_and_no_metric_is_cut_off(served, page, width):
+    url, _, real_org = served
+    page.set_viewport_size({"width": width, "height": 1000})
+    found = {}
+    for path in _urls(real_org):
+        _open(page, f"{url}/{path}")
+        if crowded := page.evaluate(CROWDED):
+            found[path] = crowded
+    assert not found, found
 
 
 def test_a_profile_with_one_year_draws_that_year_and_its_pass_label_whole(served, page):
