@@ -17,9 +17,11 @@ $(STAMP): requirements.txt requirements-dev.txt
 build: $(STAMP)
 	$(BIN)/python -m ita_data build
 
+# One person on this machine: ITA_LOCAL_EDITOR=1 lets this browser import without sign-in (README: who may
+# change the data); the server listens on 127.0.0.1 only.
 run: $(STAMP)
 	$(BIN)/python -m ita_data build --if-missing
-	$(BIN)/streamlit run dashboard.py --server.address 127.0.0.1 --server.port 8501 \
+	ITA_LOCAL_EDITOR=1 $(BIN)/streamlit run dashboard.py --server.address 127.0.0.1 --server.port 8501 \
 		--server.headless true --browser.gatherUsageStats false
 
 # Several officers at once: one Streamlit process per core behind HAProxy on 127.0.0.1:8501 (Ctrl-C stops
@@ -46,7 +48,7 @@ rehearsal: $(STAMP)
 
 # Debian packages (setup/debian-packages.txt): chromium for the browser tests and the brief, Thai fonts,
 # Tesseract for scans, poppler, LibreOffice for the document fixtures, HAProxy for `make serve`, podman,
-# runc and debootstrap for `make image`.
+# runc and debootstrap for `make image`, strace for the test that watches the brief printer.
 system:
 	@missing=$$(for p in $(DEBIAN_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
 	if [ -z "$$missing" ]; then :; \

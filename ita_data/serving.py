@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ita_data.derived import open_store
-from ita_data.settings import PROJECT_ROOT, default_db_path
+from ita_data.settings import LOCAL_EDITOR_ENV, PROJECT_ROOT, default_db_path
 
 HAPROXY = shutil.which("haproxy") or "/usr/sbin/haproxy"
 TEMPLATE = PROJECT_ROOT / "serve" / "haproxy.cfg.in"
@@ -66,7 +66,10 @@ def _wait_healthy(url: str, process: subprocess.Popen, log: Path, seconds: float
     raise RuntimeError(f"{url} did not answer within {seconds:.0f} s; see {log}")
 
 
-def start_backends(count: int, db: Path, run_dir: Path, copy_db: bool) -> list[Backend]:
+def start_backends(count: int, db: Path, run_dir: Path, copy_db: bool, local_editor: bool = False) -> list[Backend]:
+    """One Streamlit process per backend, on loopback. They serve others: the browser imports only with
+    sign-in, whatever this environment says (``local_editor`` is for the test of how uploads are routed;
+    the command never sets it)."""
     # Every process signs cookies with one secret, so a signed-in cookie is good on any of them.
     secret = os.environ.get("STREAMLIT_SERVER_COOKIE_SECRET") or secrets.token_hex(32)
     backends = []
@@ -81,6 +84,9 @@ def start_backends(count: int, db: Path, run_dir: Path, copy_db: bool) -> list[B
         port = free_port()
         log = folder / "streamlit.log"
         env = dict(os.environ, ITA_DB=str(path), STREAMLIT_SERVER_COOKIE_SECRET=secret)
+        env.pop(LOCAL_EDITOR_ENV, None)
+        if local_editor:
+            env[LOCAL_EDITOR_ENV] = "1"
         process = subprocess.Popen(
             [
                 sys.executable,
@@ -121,10 +127,12 @@ def bring_up_to_date(db: Path) -> None:
     open_store(db).close()
 
 
-def start(processes: int, port: int, db: Path, copy_db: bool, run_dir: Path) -> tuple[list[Backend], subprocess.Popen]:
+def start(
+    processes: int, port: int, db: Path, copy_db: bool, run_dir: Path, local_editor: bool = False
+) -> tuple[list[Backend], subprocess.Popen]:
     """Start the backends and HAProxy; returns once 127.0.0.1:port answers."""
     bring_up_to_date(db)
-    backends = start_backends(processes, db, run_dir, copy_db)
+    backends = start_backends(processes, db, run_dir, copy_db, local_editor)
     config = run_dir / "haproxy.cfg"
     config.write_text(haproxy_config(f"127.0.0.1:{port}", [(b.name, b.port) for b in backends]))
     log = run_dir / "haproxy.log"

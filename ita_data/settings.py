@@ -16,6 +16,9 @@ SEEDS_DIR = SHARED_DIR / "seeds"  # the five real reports the benchmarks time
 
 # How long a write waits for another process's write before it gives up (seconds).
 WRITE_WAIT_SECONDS = float(os.environ.get("ITA_WRITE_WAIT", "600"))
+# Set (to 1) by the person who starts a one-person dashboard on their own machine (`make run`): its browser
+# may import without sign-in (pages.access). `python -m ita_data serve` removes it from its processes.
+LOCAL_EDITOR_ENV = "ITA_LOCAL_EDITOR"
 
 
 def default_db_path() -> Path:

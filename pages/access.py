@@ -1,17 +1,25 @@
 """Who may change the data: sign-in with the organisation's identity provider, and who is an editor.
 
 With ``[auth]`` in ``.streamlit/secrets.toml`` (Streamlit's OIDC sign-in: ``st.login`` / ``st.user``),
-people listed in ``[access] editors`` (their e-mail as the provider states it) may import and withdraw;
-everyone else reads. Without ``[auth]``, a server that listens only on the loopback address serves one
-person at this machine, whose imports are recorded under the OS user; a server reachable from other
-machines takes no imports from the browser. The import page asks ``current()`` to draw, and calls
-``writer()`` again right before every write, so hiding a widget is never the only check.
+people listed in ``[access] editors`` may import and withdraw: their address as the provider states it,
+verified (``email_verified`` is JSON ``true``), equal to a listed one once ASCII letters are lower-cased
+(nothing else is folded, so a look-alike never matches). Everyone else reads.
+
+Without ``[auth]``, the browser imports only when the person who started the server asked for it:
+``ITA_LOCAL_EDITOR=1`` in the server's environment (``make run`` sets it; ``python -m ita_data serve``
+never does), on a server that listens on the loopback address only. Nothing a request carries decides it:
+a proxy on this machine can make any visitor's request look local (Host rewritten, no X-Forwarded-For),
+so headers can only take imports away, never grant them. Imports are recorded under the OS user.
+The import page asks ``current()`` to draw, and calls ``writer()`` again right before every write, so
+hiding a widget is never the only check.
 """
 
 from __future__ import annotations
 
 import ipaddress
+import os
 import re
+import string
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -22,6 +30,10 @@ from ita_data import labels, settings
 
 # Addresses that only this machine can reach (``server.address``; "localhost" as people write it).
 LOOPBACK_NAMES = ("localhost",)
+# Set by the person who starts a one-person server on their own machine (``make run``): the browser may
+# import without sign-in. Read from the server's environment, never from a request.
+LOCAL_EDITOR_ENV = settings.LOCAL_EDITOR_ENV
+_ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
 
 # The buttons' words, as the import page and the tests name them.
 SIGN_IN = labels.SIGN_IN
@@ -36,7 +48,7 @@ class WriteRefused(Exception):
 class Access:
     """What this session may do. ``who`` is recorded with every change it makes."""
 
-    mode: str  # "editor", "viewer", "anonymous" (sign-in configured), "local", "network" (not)
+    mode: str  # "editor", "viewer", "anonymous" (sign-in configured); "local", "network", "not_asked" (not)
     who: str | None
     name: str | None = None
 
@@ -67,11 +79,31 @@ def sign_in_configured() -> bool:
 
 
 def editors() -> frozenset[str]:
-    """The e-mail addresses in ``[access] editors``, compared without regard to case."""
+    """The e-mail addresses in ``[access] editors``, ASCII letters lower-cased (``same_address``)."""
     listed = (_secrets_section("access") or {}).get("editors", ())
     if isinstance(listed, str):
         listed = [listed]
-    return frozenset(str(e).strip().casefold() for e in listed if str(e).strip())
+    return frozenset(same_address(str(e).strip()) for e in listed if str(e).strip())
+
+
+def same_address(address: str) -> str:
+    """The form in which two addresses are compared: A-Z lower-cased, every other character as it is.
+
+    Unicode case folding or normalisation would make look-alikes equal (``casefold`` turns the ligature
+    U+FB03 "ﬃ" into "ffi"); an address with such a character never matches an ASCII one."""
+    return address.translate(_ASCII_LOWER)
+
+
+def verified_email_required() -> bool:
+    """Whether an address counts only when the provider says ``email_verified: true`` (the default).
+    ``[access] require_email_verified = false`` accepts a provider that never sends the claim; a claim
+    that is present and anything but JSON ``true`` still refuses."""
+    return (_secrets_section("access") or {}).get("require_email_verified", True) is not False
+
+
+def local_editor_asked() -> bool:
+    """Whether the person who started the server asked for browser imports without sign-in."""
+    return os.environ.get(LOCAL_EDITOR_ENV, "").strip().lower() in ("1", "true", "yes")
 
 
 def is_loopback(address: Any) -> bool:
@@ -93,27 +125,37 @@ def _user_claim(key: str) -> Any:
 
 
 def current() -> Access:
-    """This session's access, worked out afresh from the secrets, the sign-in and the server address."""
+    """This session's access, worked out afresh from the secrets, the sign-in, how the server was started
+    and the address it listens on."""
     if sign_in_configured():
         if not _user_claim("is_logged_in"):
             return Access("anonymous", None)
         email = _user_claim("email")
         name = _user_claim("name")
-        # An address the provider says it has not verified does not make anyone an editor.
-        verified = st.user.get("email_verified") is not False
-        if email and verified and str(email).strip().casefold() in editors():
-            return Access("editor", str(email).strip(), name)
+        if isinstance(email, str) and _verified() and same_address(email) in editors():
+            return Access("editor", email, name)  # recorded as the provider gave it
         return Access("viewer", str(email or name or labels.NAME_UNKNOWN), name)
-    if is_loopback(st.get_option("server.address")) and _browser_on_this_machine():
-        return Access("local", settings.os_user())
-    return Access("network", None)
+    if not is_loopback(st.get_option("server.address")) or not _browser_on_this_machine():
+        return Access("network", None)
+    if not local_editor_asked():
+        return Access("not_asked", None)
+    return Access("local", settings.os_user())
+
+
+def _verified() -> bool:
+    """The provider vouches for the address: ``email_verified`` is JSON ``true`` (not the string "true",
+    not 1); without the claim, only where ``[access] require_email_verified = false``."""
+    claim = st.user.get("email_verified")
+    if claim is None:
+        return not verified_email_required()
+    return claim is True
 
 
 def _browser_on_this_machine() -> bool:
-    """Whether this request came from a browser on this machine, as far as its headers tell. A proxy on
-    this machine (HAProxy for ``python -m ita_data serve``) connects from loopback itself; the address
-    the browser typed (Host) and the client a proxy names (X-Forwarded-For, Forwarded) still show
-    a visitor from elsewhere, and such a visitor gets no imports without sign-in."""
+    """Whether this request's headers leave it possible that the browser is on this machine. They can
+    only refuse: a proxy decides what they say (it may set Host to loopback and name no client), so a
+    visitor they show to be elsewhere gets no imports, and one they show as local is not believed for that
+    (imports also need ``local_editor_asked``)."""
     headers = st.context.headers
     host = headers.get("Host")
     if host and not is_loopback(_host_part(host)):

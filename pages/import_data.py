@@ -10,7 +10,7 @@ import streamlit as st
 
 from ita_data import documents, framework, labels, reports, tables, thai
 from ita_data.analytics import about
-from ita_data.reports import batch
+from ita_data.reports import batch, reading
 from ita_data.store import StoreError
 from ita_data.tables import match
 from pages import access, display, shared
@@ -238,7 +238,8 @@ def _store_reports(db, parsed: list, confirmed: dict[str, bool], bar, rows: list
 
 
 def _read_reports(uploads) -> tuple[list, list[str]]:
-    """Every document of the upload (zips opened) read once per set of files: the reruns after it (an OCR
+    """Every document of the upload (zips opened) read once per set of files, each in a capped reader
+    process (a hostile file cannot grow this server), two at a time: the reruns after it (an OCR
     checkbox, the confirm click) reuse the reading."""
     key = tuple((item.file_id, item.size) for item in uploads)
     kept = st.session_state.get("reports_read")
@@ -252,19 +253,16 @@ def _read_reports(uploads) -> tuple[list, list[str]]:
             entries.append((item.name, err))
     bar = st.progress(0.0, text=labels.IMPORT_REPORTS_READING)
     parsed, failed = [], []
-    for number, (name, content) in enumerate(entries, start=1):
+    each = reading.read_each(entries, batch.WORKERS)
+    for number, ((name, content), (_, read)) in enumerate(zip(entries, each), start=1):
         bar.progress(
             number / len(entries),
             text=labels.IMPORT_REPORT_READING.format(number=number, count=len(entries), name=shared.plain(name)),
         )
-        if isinstance(content, documents.DocumentError):
-            failed.append(str(content))
-            continue
-        try:
-            # the file's own name, as storing names it
-            parsed.append((name, content, reports.parse_bytes(content, name.rsplit("/", 1)[-1])))
-        except reports.ReportError as err:
-            failed.append(str(err))
+        if isinstance(read, documents.DocumentError):  # a ReportError too: which file, and why
+            failed.append(str(read))
+        else:
+            parsed.append((name, content, read))
     bar.empty()
     st.session_state["reports_read"] = (key, parsed, failed)
     return parsed, failed

@@ -10,6 +10,7 @@ from typing import Any
 
 import pandas as pd
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from ita_data import analytics, labels, safe_text, thai
 from ita_data.derived import open_store
@@ -18,7 +19,14 @@ from ita_data.store import Store, StoreError, default_db_path
 
 @st.cache_resource(show_spinner=False)
 def _open_store(path: str) -> Store:
-    return open_store(path)
+    return open_store(path, on_wait=_say_write_waits)
+
+
+def _say_write_waits(message: str) -> None:
+    """The store tells when a write waits for another one (an import in another session or process, a
+    command on the server): the page that asked for the write says whom it waits for, as the CLI does."""
+    if get_script_run_ctx() is not None:  # the store is told in the thread of the script that writes
+        plain_message("info", message, icon=":material/hourglass_top:")
 
 
 def store() -> Store:

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from ita_data.brief.pdf import LAUNCH_ARGS
+from ita_data.settings import LOCAL_EDITOR_ENV
 from ita_data.store import Store
 
 SEEDS_DIR = Path(__file__).resolve().parent.parent.parent / "shared" / "seeds"
@@ -139,11 +140,16 @@ def serve(
     port: int | None = None,
     secrets: Path | None = None,
     host: str = "127.0.0.1",
+    local_editor: bool = True,
 ):
     """Start `streamlit run` from the project folder (so its .streamlit/config.toml applies) and wait
     until it answers; returns (process, URL as ``host`` names it). ``address=None`` leaves the listening
-    address to the config; ``secrets`` is the only secrets file it reads."""
+    address to the config; ``secrets`` is the only secrets file it reads; ``local_editor`` starts it as
+    `make run` does (ITA_LOCAL_EDITOR=1: this machine's browser may import without sign-in)."""
     env = dict(os.environ)
+    env.pop(LOCAL_EDITOR_ENV, None)
+    if local_editor:
+        env[LOCAL_EDITOR_ENV] = "1"
     if db_path is not None:
         env["ITA_DB"] = str(db_path)
     # A port found free may be taken before streamlit binds it (tests run in parallel, and every outgoing
@@ -251,9 +257,11 @@ def browser():
 @pytest.fixture
 def app(monkeypatch):
     """Make an AppTest of dashboard.py on a given database: ``app(db_path, page=None, query=None,
-    **session_state)``; see tests/apptest_support.py for why the entry script needs help."""
+    **session_state)``, as `make run` serves it (ITA_LOCAL_EDITOR=1: the import page is open without
+    sign-in); see tests/apptest_support.py for why the entry script needs help."""
     from tests.apptest_support import dashboard_app, entry_script_always_runs
 
+    monkeypatch.setenv(LOCAL_EDITOR_ENV, "1")
     with entry_script_always_runs():
 
         def make(db_path: Path, page: str | None = None, query: dict | None = None, **session):

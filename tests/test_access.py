@@ -12,6 +12,7 @@ import pytest
 from streamlit import config
 from streamlit.testing.v1 import AppTest
 
+from ita_data import labels
 from ita_data.store import Store
 from pages import access
 from tests.apptest_support import PROJECT_ROOT, entry_script_always_runs, shown
@@ -33,6 +34,11 @@ ANONYMOUS = {"is_logged_in": False}
 
 def signed_in(email: str, name: str = "ผู้ทดสอบ", **claims) -> dict:
     return {"is_logged_in": True, "email": email, "name": name, **claims}
+
+
+def editor(name: str = "ผู้ทดสอบ") -> dict:
+    """The editor as a provider states them: the listed address, verified."""
+    return signed_in(EDITOR, name, email_verified=True)
 
 
 @pytest.fixture
@@ -102,7 +108,7 @@ def test_an_anonymous_visitor_gets_no_upload_and_is_told_how_to_sign_in(small_db
 
 
 def test_a_signed_in_viewer_reads_but_gets_no_upload(small_db):
-    at = import_page(SIGNED_IN_SECRETS, signed_in(VIEWER, "นางสาวผู้อ่าน"))
+    at = import_page(SIGNED_IN_SECRETS, signed_in(VIEWER, "นางสาวผู้อ่าน", email_verified=True))
     assert not at.exception
     assert not uploaders(at)
     assert VIEWER in infos(at) and "ผู้แก้ไข" in infos(at)
@@ -114,7 +120,7 @@ def test_a_signed_in_viewer_reads_but_gets_no_upload(small_db):
 
 
 def test_an_editor_uploads_a_table_recorded_under_their_email(small_db):
-    at = import_page(SIGNED_IN_SECRETS, signed_in(EDITOR, "นายผู้แก้ไข"))
+    at = import_page(SIGNED_IN_SECRETS, editor("นายผู้แก้ไข"))
     assert not at.exception
     assert len(uploaders(at)) == 2
     assert "นายผู้แก้ไข" in [t.value for t in at.sidebar.text]
@@ -127,13 +133,56 @@ def test_an_editor_uploads_a_table_recorded_under_their_email(small_db):
         assert db.sources().imported_by.tolist() == [EDITOR]
 
 
-def test_an_address_the_provider_has_not_verified_does_not_make_an_editor(small_db):
-    at = import_page(SIGNED_IN_SECRETS, signed_in(EDITOR, email_verified=False))
-    assert not at.exception and not uploaders(at)
+@pytest.mark.parametrize("claim", [False, "false", "true", "True", 1, None])
+def test_only_a_json_true_email_verified_makes_an_editor(claim):
+    """``email_verified`` counts only as JSON true: a string "false" is not a verified address, and
+    neither is a missing claim unless the secrets say the provider never sends one."""
+    claims = {} if claim is None else {"email_verified": claim}
+    assert _writes(SIGNED_IN_SECRETS, signed_in(EDITOR, **claims)) is None
+    assert _writes(SIGNED_IN_SECRETS, signed_in(EDITOR, email_verified=True)) == EDITOR
+
+
+def test_a_provider_that_never_sends_email_verified_is_accepted_only_when_the_secrets_say_so():
+    lenient = {**SIGNED_IN_SECRETS, "access": {**SIGNED_IN_SECRETS["access"], "require_email_verified": False}}
+    assert _writes(lenient, signed_in(EDITOR)) == EDITOR  # no claim at all
+    assert _writes(lenient, signed_in(EDITOR, email_verified="false")) is None  # a claim that is not true
+    assert _writes(lenient, signed_in(EDITOR, email_verified=False)) is None
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "o\ufb03cer@example.go.th",  # the ligature ﬃ, which casefold() turns into "ffi"
+        "ｏfficer@example.go.th",  # a fullwidth o
+        "officer@example.go.th\u200b",  # a zero-width space after it
+        "officer@exampl\u0435.go.th",  # a Cyrillic e
+        " officer@example.go.th",
+    ],
+)
+def test_a_look_alike_address_never_matches_an_editor(address):
+    assert _writes(SIGNED_IN_SECRETS, signed_in(address, email_verified=True)) is None
+
+
+def test_the_record_keeps_the_address_as_the_provider_gave_it():
+    assert (
+        _writes(SIGNED_IN_SECRETS, signed_in("Officer@Example.GO.TH", email_verified=True)) == "Officer@Example.GO.TH"
+    )
+    assert access.same_address("OFFICER@EXAMPLE.GO.TH") == EDITOR
+    assert access.same_address("O\ufb03CER") == "o\ufb03cer"  # only A-Z change
+
+
+def _writes(secrets: dict, user: dict) -> str | None:
+    """Who ``access.writer()`` names for this user under these secrets, or None when it refuses."""
+    at = AppTest.from_function(_who_writes, default_timeout=30)
+    at.secrets = secrets
+    at.user = user
+    at.run()
+    assert not at.exception
+    return at.text[0].value if at.text else None
 
 
 def test_the_write_itself_checks_the_role_not_only_the_hidden_widgets(small_db, monkeypatch):
-    at = import_page(SIGNED_IN_SECRETS, signed_in(EDITOR))
+    at = import_page(SIGNED_IN_SECRETS, editor())
     run(at, lambda a: a.tabs[0].file_uploader[0].upload("results.csv", TABLE, "text/csv"))
 
     def revoked() -> str:  # the editor was removed from the list after the page was drawn
@@ -149,8 +198,20 @@ def test_the_write_itself_checks_the_role_not_only_the_hidden_widgets(small_db, 
 # --- without sign-in ---------------------------------------------------------------------------
 
 
+@pytest.fixture
+def asked(monkeypatch):
+    """The server started as `make run` starts it: ITA_LOCAL_EDITOR=1 in its environment."""
+    monkeypatch.setenv(access.LOCAL_EDITOR_ENV, "1")
+
+
+@pytest.fixture
+def not_asked(monkeypatch):
+    """The server started without it (a plain `streamlit run`, `python -m ita_data serve`)."""
+    monkeypatch.delenv(access.LOCAL_EDITOR_ENV, raising=False)
+
+
 @pytest.mark.parametrize("address", ["127.0.0.1", "::1", "localhost", "127.0.1.1"])
-def test_without_sign_in_a_loopback_server_imports_under_the_os_user(small_db, address):
+def test_without_sign_in_a_loopback_server_started_for_one_person_imports_under_the_os_user(small_db, asked, address):
     at = import_page(user={}, address=address)
     assert not at.exception
     assert len(uploaders(at)) == 2
@@ -165,8 +226,18 @@ def test_without_sign_in_a_loopback_server_imports_under_the_os_user(small_db, a
         assert db.sources().imported_by.tolist() == [settings.os_user()]
 
 
+def test_without_sign_in_a_loopback_server_not_started_for_one_person_takes_no_browser_imports(small_db, not_asked):
+    """Nothing in a request makes it local: a proxy on this machine can send any visitor's request with
+    Host 127.0.0.1 and no X-Forwarded-For. Only the person who started the server can ask for it."""
+    at = import_page(user={}, address="127.0.0.1")
+    assert not at.exception
+    assert not uploaders(at)
+    assert access.LOCAL_EDITOR_ENV in infos(at) and "make run" in infos(at) and "[auth]" in infos(at)
+    assert not at.sidebar.button
+
+
 @pytest.mark.parametrize("address", ["0.0.0.0", "", "192.168.1.20", "::", "dashboard.office.example"])
-def test_without_sign_in_a_network_server_takes_no_browser_imports(small_db, address):
+def test_without_sign_in_a_network_server_takes_no_browser_imports_even_when_asked(small_db, asked, address):
     at = import_page(user={}, address=address)
     assert not at.exception
     assert not uploaders(at)
@@ -196,9 +267,9 @@ def _who_writes() -> None:
     ("user", "writes"),
     [
         (ANONYMOUS, None),
-        (signed_in(VIEWER), None),
-        (signed_in(EDITOR), EDITOR),
-        (signed_in(EDITOR.title()), EDITOR.title()),  # the list is matched without regard to case
+        (signed_in(VIEWER, email_verified=True), None),
+        (signed_in(EDITOR, email_verified=True), EDITOR),
+        (signed_in(EDITOR.title(), email_verified=True), EDITOR.title()),  # ASCII letters in any case
     ],
 )
 def test_the_write_check_names_the_editor_or_refuses(user, writes):
@@ -227,7 +298,7 @@ def _indicator_9(path) -> float:
 
 
 def test_an_editor_sees_who_imported_what_and_withdrawing_restores_the_earlier_values(small_db):
-    at = import_page(SIGNED_IN_SECRETS, signed_in(EDITOR))
+    at = import_page(SIGNED_IN_SECRETS, editor())
     _import(at, "first.csv", csv_bytes([row("อบต.หนองทดลอง")]))
     first = _indicator_9(small_db)
     _import(at, "second.csv", csv_bytes([row("อบต.หนองทดลอง", scores=MIXED)]))
@@ -242,18 +313,19 @@ def test_an_editor_sees_who_imported_what_and_withdrawing_restores_the_earlier_v
     run(at, lambda a: a.selectbox(key="withdraw_choice").select(second))
     run(at, lambda a: a.button(key="withdraw").click())
     warning = " ".join(shown(w.value) for w in at.warning)
-    assert f"#{second} (second.csv)" in warning and "กลับเป็นค่าจากการนำเข้าก่อนหน้า" in warning
+    assert f"#{second} ไฟล์ second.csv" in warning and "กลับเป็นค่าจากการนำเข้าก่อนหน้า" in warning
     assert _indicator_9(small_db) != first  # asking changes nothing
 
     run(at, lambda a: a.button(key="confirm_withdraw").click())
     assert not at.exception
     assert at.success and _indicator_9(small_db) == first
     history = at.tabs[2].dataframe[0].value
-    assert history["ถอนโดย"].tolist()[1] == EDITOR and history["ถอนเมื่อ"].notna().tolist() == [False, True]
+    withdrawn = [bool(v) and str(v) not in ("nan", "NaT", "None", labels.MISSING_VALUE) for v in history["ถอนเมื่อ"]]
+    assert history["ถอนโดย"].tolist()[1] == EDITOR and withdrawn == [False, True]
 
 
 def test_cancelling_a_withdrawal_changes_nothing(small_db):
-    at = import_page(SIGNED_IN_SECRETS, signed_in(EDITOR))
+    at = import_page(SIGNED_IN_SECRETS, editor())
     _import(at, "first.csv", TABLE)
     run(at, lambda a: a.selectbox(key="withdraw_choice").select(1))
     run(at, lambda a: a.button(key="withdraw").click())
@@ -263,8 +335,8 @@ def test_cancelling_a_withdrawal_changes_nothing(small_db):
 
 
 def test_a_viewer_sees_no_history_and_no_withdraw(small_db):
-    editor = import_page(SIGNED_IN_SECRETS, signed_in(EDITOR))
-    _import(editor, "first.csv", TABLE)
+    editing = import_page(SIGNED_IN_SECRETS, editor())
+    _import(editing, "first.csv", TABLE)
     at = import_page(SIGNED_IN_SECRETS, signed_in(VIEWER))
     assert not at.tabs and not [b for b in at.button if b.key in ("withdraw", "confirm_withdraw")]
 

@@ -21,6 +21,10 @@ EDITOR = "officer@example.go.th"
 EDITOR_NAME = "นายทดสอบ ผู้แก้ไข"
 VIEWER = "reader@example.go.th"
 VIEWER_NAME = "นางสาวทดสอบ ผู้อ่าน"
+# Accounts a provider could state that must not pass for the editor: the editor's address with
+# email_verified as the string "false", and a look-alike with the ligature U+FB03 (casefold gives "ffi").
+UNVERIFIED = "unverified-editor"
+LOOKALIKE = "o\ufb03cer@example.go.th"
 UPLOADER = '[data-testid="stFileUploader"]'
 
 
@@ -31,6 +35,8 @@ def provider():
     users = [
         User(sub=EDITOR, claims={"email": EDITOR, "email_verified": True, "name": EDITOR_NAME}),
         User(sub=VIEWER, claims={"email": VIEWER, "email_verified": True, "name": VIEWER_NAME}),
+        User(sub=UNVERIFIED, claims={"email": EDITOR, "email_verified": "false", "name": "ยังไม่ยืนยัน"}),
+        User(sub=LOOKALIKE, claims={"email": LOOKALIKE, "email_verified": True, "name": "คล้ายผู้แก้ไข"}),
     ]
     with run_server_in_thread(user_claims=users) as server:
         yield f"http://localhost:{server.server_port}"
@@ -122,6 +128,18 @@ def test_a_signed_in_viewer_gets_no_upload_and_can_sign_out(app_url, page):
     wait_for_app(page)
     page.get_by_text("เฉพาะผู้แก้ไขที่เข้าสู่ระบบ").wait_for(timeout=30_000)
     assert not outside_requests(_dashboard_requests(page, base))
+
+
+@pytest.mark.parametrize("who", [UNVERIFIED, LOOKALIKE], ids=["email_verified-string-false", "ligature-look-alike"])
+def test_an_account_that_only_looks_like_the_editor_gets_no_upload(app_url, page, who):
+    base, db = app_url
+    _sign_in(page, base, who)
+    page.get_by_text("ไม่ได้อยู่ในรายชื่อผู้แก้ไข").wait_for(timeout=30_000)
+    assert page.locator(UPLOADER).count() == 0
+    with Store(db) as store:
+        assert store.sources().empty
+    if who == LOOKALIKE:  # named as the provider gave it, not folded into the editor's address
+        assert LOOKALIKE in _text(page)
 
 
 def test_an_editor_imports_a_table_sees_it_in_the_history_and_withdraws_it(app_url, page, tmp_path):

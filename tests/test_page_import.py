@@ -105,11 +105,10 @@ def test_a_report_is_previewed_then_ingested(app, small_db, seeds_dir):
 
 
 def test_reports_are_read_once_not_again_on_each_rerun(app, small_db, seeds_dir, monkeypatch):
-    from ita_data import reports
-    from ita_data.reports import ingest
+    from ita_data.reports import ingest, reading
 
     calls = {"page": 0, "store": 0}
-    real = reports.parse_bytes
+    real = reading.read_report  # every import reads through it, in a capped reader process
 
     def counting(where):
         def parse(*args, **kwargs):
@@ -118,8 +117,8 @@ def test_reports_are_read_once_not_again_on_each_rerun(app, small_db, seeds_dir,
 
         return parse
 
-    monkeypatch.setattr(reports, "parse_bytes", counting("page"))
-    monkeypatch.setattr(ingest, "parse_bytes", counting("store"))
+    monkeypatch.setattr(reading, "read_report", counting("page"))
+    monkeypatch.setattr(ingest, "read_report", counting("store"))
     at = app(small_db, page=PAGE)
     at.tabs[1].file_uploader[0].upload("kluai.txt", seed_path(seeds_dir, "001").read_bytes(), "text/plain").run()
     at.run()
@@ -161,3 +160,39 @@ def test_several_reports_in_one_upload_are_published_once(app, small_db, seeds_d
     at.button(key="confirm_reports").click().run()
     assert not at.exception and len(at.success) == 2
     assert len(published) == 1
+
+
+HOLD_THE_LOCK = """
+import sys, time
+from pathlib import Path
+from ita_data.store.snapshots import WriterLock
+with WriterLock(Path(sys.argv[1]), 0, None):
+    print("held", flush=True)
+    time.sleep(float(sys.argv[2]))
+"""
+
+
+def test_an_import_waiting_for_another_write_says_whom_it_waits_for(app, small_db, seeds_dir):
+    """Another process holds the writers' lock (an `ingest` on the server, an import in another
+    dashboard process): the page names it, as the CLI does, then stores once it is done."""
+    import subprocess
+    import sys
+
+    from tests.conftest import PROJECT_ROOT
+
+    at = app(small_db, page=PAGE)
+    at.tabs[1].file_uploader[0].upload("kluai.txt", seed_path(seeds_dir, "001").read_bytes(), "text/plain").run()
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLD_THE_LOCK, str(small_db), "3"], stdout=subprocess.PIPE, text=True, cwd=PROJECT_ROOT
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+        at.button(key="confirm_reports").click().run(timeout=60)
+    finally:
+        holder.wait(timeout=30)
+    assert not at.exception
+    waiting = " ".join(shown(i.value) for i in at.info)
+    assert f"PID {holder.pid} " in waiting and labels.STORE_WAITING.split("{holder}")[0] in waiting
+    assert at.success  # stored once the other write was done
+    with Store(small_db) as db:
+        assert db.sources().file_name.tolist() == ["kluai.txt"]

@@ -11,6 +11,7 @@ import pytest
 
 from ita_data import serving as launcher
 from ita_data.bench.load.browser import Browser, Tab
+from ita_data.settings import LOCAL_EDITOR_ENV
 from tests.conftest import _free_port, run_async
 from tests.tables_helpers import csv_bytes, row
 
@@ -21,13 +22,39 @@ def proxy(national_db, tmp_path_factory):
     db = folder / "ita.duckdb"
     shutil.copyfile(national_db, db)
     port = _free_port()
-    backends, haproxy = launcher.start(2, port, db, copy_db=False, run_dir=folder)
+    # The upload below needs the import page open without sign-in, which `serve` itself never allows.
+    backends, haproxy = launcher.start(2, port, db, copy_db=False, run_dir=folder, local_editor=True)
     yield f"http://127.0.0.1:{port}", backends, folder
     launcher.stop(backends, haproxy)
 
 
 def _server_cookie(browser: Browser) -> str | None:
     return browser.cookie("SERVERID")
+
+
+def test_serve_takes_no_browser_import_without_sign_in_whatever_its_environment(tmp_path, monkeypatch):
+    """Its processes sit behind a proxy on loopback, so every request looks local: ITA_LOCAL_EDITOR
+    set in the shell that runs `serve` does not reach them."""
+    from ita_data.store import Store
+
+    monkeypatch.setenv(LOCAL_EDITOR_ENV, "1")
+    db = tmp_path / "ita.duckdb"
+    Store(db).close()
+    port = _free_port()
+    backends, haproxy = launcher.start(1, port, db, copy_db=False, run_dir=tmp_path)
+    try:
+
+        async def scenario():
+            tab = Tab(Browser(f"http://127.0.0.1:{port}"))
+            await tab.open("", {})
+            await tab.open_page("import")
+            assert tab.widget("table_upload") is None and tab.widget("report_upload") is None
+            assert any("make run" in text for text in tab.texts())  # why, and how to ask for it
+            await tab.close()
+
+        run_async(scenario())
+    finally:
+        launcher.stop(backends, haproxy)
 
 
 def test_the_config_names_every_backend_with_its_cookie():

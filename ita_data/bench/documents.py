@@ -17,6 +17,8 @@ from ita_data.documents import pdf as pdf_reader
 from ita_data.settings import SEEDS_DIR
 
 from . import corpus
+from .load import procstats
+from .memory import PeakWatch
 from .samples import docx_to_pdf, make_docx, scan_pdf
 
 
@@ -64,6 +66,9 @@ def run(pdfs: int, ocr_pages: int, seeds_dir: Path, corpus_only: bool = False, c
         print(
             f"PDF with a text layer: {wall:.1f} ms per page wall, {used:.1f} ms CPU, over {pages} pages (target <= 50)"
         )
+
+        for line in _readers_against_in_process(files):
+            print(line)
 
         batch_seconds, batch_cpu = _batch(files, pdfs, work)
         print(
@@ -197,6 +202,44 @@ def _ocr_digits(files: list[Path], work: Path) -> tuple[int, int, int, int, int]
     return counts[True][0], counts[True][1], counts[False][0], counts[False][1], years
 
 
+def _readers_against_in_process(files: list[Path]) -> list[str]:
+    """The seeds' PDFs read and parsed one after another here, then each in a capped reader process (as
+    every import reads): wall time, CPU of the whole process tree, and its peak memory, for each way."""
+    from ita_data.reports import parse_bytes
+    from ita_data.reports.reading import read_report
+
+    documents = [(path.name, path.read_bytes()) for path in files]
+    name, data = documents[0]
+    parse_bytes(data, name)  # the readers' imports here,
+    read_report(data, name)  # and the reader server's start, are not part of the figures
+    lines = []
+    for how, read in (("in this process", parse_bytes), ("in capped readers", read_report)):
+        cpu = _tree_cpu()
+        watch = PeakWatch(os.getpid())
+        with watch:
+            for name, data in documents:
+                read(data, name)
+        lines.append(
+            f"the {len(documents)} seeds' PDFs read {how}: {watch.seconds:.2f} s wall, {_tree_cpu() - cpu:.2f} s CPU, "
+            f"peak {watch.peak / 2**20:,.0f} MB over the process tree ({watch.grown / 2**20:+,.0f} MB)"
+        )
+    return lines
+
+
+def _tree_cpu() -> float:
+    """CPU seconds of this process, its children that ended, and every live descendant with theirs (the
+    reader server and the readers it forked and reaped)."""
+    total = time.process_time() + _children_cpu()
+    for pid in procstats.children(os.getpid()):
+        try:
+            fields = (procstats.PROC / str(pid) / "stat").read_text()
+        except OSError:
+            continue
+        values = fields[fields.rindex(")") + 2 :].split()
+        total += sum(int(v) for v in values[11:15]) / procstats.TICKS  # utime, stime, cutime, cstime
+    return total
+
+
 def _load() -> str:
     return " ".join(f"{x:.1f}" for x in os.getloadavg())
 
@@ -215,12 +258,12 @@ def _batch(files: list[Path], count: int, work: Path) -> tuple[float, float]:
     for n in range(count):
         source = files[n % len(files)]
         entries.append((f"bench-{n:03d}-{source.name}", source.read_bytes() + f"\n%bench {n}\n".encode()))
-    start, cpu, children = time.perf_counter(), time.process_time(), _children_cpu()
+    start, cpu = time.perf_counter(), _tree_cpu()
     with open_store(work / "bench.duckdb") as db:
         outcomes = ingest_entries(db, entries)
     seconds = time.perf_counter() - start
+    used = _tree_cpu() - cpu
     errors = [o for o in outcomes if o.status == "error"]
     if errors:
         print(f"  ({len(errors)} of {count} not stored, e.g. {errors[0].name}: {errors[0].reason})")
-    # the pool's workers are reaped by now, so their CPU time is in RUSAGE_CHILDREN
-    return seconds, time.process_time() - cpu + _children_cpu() - children
+    return seconds, used

@@ -1,4 +1,10 @@
-"""Zip archives and folders as a stream of documents, every size checked before anything is unpacked."""
+"""Zip archives and folders as a stream of documents, every size checked before anything is unpacked.
+
+A zip and every zip inside it share one budget (``MAX_ARCHIVE_BYTES`` unpacked, ``MAX_ARCHIVE_MEMBERS``
+members): each zip is charged what its directory says it holds as it is opened (the zip reader never gives
+more than that), and an archive that would pass the budget is refused whole, with one message. A folder's
+files are read only where they are: a link to a file outside the folder is named and not read.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +13,10 @@ import os
 import struct
 import zipfile
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
+
+from ita_data import labels
 
 from .errors import DocumentError, mb, too_large
 from .limits import MAX_ARCHIVE_BYTES, MAX_ARCHIVE_DEPTH, MAX_ARCHIVE_MEMBERS, MAX_BYTES, MAX_COMPRESSION_RATIO
@@ -87,28 +96,61 @@ def _skipped(member: str) -> bool:
     )
 
 
-def expand(name: str, data: bytes, depth: int = 0) -> Iterator[Entry]:
+class OverBudget(DocumentError):
+    """A zip and the zips inside it hold more than the archive budget: the whole archive is refused."""
+
+
+@dataclass
+class _Budget:
+    """What is left for one archive and everything nested in it."""
+
+    archive: str
+    unpacked: int = MAX_ARCHIVE_BYTES
+    members: int = MAX_ARCHIVE_MEMBERS
+
+    def charge(self, size: int, members: int) -> None:
+        self.unpacked -= size
+        self.members -= members
+        if self.unpacked < 0:
+            raise OverBudget(labels.ARCHIVE_OVER_BUDGET.format(name=self.archive, limit=mb(MAX_ARCHIVE_BYTES)))
+        if self.members < 0:
+            raise OverBudget(labels.ARCHIVE_MEMBERS_OVER_BUDGET.format(name=self.archive, limit=MAX_ARCHIVE_MEMBERS))
+
+
+def expand(name: str, data: bytes) -> Iterator[Entry]:
     """The documents in some bytes: a zip's members (zips inside it too), otherwise the bytes themselves.
 
-    A member that cannot be read comes as its ``DocumentError``; a broken archive raises one."""
+    A member that cannot be read comes as its ``DocumentError``; a broken archive, or one whose members
+    and nested members pass the budget, raises one (and gives nothing)."""
     if kind_of(data) != "zip":
         yield name, data
         return
+    # Unpacked whole before the first document is handed on (within the budget): an archive over it
+    # gives nothing at all, rather than the documents that came before the budget ran out.
+    yield from list(_unpack(name, data, 0, _Budget(name)))
+
+
+def _unpack(name: str, data: bytes, depth: int, budget: _Budget) -> Iterator[Entry]:
     if depth >= MAX_ARCHIVE_DEPTH:
         yield name, DocumentError(f"{name}: zip ซ้อนกันเกิน {MAX_ARCHIVE_DEPTH} ชั้น ไม่แตกต่อ (archives nested too deep)")
         return
     with open_zip(data, name) as zf:
-        for info in sorted(check_zip(zf, name), key=lambda i: i.filename):
+        members = [i for i in sorted(check_zip(zf, name), key=lambda i: i.filename) if not _skipped(i.filename)]
+        budget.charge(sum(i.file_size for i in members), len(members))
+        for info in members:
             member_name = f"{name}/{_member_name(info)}"
-            if _skipped(info.filename):
-                continue
             try:
                 member = read_member(zf, info, name)
             except DocumentError as err:
                 yield member_name, err
                 continue
+            if kind_of(member) != "zip":
+                yield member_name, member
+                continue
             try:
-                yield from expand(member_name, member, depth + 1)
+                yield from _unpack(member_name, member, depth + 1, budget)
+            except OverBudget:
+                raise
             except DocumentError as err:
                 yield member_name, err
 
@@ -124,16 +166,24 @@ def _member_name(info: zipfile.ZipInfo) -> str:
 
 
 def walk(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Entry]:
-    """Every document under the paths: files, folders (recursively, in name order) and zips' members."""
+    """Every document under the paths: files, folders (recursively, in name order) and zips' members.
+
+    In a folder, a link is followed only to a file inside that folder (links to folders not at all)."""
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
+            root = path.resolve()
             files = sorted(p for p in path.rglob("*") if p.is_file())
             for file in files:
                 relative = file.relative_to(path)
                 if any(part.startswith(".") for part in relative.parts) or _skipped(str(relative)):
                     continue
-                yield from _file_entries(file, str(Path(path.name) / relative))
+                label = str(Path(path.name) / relative)
+                target = file.resolve()
+                if not target.is_relative_to(root):
+                    yield label, DocumentError(labels.FOLDER_LINK_OUTSIDE.format(name=label))
+                    continue
+                yield from _file_entries(target, label)
         else:
             yield from _file_entries(path, str(path) if not path.is_absolute() else path.name)
 

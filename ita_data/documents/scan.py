@@ -12,6 +12,8 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+from ita_data import labels
+
 from . import thai_digits
 from .errors import DocumentError
 from .limits import MAX_IMAGE_PIXELS
@@ -124,16 +126,17 @@ def read_image(data: bytes, name: str, ocr: bool = True) -> DocumentText:
         with Image.open(io.BytesIO(data)) as image:
             width, height = image.size
             if width * height > MAX_IMAGE_PIXELS:
-                raise DocumentError(
-                    f"{name}: ภาพใหญ่ {width}×{height} จุด เกินที่รับได้ (image too large: {width * height:,} pixels)"
-                )
+                raise _too_large(name, f"{width}×{height} = {width * height:,}")
             frames = getattr(image, "n_frames", 1)
             image.load()
             pgm = io.BytesIO()
             image.convert("L").save(pgm, format="PPM")
     except DocumentError:
         raise
-    except (UnidentifiedImageError, OSError, ValueError, SyntaxError, Image.DecompressionBombError) as err:
+    except Image.DecompressionBombError as err:  # past twice Pillow's own limit: refused before decoding
+        found = _BOMB_SIZE.search(str(err))
+        raise _too_large(name, f"{int(found.group(1)):,}" if found else "?") from None
+    except (UnidentifiedImageError, OSError, ValueError, SyntaxError) as err:
         raise DocumentError(f"{name}: ไฟล์ภาพเสียหาย เปิดไม่ได้ (damaged image: {err})") from None
     warnings: list[str] = []
     if frames > 1:
@@ -155,6 +158,13 @@ def read_image(data: bytes, name: str, ocr: bool = True) -> DocumentText:
         pages_unread=unread,
         _render=image_renderer(data),
     )
+
+
+_BOMB_SIZE = re.compile(r"\((\d+) pixels\)")  # Pillow says "Image size (N pixels) exceeds limit ..."
+
+
+def _too_large(name: str, pixels: str) -> DocumentError:
+    return DocumentError(labels.IMAGE_TOO_LARGE.format(name=name, pixels=pixels, limit=MAX_IMAGE_PIXELS))
 
 
 def image_renderer(data: bytes):

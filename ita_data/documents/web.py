@@ -7,7 +7,10 @@ import email.policy
 import html
 import re
 
+from ita_data import labels
+
 from .errors import DocumentError
+from .limits import MAX_HTML_NESTING
 from .model import DocumentText, TextBuilder
 
 _DROP_TAGS = {
@@ -76,7 +79,10 @@ _BLOCK = {
     "tfoot",
 }
 _SPACES = re.compile(r"[ \t\f\v\r\n\u00a0]+")
-MAX_NESTING = 400
+
+
+class _TooDeep(Exception):
+    """Tags nested deeper than MAX_HTML_NESTING: the page is refused, not read in part."""
 
 
 def read_html(data: bytes, name: str) -> DocumentText:
@@ -91,7 +97,10 @@ def read_html(data: bytes, name: str) -> DocumentText:
     builder = TextBuilder()
     if root is not None:
         walker = _Walker(builder)
-        walker.walk(root, 0)
+        try:
+            walker.walk(root, 0)
+        except _TooDeep:
+            raise DocumentError(labels.HTML_TOO_DEEP.format(name=name, limit=MAX_HTML_NESTING)) from None
         walker.flush()
     return builder.build(name, "html", warnings=[], page_count=0)
 
@@ -157,8 +166,8 @@ class _Walker:
     def walk(self, node, depth: int) -> None:
         from bs4 import NavigableString, Tag
 
-        if depth > MAX_NESTING:
-            return
+        if depth > MAX_HTML_NESTING:
+            raise _TooDeep  # what lies deeper would be lost, and the page read as if it had no text
         for child in node.children:
             if isinstance(child, NavigableString):
                 self.line.append(str(child))

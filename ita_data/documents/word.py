@@ -1,18 +1,29 @@
-"""Word (.docx): the body in document order, tables as tab-separated rows, tracked changes as accepted."""
+"""Word (.docx): the body in document order, tables as tab-separated rows, tracked changes as accepted.
+
+The body is read as a stream, one top-level paragraph or table at a time, within a budget: the part that
+holds it may unpack to at most ``MAX_DOCX_BODY`` bytes (its size as the zip states it, which is also the
+most the zip reader will ever give); images and the other parts are never unpacked.
+"""
 
 from __future__ import annotations
 
 import html
-import io
+import posixpath
 import re
+import zipfile
+
+from ita_data import labels
 
 from .archive import check_zip, open_zip
-from .errors import DocumentError
+from .errors import DocumentError, mb
+from .limits import MAX_DOCX_BODY, MAX_DOCX_XML
 from .model import DocumentText, TextBuilder
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
-MAX_DOCX_XML = 200 * 2**20  # the package unpacked; Word files of reports are a few megabytes
+RELATIONSHIPS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+MAX_RELS = 2**20
+MAIN_PART = "word/document.xml"
 
 # Text that a reader of the document does not see: deleted or moved-away revisions, field codes,
 # the fallback copy of a drawing that the "Choice" copy already holds.
@@ -41,48 +52,123 @@ _TRANSPARENT = {
 
 
 def read_docx(data: bytes, name: str) -> DocumentText:
+    from lxml import etree
+
+    builder = TextBuilder()
     with open_zip(data, name) as zf:
         check_zip(zf, name, max_total=MAX_DOCX_XML)
-    import docx
-    from docx.opc.exceptions import PackageNotFoundError
+        part = _main_part(zf, name)
+        try:
+            info = zf.getinfo(part)
+        except KeyError:
+            raise DocumentError(labels.DOCX_NOT_A_PACKAGE.format(name=name, reason=f"no {part}")) from None
+        if info.file_size > MAX_DOCX_BODY:
+            raise DocumentError(
+                labels.DOCX_PART_TOO_LARGE.format(
+                    name=name, part=part, size=mb(info.file_size), limit=mb(MAX_DOCX_BODY)
+                )
+            )
+        try:
+            with zf.open(info) as stream:
+                _read_body(stream, builder)
+        except etree.XMLSyntaxError as err:
+            reason = str(err)[:200]
+            if "depth" in reason.lower():
+                raise DocumentError(labels.DOCX_TOO_DEEP.format(name=name, reason=reason)) from None
+            raise DocumentError(labels.DOCX_DAMAGED.format(name=name, reason=reason)) from None
+        except (zipfile.BadZipFile, EOFError, OSError) as err:
+            raise DocumentError(labels.DOCX_DAMAGED.format(name=name, reason=err)) from None
+    return builder.build(name, "docx", warnings=[], page_count=0)
+
+
+def _main_part(zf: zipfile.ZipFile, name: str) -> str:
+    """The part the package's relationships name as the document (Word's own ``word/document.xml``)."""
+    from lxml import etree
 
     try:
-        document = docx.Document(io.BytesIO(data))
-    except PackageNotFoundError:
-        raise DocumentError(f"{name}: ไม่ใช่ไฟล์ Word ที่สมบูรณ์ (not a complete .docx package)") from None
-    except (KeyError, ValueError) as err:
-        raise DocumentError(f"{name}: ไฟล์ Word เสียหาย (damaged .docx: {err})") from None
-    builder = TextBuilder()
-    _blocks(document.element.body, builder)
-    return builder.build(name, "docx", warnings=[], page_count=0)
+        info = zf.getinfo("_rels/.rels")
+    except KeyError:
+        return MAIN_PART
+    if info.file_size > MAX_RELS:
+        return MAIN_PART
+    try:
+        with zf.open(info) as stream:
+            root = etree.fromstring(stream.read(MAX_RELS), _parser())
+    except (etree.XMLSyntaxError, zipfile.BadZipFile, EOFError, OSError, ValueError):
+        return MAIN_PART
+    for rel in root.iter(f"{RELATIONSHIPS}Relationship"):
+        if str(rel.get("Type", "")).endswith("/officeDocument") and rel.get("TargetMode") != "External":
+            target = posixpath.normpath(str(rel.get("Target", "")).lstrip("/"))
+            if target in zf.namelist():
+                return target
+    return MAIN_PART
+
+
+def _parser():
+    from lxml import etree
+
+    # No entity is expanded and nothing is fetched; a DTD is not loaded.
+    return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
+
+
+def _read_body(stream, builder: TextBuilder) -> None:
+    """Each child of ``w:body`` read when it ends, then dropped: memory holds one paragraph or table."""
+    from lxml import etree
+
+    rows: list[str] = []  # paragraphs in a row that hold tabs (``_block``)
+    depth = 0
+    events = etree.iterparse(
+        stream, events=("start", "end"), resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False
+    )
+    for event, element in events:
+        if event == "start":
+            depth += 1
+            continue
+        depth -= 1
+        if depth != 2:
+            continue
+        parent = element.getparent()
+        if parent is not None and parent.tag == f"{W}body":
+            _block(element, builder, rows)
+        element.clear(keep_tail=True)
+        if parent is not None:
+            while element.getprevious() is not None:
+                del parent[0]
+    _flush_rows(rows, builder)
 
 
 _TAB = "\x00"  # a tab in a paragraph, until it is known whether it lines up a row of a table typed with tabs
 
 
 def _blocks(parent, builder: TextBuilder) -> None:
-    rows: list[str] = []  # paragraphs in a row that hold tabs: a table typed with tabs, one row each
+    rows: list[str] = []
     for child in parent.iterchildren():
-        tag = child.tag
-        if tag == f"{W}p":
-            text = _paragraph_text(child, tabs=True)
-            if _TAB in text and "\n" not in text.strip():
-                rows.append(_cells(text, _has_tab_stops(child)))
-                continue
-            _flush_rows(rows, builder)
-            builder.add(text.replace(_TAB, " "))
-            continue
-        _flush_rows(rows, builder)
-        if tag == f"{W}tbl":
-            builder.blank()
-            for row in _table_rows(child):
-                if any(cell.strip() for cell in row):
-                    builder.add("\t".join(row))
-            builder.add("")  # a table ends like a page: the parser keeps the next rows apart
-        elif tag in _TRANSPARENT:
-            _blocks(child, builder)
-        # section properties, bookmarks and the like carry no text
+        _block(child, builder, rows)
     _flush_rows(rows, builder)
+
+
+def _block(child, builder: TextBuilder, rows: list[str]) -> None:
+    """One block of a body or container; ``rows`` gathers paragraphs in a row that hold tabs (a table
+    typed with tabs, one row each) until a block of another kind ends them."""
+    tag = child.tag
+    if tag == f"{W}p":
+        text = _paragraph_text(child, tabs=True)
+        if _TAB in text and "\n" not in text.strip():
+            rows.append(_cells(text, _has_tab_stops(child)))
+            return
+        _flush_rows(rows, builder)
+        builder.add(text.replace(_TAB, " "))
+        return
+    _flush_rows(rows, builder)
+    if tag == f"{W}tbl":
+        builder.blank()
+        for row in _table_rows(child):
+            if any(cell.strip() for cell in row):
+                builder.add("\t".join(row))
+        builder.add("")  # a table ends like a page: the parser keeps the next rows apart
+    elif tag in _TRANSPARENT:
+        _blocks(child, builder)
+    # section properties, bookmarks and the like carry no text
 
 
 def _flush_rows(rows: list[str], builder: TextBuilder) -> None:

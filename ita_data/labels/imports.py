@@ -117,4 +117,9 @@ WRITE_REFUSED_REASONS = {
     "ผู้ดูแลระบบตั้งค่า [auth] และ [access] editors ใน .streamlit/secrets.toml (ดู README: การเข้าสู่ระบบ) "
     "หรือนำเข้าด้วยคำสั่ง python -m ita_data import-table / ingest บนเครื่องเซิร์ฟเวอร์ "
     "(browser imports are off on a network server without sign-in)",
+    "not_asked": "ยังไม่ได้ตั้งค่าการเข้าสู่ระบบ และผู้เปิดเซิร์ฟเวอร์ไม่ได้ขอให้นำเข้าผ่านเบราว์เซอร์โดยไม่เข้าสู่ระบบ "
+    "จึงปิดการนำเข้าผ่านเบราว์เซอร์ ใช้คนเดียวบนเครื่องของตนเอง: เปิดด้วย make run (ซึ่งตั้ง ITA_LOCAL_EDITOR=1) "
+    "ให้เครื่องอื่นใช้: ตั้งค่า [auth] และ [access] editors ใน .streamlit/secrets.toml (ดู README: การเข้าสู่ระบบ) "
+    "หรือนำเข้าด้วยคำสั่ง python -m ita_data import-table / ingest บนเครื่องเซิร์ฟเวอร์ "
+    "(browser imports without sign-in are off unless the server was started for one person with make run)",
 }

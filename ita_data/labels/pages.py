@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from .common import METHOD_CHANGE
 
 # --- words of the rankings, change and gaps pages ---------------------------------------------
@@ -289,32 +287,6 @@ QUALITY_CHECKS = {
     "disagreements": ("แหล่งข้อมูลขัดกัน", "ค่าที่แหล่งข้อมูลระบุไม่ตรงกัน (ค่าปัจจุบันตามลำดับความน่าเชื่อถือ)"),
 }
 QUALITY_NONE = "ไม่พบรายการในตัวกรองนี้"
-
-
-# --- a message on screen ------------------------------------------------------------------------
-
-# A message names its file or record, says in Thai what happened and may end with a short English gloss
-# for the log and the command line: "(file too large)", or ": the file is damaged (...)". A screen shows
-# the Thai alone. A gloss is a group of English words (a lowercase word among them) with no Thai letter
-# and no quotation mark: names such as "(CSV / XLSX)", "(SHA-256)", "(E-Service)" and quoted values stay.
-_THAI = re.compile(r"[\u0E00-\u0E7F]")
-_QUOTES = re.compile(r"['\"“”‘’]")
-_ENGLISH_PHRASE = re.compile(r"[A-Za-z]+[ ,;:/-]+[a-z]{2,}|[a-z]{2,}[ ,;:/-]+[A-Za-z]+|^[a-z]{3,}$")
-_GROUP = re.compile(r"\s*\((?:[^()]|\([^()]*\))*\)")
-_TAIL = re.compile(r"(?<=[\u0E00-\u0E7F)\]'\"”’])\s*[:—–-]\s+(?=[A-Za-z])[^\u0E00-\u0E7F]*$")
-
-
-def _is_gloss(text: str) -> bool:
-    return not _THAI.search(text) and not _QUOTES.search(text) and bool(_ENGLISH_PHRASE.search(text))
-
-
-def without_gloss(message: str) -> str:
-    """A message as a screen shows it: its English glosses left out (files and the command line keep them)."""
-    text = _GROUP.sub(lambda m: "" if _is_gloss(m.group(0).strip()[1:-1]) else m.group(0), str(message))
-    tail = _TAIL.search(text)
-    if tail and _is_gloss(tail.group(0).lstrip(" :—–-")):
-        text = text[: tail.start()]
-    return text.strip()
 
 
 # --- charts as images, tables ---------------------------------------------------------------------

@@ -122,7 +122,6 @@ CLI_ERROR = "ผิดพลาด (error): {message}"
 CLI_WARNING = "  คำเตือน (warning): {message}"
 CLI_FILE_ERROR = "{name}: ไม่ได้บันทึก (error) - {reason}"
 CLI_FILE_WARNING = "  {name}: คำเตือน (warning): {message}"
-CLI_PARSER_FAILED = "{name}: โปรแกรมอ่านรายงานขัดข้อง (the parser failed: {error})"
 CLI_NO_FILES_TO_TIME = "ไม่มีไฟล์ให้จับเวลา ค้นหาใน {folder} (no files to time)"
 CLI_FILES_TOTAL = "รวม {count} ไฟล์"
 

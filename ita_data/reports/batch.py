@@ -1,33 +1,32 @@
 """Many documents at once — files, folders, zips — into the store, with a line of outcome for each.
 
-Documents are read two at a time in worker processes (reading a PDF is the slow part) while this process
-stores them one by one through ``ingest_bytes``, handing it the report the worker read, so nothing is read
-twice. A document already stored (same bytes) is not read at all, so running the same batch twice changes
-nothing. A caller that has read the documents already (the import page's preview) hands in its reports.
+Documents are read two at a time, each in a capped reader process (``reading``: reading a PDF is the slow
+part, and a hostile document must not take this process with it), while this process stores them one by one
+through ``ingest_bytes``, handing it the report the reader read, so nothing is read twice. A document already
+stored (same bytes) is not read at all, so running the same batch twice changes nothing. A caller that has
+read the documents already (the import page's preview) hands in its reports.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import os
 from collections.abc import Callable, Iterable, Mapping
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ita_data import labels, orgs
 from ita_data import store as store_module
-from ita_data.documents import DocumentError, Entry, renderer, walk
+from ita_data.documents import DocumentError, Entry, walk
 
 from .ingest import ingest_bytes
 from .model import ParsedReport
-from .parser import parse_bytes
+from .reading import Readers
 from .text import ReportError
 
 READ_FULLY, READ_PARTLY, NOT_READ = labels.READ_FULLY, labels.READ_PARTLY, labels.NOT_READ
 WORKERS = max(1, min(2, os.cpu_count() or 1))
-POOL_FROM = 4  # fewer documents than this are read in this process: a pool costs more than it saves
 
 Progress = Callable[[int, int, str], None]  # (documents done, documents in all, the one just done)
 
@@ -130,7 +129,7 @@ def _store_each(
             )
         else:
             assert isinstance(data, bytes)  # errors were answered above
-            report = read.get(index) or _collect(futures.pop(index, None), data)
+            report = read.get(index) or _collect(futures.pop(index))
             outcome = _ingest_one(store, name, data, options, report)
         outcomes[index] = outcome
         if progress is not None:
@@ -160,53 +159,30 @@ def _known_sources(store: store_module.Store, entries: list[tuple[str, bytes]]) 
         cur.close()
 
 
-def _read_in_worker(data: bytes, name: str) -> ParsedReport | ReportError:
-    """One document read and parsed; its page images stay behind (a function does not cross processes)."""
-    try:
-        report = parse_bytes(data, name)
-    except ReportError as err:
-        return err
-    if report.document is not None:
-        report.document = dataclasses.replace(report.document, _render=None)
-    return report
-
-
 def _prefetch(pending: list[tuple[int, str, bytes]], workers: int) -> dict[int, Future]:
-    if workers < 2 or len(pending) < POOL_FROM:
-        return {}
-    pool = ProcessPoolExecutor(max_workers=workers)
+    """Every pending document handed to the capped readers, ``workers`` at a time, in order."""
+    readers = Readers(workers)
     # read under the name ingest_bytes gives it (the file's own name)
-    futures = {index: pool.submit(_read_in_worker, data, Path(name).name) for index, name, data in pending}
-    pool.shutdown(wait=False)  # the futures still complete; the pool ends when they have
+    futures = {index: readers.submit(data, Path(name).name) for index, name, data in pending}
+    readers.close(wait=False)  # the futures still complete; the threads end when they have
     return futures
 
 
-def _collect(future: Future | None, data: bytes) -> ParsedReport | ReportError | None:
-    """What a worker read, its page images restored; None when there was no worker or it died (the
-    document is then read here, by ``ingest_bytes``)."""
-    if future is None:
-        return None
+def _collect(future: Future) -> ParsedReport | ReportError:
+    """What a reader read (its page images drawn by capped readers too), or why it could not be read."""
     try:
-        report = future.result()
-    except Exception:  # noqa: BLE001 - a worker that died (out of memory) costs only the head start; the read is redone here
-        return None
-    if isinstance(report, ParsedReport) and report.document is not None:
-        document = report.document
-        report.document = dataclasses.replace(document, _render=renderer(document.kind, data, document.name))
-    return report
+        return future.result()
+    except ReportError as err:
+        return err
 
 
 def _ingest_one(
-    store: store_module.Store,
-    name: str,
-    data: bytes,
-    options: dict[str, Any],
-    read: ParsedReport | ReportError | None = None,
+    store: store_module.Store, name: str, data: bytes, options: dict[str, Any], read: ParsedReport | ReportError
 ) -> Outcome:
     if isinstance(read, ReportError):
         return Outcome(name, NOT_READ, "error", without_name(str(read), name))
     result = ingest_bytes(store, data, name, report=read, **options)
-    report: ParsedReport | None = result.report  # what was read, by a worker, the caller or ingest itself
+    report: ParsedReport | None = result.report  # what was read, by a reader or the caller
     document = report.document if report is not None else None
     outcome = Outcome(
         name,

@@ -1,7 +1,8 @@
 """Commands ``parse``, ``ingest``, ``parse-bench`` and ``doc-bench`` for the organisations' own ITA reports.
 
 ``parse`` and ``ingest`` take files, folders (read recursively) and zips, in any form ``ita_data.documents``
-reads: PDF, Word, saved web pages, text, scans.
+reads: PDF, Word, saved web pages, text, scans. Each document is read in a capped reader process
+(``reading``), two at a time.
 """
 
 from __future__ import annotations
@@ -18,8 +19,7 @@ from ita_data.derived import open_store
 from ita_data.documents import DocumentError, walk
 
 from . import batch
-from .parser import parse_bytes
-from .text import ReportError
+from .reading import read_each
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -42,26 +42,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def cmd_parse(args: argparse.Namespace) -> int:
     results, failed = [], False
-    for name, data in walk(args.files):
-        if isinstance(data, DocumentError):
-            print(labels.CLI_ERROR.format(message=data), file=sys.stderr)
+    for _name, read in read_each(walk(args.files), batch.WORKERS):
+        if isinstance(read, DocumentError):  # a ReportError too: it names the file and why (a cap it passed)
+            print(labels.CLI_ERROR.format(message=read), file=sys.stderr)
             failed = True
             continue
-        try:
-            report = parse_bytes(data, Path(name).name)
-        except ReportError as err:
-            print(labels.CLI_ERROR.format(message=err), file=sys.stderr)
-            failed = True
-            continue
-        except Exception as err:  # noqa: BLE001 - a parser bug must still name the file, not print a traceback
-            failed_as = labels.CLI_PARSER_FAILED.format(name=name, error=f"{type(err).__name__}: {err}")
-            print(labels.CLI_ERROR.format(message=failed_as), file=sys.stderr)
-            failed = True
-            continue
-        results.append(report)
+        results.append(read)
         if not args.json:
-            print(report.summary())
-            for message in report.warnings:
+            print(read.summary())
+            for message in read.warnings:
                 print(labels.CLI_WARNING.format(message=message))
     if args.json:
         _write(json.dumps([r.to_json() for r in results], ensure_ascii=False, indent=2) + "\n")
@@ -80,7 +69,7 @@ def _write(text: str) -> None:
 def cmd_ingest(args: argparse.Namespace) -> int:
     path = args.db or store_module.default_db_path()
     try:
-        db = open_store(path)
+        db = open_store(path, on_wait=lambda message: print(message, file=sys.stderr, flush=True))
     except store_module.StoreError as err:
         print(labels.CLI_ERROR.format(message=err), file=sys.stderr)
         return 1

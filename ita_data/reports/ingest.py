@@ -20,7 +20,8 @@ from ita_data import store as store_module
 from ita_data.store import Store
 
 from .model import ParsedReport
-from .parser import parse_bytes, read_report_bytes
+from .parser import read_report_bytes
+from .reading import read_report
 from .text import ReportError
 
 
@@ -81,7 +82,7 @@ def ingest_bytes(
         return IngestResult(path, "unchanged", labels.INGEST_ALREADY_STORED.format(source=known), source_id=known)
     if report is None:
         try:
-            report = parse_bytes(data, path.name)
+            report = read_report(data, path.name)  # in a capped reader process, as every import reads
         except ReportError as err:
             return IngestResult(path, "error", str(err))
     problem = _cannot_store(report)
