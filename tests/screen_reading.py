@@ -129,7 +129,8 @@ def readable_text(page) -> str:
 
 def problems_in(text: str) -> list[str]:
     """English words that are not names, raw Python values, and numbers with more than two decimals.
-    File names are names: a quoted value or a name with a file's ending is left out."""
+    File names and links are names: a quoted value, a name with a file's ending or an address is left out."""
+    text = re.sub(r"https?://\S+", " ", text)  # a link is an address: the view it reopens, not words
     for name in ENGLISH_NAME_TEXTS:
         text = text.replace(name, " ")
     text = re.sub(r"'[^'\n]*'|\S+\.(csv|xlsx|pdf|png|svg|docx|html|txt|zip|duckdb)\b", " ", text)

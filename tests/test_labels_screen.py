@@ -27,7 +27,7 @@ def test_our_gloss_is_left_off_and_the_thai_kept(message):
         "[คลิก](https://evil.example/x).xls",  # a link run on to the name
         "report (final version).csv",  # English words in brackets, part of a name
         "ผล (draft copy) 2566",
-        "=HYPERLINK(\"http://evil\")",
+        '=HYPERLINK("http://evil")',
     ],
 )
 def test_a_value_from_a_file_is_shown_as_written(value):
