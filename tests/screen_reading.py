@@ -127,6 +127,11 @@ def readable_text(page) -> str:
     return page.evaluate(READABLE, APP)
 
 
+def svg_text(svg: bytes) -> str:
+    """The words an SVG image draws."""
+    return " ".join(re.findall(r"<text[^>]*>(.*?)</text>", svg.decode("utf-8"), flags=re.S))
+
+
 def problems_in(text: str) -> list[str]:
     """English words that are not names, raw Python values, and numbers with more than two decimals.
     File names and links are names: a quoted value, a name with a file's ending or an address is left out."""
