@@ -97,12 +97,25 @@ def sidebar_menu() -> None:
     st.sidebar.divider()
 
 
+# A metric's label, value and the words after its change (not the change itself, one short chip).
+_METRIC_TEXTS = ", ".join(
+    f'[data-testid="{part}"] .stMarkdownEllipsis{inner}'
+    for part in ("stMetricLabel", "stMetricValue", "stMetricDeltaDescription")
+    for inner in ("", " p")
+)
+
+
 def frame_and_page() -> None:
     navigation = st.navigation(NAVIGATION, position="hidden")
-    # Streamlit's link for keyboards ("Skip to main content") in Thai: our words, drawn by CSS.
+    # Streamlit's link for keyboards ("Skip to main content") in Thai: our words, drawn by CSS. A metric's
+    # label, value and comparison wrap in a narrow column (four across at 1024 px) instead of being cut
+    # off with an ellipsis ("2562–…" is no year range); the comparison goes under its change when it
+    # does not fit beside it.
     st.html(
         '<style>[data-testid="stSkipToContent"] {font-size: 0;}'
-        f'[data-testid="stSkipToContent"]::after {{content: "{labels.SKIP_TO_CONTENT}"; font-size: 1rem;}}</style>'
+        f'[data-testid="stSkipToContent"]::after {{content: "{labels.SKIP_TO_CONTENT}"; font-size: 1rem;}}'
+        f"{_METRIC_TEXTS} {{white-space: normal; overflow: visible;}}"
+        '[data-testid="stMetric"] div:has(> [data-testid="stMetricDelta"]) {flex-wrap: wrap;}</style>'
     )
     sidebar_menu()
     st.sidebar.title(labels.APP_TITLE)

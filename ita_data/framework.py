@@ -41,7 +41,8 @@ class YearRules:
     level_scheme: str
     pass_mark: float
     item_set: str
-    source: str
+    source: str  # our note on what confirms the year's rules (for the developers)
+    source_th: str  # the same for people, in Thai (the about page and its download show it)
 
 
 @dataclass(frozen=True)
@@ -121,6 +122,7 @@ def _years() -> dict[int, YearRules]:
             pass_mark=float(r["pass_mark"]),
             item_set=r["item_set"],
             source=r["source"],
+            source_th=r["source_th"],
         )
     return out
 

@@ -16,6 +16,9 @@ from pages import shared
 # A chart's own toolbar speaks English (its tooltips) and saves only one format: the buttons below
 # each chart replace it; hovering and dragging to zoom still work.
 CHART_CONFIG = {"displayModeBar": False}
+# A table this short is drawn whole (the ten indicators and their tools, a province's weakest
+# indicators): a scroll bar inside it would hide its last rows from the eye and from a printout.
+WHOLE_TABLE_ROWS = 15
 
 
 def number_config(frame: pd.DataFrame, header: Callable[[str], str] = labels.column_label) -> dict[str, Any]:
@@ -62,6 +65,7 @@ def table(
         return named.get(name) or labels.column_label(name)
 
     config = {**number_config(frame, header), **{header(k): v for k, v in (column_config or {}).items()}}
+    kwargs.setdefault("height", "content" if len(frame) <= WHOLE_TABLE_ROWS else "auto")
     return st.dataframe(
         shown(frame, named),
         hide_index=True,

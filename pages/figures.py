@@ -156,12 +156,10 @@ def level_bars(levels: pd.DataFrame) -> go.Figure:
         layout={
             "height": 300,
             "margin": TIGHT,
-            "xaxis": {"title": {"text": labels.RANK_ORGS}, "nticks": 4, **COUNT_AXIS},
-            "yaxis": {
-                "categoryorder": "array",
-                "categoryarray": levels.level.tolist()[::-1],
-                "title": {"text": COLUMN("level")},
-            },
+            # Each bar writes its count: an axis of counts adds nothing and turns its ticks on end in a
+            # narrow column; the level names need no title.
+            "xaxis": {"title": {"text": labels.RANK_ORGS}, "showticklabels": False, **COUNT_AXIS},
+            "yaxis": {"categoryorder": "array", "categoryarray": levels.level.tolist()[::-1]},
         },
     )
 
@@ -460,6 +458,18 @@ def movers_slope(moved: pd.DataFrame, from_year: int, to_year: int, measure: str
     return fig
 
 
+def _indicator_axis(indicators: list[str]) -> dict[str, Any]:
+    """A heatmap's indicator axis: the numbers, in order, level, under the axis title on top."""
+    return {
+        "type": "category",
+        "categoryorder": "array",
+        "categoryarray": list(indicators),
+        "tickangle": 0,
+        "side": "top",
+        "title": {"text": labels.CHART_INDICATOR_AXIS},
+    }
+
+
 def _org_heatmap(
     cells: pd.DataFrame, value: str, orgs: pd.DataFrame, indicators: list[str], colours: str, colourbar: str
 ) -> go.Figure:
@@ -467,9 +477,10 @@ def _org_heatmap(
     of ``orgs`` (org_id, org_name, province), labelled with the name and province."""
     named = orgs.drop_duplicates("org_id")
     order = [str(o) for o in named.org_id]
+    # Columns by number under one axis title: ten "ตัวชี้วัดที่ N" labels overlap in a column 1024 px wide.
     heat = go.Figure(
         go.Heatmap(
-            x=cells.indicator.map(labels.INDICATOR_SHORT_LABELS),
+            x=cells.indicator.astype(str),
             y=cells.org_id.astype(str),
             z=cells[value],
             customdata=cells.indicator.map(labels.INDICATOR_LABELS),
@@ -486,7 +497,7 @@ def _org_heatmap(
         tickvals=order,
         ticktext=_name_and_province(named).tolist(),
     )
-    heat.update_xaxes(categoryorder="array", categoryarray=[labels.INDICATOR_SHORT_LABELS[i] for i in indicators])
+    heat.update_xaxes(_indicator_axis(indicators))
     heat.update_layout(height=max(320, 24 * len(order)), margin=TIGHT)
     return heat
 
@@ -539,32 +550,38 @@ def gap_heatmap(gaps: pd.DataFrame, org_ids: list[int], measure: str, indicators
 def weak_indicators(weak: pd.DataFrame, indicators: list[str]) -> go.Figure:
     """A ``province_weak_shares`` result: bars of one province's shares below the pass mark, or a
     province × indicator heatmap of several."""
-    names = weak.indicator.map(labels.INDICATOR_SHORT_LABELS)
-    order = [labels.INDICATOR_SHORT_LABELS[i] for i in indicators]
+    names = weak.indicator.map(labels.INDICATOR_LABELS)  # in the hover; the axis numbers the indicators
     if weak.province_code.nunique() == 1:
-        one = weak.assign(indicator=names).sort_values("share_below_pass", ascending=False)
+        one = weak.assign(name=names).sort_values("share_below_pass", ascending=False)
         fig = go.Figure(
-            go.Bar(x=one.indicator, y=one.share_below_pass, texttemplate="%{y:.0%}"),
+            go.Bar(
+                x=one.indicator.astype(str),
+                y=one.share_below_pass,
+                customdata=one.name,
+                texttemplate="%{y:.0%}",
+                hovertemplate="%{customdata}<br>%{y:.0%}<extra></extra>",
+            ),
             layout={
                 "height": 320,
-                "xaxis": {"title": {"text": COLUMN("indicator")}},
+                "xaxis": {**_indicator_axis(one.indicator.astype(str).tolist()), "side": "bottom"},
                 "yaxis": {"title": {"text": COLUMN("share_below_pass")}, "tickformat": ".0%", "range": [0, 1]},
             },
         )
     else:
         fig = go.Figure(
             go.Heatmap(
-                x=names,
+                x=weak.indicator.astype(str),
                 y=safe_text.html_literals(weak.province),
                 z=weak.share_below_pass,
+                customdata=names,
                 zmin=0,
                 zmax=1,
                 colorscale="Reds",
                 colorbar={"title": "", "tickformat": ".0%"},
-                hovertemplate="%{y} · %{x}<br>%{z:.0%}<extra></extra>",
+                hovertemplate="%{y} · %{customdata}<br>%{z:.0%}<extra></extra>",
             )
         )
-        fig.update_xaxes(categoryorder="array", categoryarray=order)
+        fig.update_xaxes(_indicator_axis(indicators))
         fig.update_yaxes(categoryorder="category descending")
         fig.update_layout(height=max(360, 16 * weak.province.nunique()))
     fig.update_layout(margin=TIGHT)

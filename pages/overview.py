@@ -63,7 +63,9 @@ st.subheader(indicators_title)
 means = shared.cached(analytics.indicator_means, f)
 display.chart(figures.indicator_means(means, pass_mark, whole), "indicator_means", indicators_title)
 table = means.assign(indicator=means.indicator.map(labels.INDICATOR_LABELS))
-display.table(table, headers=labels.whole_headers(whole))
+# The heading names what "all" covers; the table's column says only "ทั้งหมด" (it stays narrow).
+short_whole = labels.whole_data(shared.cached(about_data.data_status), f.include_synthetic, short=True)
+display.table(table, headers=labels.whole_headers(short_whole))
 shared.downloads(table.rename(columns=labels.whole_headers(whole)), "ita-overview", "overview")
 
 # The provincial brief of this selection (A4 PDF), printed by Chromium only when the button is clicked.

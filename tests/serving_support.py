@@ -11,7 +11,12 @@ from urllib.parse import urlparse
 from tests.conftest import serve  # noqa: F401 - the tests import it from here
 
 APP = '[data-testid="stAppViewContainer"]'
-SETTLED = """() => document.querySelector('[data-testid="stMain"] h1')
+# The script has finished its run and everything it drew is in place: Streamlit marks its root with the
+# script's state (its running indicator shows only after a delay, so its absence proves nothing), draws a
+# skeleton where an element is still loading, and marks what is left from the previous run as stale.
+SETTLED = """() => document.querySelector('[data-testid="stApp"][data-test-script-state="notRunning"]')
+    && document.querySelector('[data-testid="stMain"] h1')
+    && !document.querySelector('[data-testid="stSkeleton"]')
     && !document.querySelector('[data-testid="stStatusWidget"]')
     && !document.querySelector('[data-stale="true"]')"""
 

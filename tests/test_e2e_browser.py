@@ -10,6 +10,7 @@ import pytest
 
 from pages import PAGES
 from tests.conftest import SCREENSHOTS, serving_copy
+from tests.serving_support import SETTLED
 
 pytestmark = pytest.mark.e2e
 
@@ -31,11 +32,6 @@ def page(browser):
     p = context.new_page()
     yield p
     context.close()
-
-
-SETTLED = """() => document.querySelector('h1')
-    && !document.querySelector('[data-testid="stStatusWidget"]')
-    && !document.querySelector('[data-stale="true"]')"""
 
 
 def _wait_for_app(page) -> None:

@@ -12,226 +12,34 @@ from pathlib import Path
 import geothai
 import pytest
 
-from ita_data import analytics, formats, geo, labels, settings, thai
+from ita_data import analytics, formats, geo, labels, thai
 from ita_data.analytics import Filters
 from ita_data.analytics import about as about_data
-from ita_data.reports.ingest import ingest_file
 from ita_data.store import Store
 from pages import PAGES
-from tests.conftest import seed_path, start_streamlit
+from tests import screens_support as support
+from tests.conftest import start_streamlit
+from tests.screen_reading import APP, column, grid, problems_in, readable_text, svg_text
+from tests.screens_support import PROVINCE, open_page, urls, wait
+from tests.serving_support import SETTLED
 
 pytestmark = pytest.mark.e2e
 
-APP = '[data-testid="stAppViewContainer"]'
 SIDEBAR = '[data-testid="stSidebar"]'
-EXCEPTION = '[data-testid="stException"]'
-SETTLED = """() => document.querySelector('h1')
-    && !document.querySelector('[data-testid="stStatusWidget"]')
-    && !document.querySelector('[data-stale="true"]')"""
-PROVINCE = "50"  # เชียงใหม่
-
-# What a person reads that is not Thai but is a name: acronyms of the method and of file kinds, names of
-# sources and of the tools the credits name, level letters, and item titles that are English (E-Service).
-ENGLISH_NAMES = {
-    "ITA", "IIT", "EIT", "OIT", "CSV", "XLSX", "PDF", "PNG", "SVG", "SHA", "MB", "OCR", "DuckDB", "Word",
-    "docx", "html", "txt", "png", "jpg", "zip", "Excel", "Chromium", "GeoNames", "Natural", "Earth", "geothai",
-    "CC", "BY", "MIT", "AA", "E", "Service", "Q", "Social", "Network", "No", "Gift", "Policy", "DOPA",
-}  # fmt: skip
-# Names that are English and made of ordinary words: file and program names, shown as such.
-ENGLISH_NAME_TEXTS = ("synthetic:national-v1", "ita_data build", "ita_data/rules/", "ita_data.synthetic")
-RAW_VALUES = re.compile(r"\b(None|True|False|nan|NaN|NaT|null|<NA>|inf)\b")
-LONG_FLOAT = re.compile(r"\d\.\d{3,}")
-
-
-def _wait(page) -> None:
-    page.wait_for_selector(APP, timeout=60_000)
-    page.wait_for_timeout(500)
-    page.wait_for_function(SETTLED, timeout=60_000)
-
-
-def _open(page, url: str) -> None:
-    """Open a page and bring every table and chart into view once: both are drawn only when seen."""
-    page.goto(url)
-    _wait(page)
-    assert page.locator(EXCEPTION).count() == 0, url
-    shown = page.locator('[data-testid="stDataFrame"], [data-testid="stPlotlyChart"]')
-    for number in range(shown.count()):
-        shown.nth(number).scroll_into_view_if_needed()
-        page.wait_for_timeout(250)
-    page.wait_for_timeout(800)
-
-
-READABLE = """app => {
-    const out = [];
-    const root = document.querySelector(app);
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    while (walker.nextNode()) {
-        const node = walker.currentNode, el = node.parentElement;
-        if (!el || !node.textContent.trim() || el.closest('style, script')) continue;
-        const style = getComputedStyle(el);
-        if (style.fontFamily.includes('Material Symbols')) continue;  // an icon's name: its font draws a picture
-        if (style.display === 'none' || style.visibility === 'hidden' || parseFloat(style.fontSize) === 0) continue;
-        if (!el.getClientRects().length) continue;  // inside something not drawn
-        out.push(node.textContent);
-    }
-    for (const el of root.querySelectorAll('*')) {
-        for (const part of ['::before', '::after']) {
-            const content = getComputedStyle(el, part).content;
-            if (content && content.startsWith('"')) out.push(content.slice(1, -1));
-        }
-    }
-    return out.join('\\n');
-}"""
-
-
-def _readable_text(page) -> str:
-    """What a person reads on the page: every text drawn (a table's cells too: the grid draws on a canvas
-    and keeps its cells in an accessible table; a chart's text), and the words CSS draws; not an icon's
-    name (its font draws a picture), nor text hidden or drawn at size 0."""
-    return page.evaluate(READABLE, APP)
-
-
-def problems_in(text: str) -> list[str]:
-    """English words that are not names, raw Python values, and numbers with more than two decimals.
-    File names are names: a quoted value or a name with a file's ending is left out."""
-    for name in ENGLISH_NAME_TEXTS:
-        text = text.replace(name, " ")
-    text = re.sub(r"'[^'\n]*'|\S+\.(csv|xlsx|pdf|png|svg|docx|html|txt|zip|duckdb)\b", " ", text)
-    found = [f"raw value {m.group(0)!r}" for m in RAW_VALUES.finditer(text)]
-    found += [f"long number {m.group(0)!r}" for m in LONG_FLOAT.finditer(text)]
-    found += [
-        f"English {word!r}"
-        for word in re.findall(r"[A-Za-z][A-Za-z]+", text)
-        if word not in ENGLISH_NAMES and word != settings.os_user() and not re.fullmatch(r"[A-Z]{1,2}", word)
-    ]
-    return found
-
-
-def _table(page, header: str | None):
-    """The table that has ``header`` (the page's first table for None), scrolled into view: the grid
-    fills its accessible table only while seen, and only with the columns in view, so the tests that
-    read far columns open the page wide."""
-    tables = page.locator("[data-testid=stDataFrame]")
-    for number in range(tables.count()):
-        tables.nth(number).scroll_into_view_if_needed()
-        page.wait_for_timeout(600)
-        found = tables.nth(number).evaluate("t => [...t.querySelectorAll('th')].map(e => e.textContent.trim())")
-        if header is None or header in found:
-            return tables.nth(number)
-    raise AssertionError(f"no table with the header {header!r}")
-
-
-def _headers(page, header: str | None) -> list[str]:
-    return _table(page, header).evaluate("t => [...t.querySelectorAll('th')].map(e => e.textContent.trim())")
-
-
-def _cells(page, header: str | None) -> list[list[str]]:
-    return _table(page, header).evaluate(
-        "t => [...t.querySelectorAll('tbody tr')].map(r => [...r.querySelectorAll('td')].map(e => e.textContent.trim()))"
-    )
-
-
-@pytest.fixture(scope="module")
-def served(national_db, seeds_dir, tmp_path_factory):
-    """A server on a copy of the national data with one real report (seed 001, FY2568 only) imported."""
-    folder = tmp_path_factory.mktemp("e2e_screens")
-    copy = folder / "ita.duckdb"
-    shutil.copyfile(national_db, copy)
-    with Store(copy) as store:
-        result = ingest_file(store, seed_path(seeds_dir, "001"))
-        cur = store.cursor()
-        real_org = int(
-            cur.execute("SELECT org_id FROM organizations WHERE NOT is_synthetic ORDER BY org_id LIMIT 1").fetchone()[0]
-        )
-    assert result.status in ("added", "updated"), result
-    proc, url = start_streamlit(copy, folder / "streamlit.log")
-    try:
-        yield url, copy, real_org
-    finally:
-        proc.terminate()
-        proc.wait(timeout=20)
-
-
-@pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="th-TH", accept_downloads=True)
-    p = context.new_page()
-    yield p
-    context.close()
-
-
-def _urls(real_org: int) -> list[str]:
-    return [
-        *(spec.url_path for spec in PAGES),
-        f"overview?province={PROVINCE}",
-        "rankings?indicator=9",
-        f"organization?org={real_org}",
-    ]
+served, page, ours = support.served, support.page, support.ours  # the fixtures
 
 
 # --- no English, no raw values, no long numbers: every page and every file it offers ---------------
 
 
-def test_no_page_shows_english_words_raw_values_or_long_numbers(served, page):
+def test_no_page_shows_english_words_raw_values_or_long_numbers(served, page, ours):
     url, _, real_org = served
+    page.set_viewport_size({"width": 3600, "height": 1000})  # a table draws only the columns in view
     found = {}
-    for path in _urls(real_org):
-        _open(page, f"{url}/{path}")
-        if problems := problems_in(_readable_text(page)):
-            found[path] = sorted(set(problems))
-    assert not found, found
-
-
-def _download_all(page, kinds: tuple[str, ...]) -> dict[str, bytes]:
-    """Click every download button of the page whose file name ends in one of ``kinds``; file name -> bytes."""
-    files = {}
-    buttons = page.locator('[data-testid="stDownloadButton"] button')
-    for number in range(buttons.count()):
-        button = buttons.nth(number)
-        if button.is_disabled():
-            continue
-        with page.expect_download(timeout=120_000) as wait:
-            button.click()
-        download = wait.value
-        if download.suggested_filename.rsplit(".", 1)[-1] in kinds:
-            files[download.suggested_filename] = Path(download.path()).read_bytes()
-    return files
-
-
-def _svg_text(svg: bytes) -> str:
-    return " ".join(re.findall(r"<text[^>]*>(.*?)</text>", svg.decode("utf-8"), flags=re.S))
-
-
-def test_every_chart_image_and_brief_a_page_offers_is_in_thai(served, page):
-    url, _, real_org = served
-    found: dict[str, list[str]] = {}
-    counted = 0
-    for path in _urls(real_org):
-        _open(page, f"{url}/{path}")
-        for name, data in _download_all(page, ("svg", "png", "pdf")).items():
-            counted += 1
-            if name.endswith(".png"):
-                assert data.startswith(b"\x89PNG"), name
-            elif name.endswith(".pdf"):
-                assert data.startswith(b"%PDF"), name
-            elif problems := problems_in(re.sub(r"<[^>]+>", " ", _svg_text(data))):
-                found[f"{path} {name}"] = sorted(set(problems))
-    assert counted >= 30  # two images of every chart on eleven pages, and the brief
-    assert not found, found
-
-
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 24 'Downloads' (Thai values, rounding, the synthetic line in CSVs) is done on another branch",
-)
-def test_every_table_download_is_in_thai_with_rounded_numbers(served, page):
-    url, _, real_org = served
-    found = {}
-    for path in ("overview", "about", f"organization?org={real_org}"):
-        _open(page, f"{url}/{path}")
-        for name, data in _download_all(page, ("csv",)).items():
-            if problems := [p for p in problems_in(data.decode("utf-8-sig")) if not p.startswith("English")]:
-                found[f"{path} {name}"] = sorted(set(problems))
+    for path in urls(real_org):
+        open_page(page, f"{url}/{path}")
+        if problems := ours(problems_in(readable_text(page))):
+            found[path] = problems
     assert not found, found
 
 
@@ -239,21 +47,25 @@ def test_every_table_download_is_in_thai_with_rounded_numbers(served, page):
 
 
 def test_overview_table_headers_are_thai(served, page):
-    url, *_ = served
-    _open(page, f"{url}/overview")
-    headers = _headers(page, None)
-    assert labels.COLUMNS["mean_selection"] in headers and labels.COLUMNS["mean_nation"] in headers
+    url, copy, _ = served
+    with Store(copy) as store:
+        # the nation, or "all" when the data covers less (the heading above the table says what)
+        whole = labels.whole_data(about_data.data_status(store.cursor()), short=True)
+    open_page(page, f"{url}/overview")
+    headers, _ = grid(page, None)
+    nation = labels.whole_headers(whole).get("mean_nation", labels.COLUMNS["mean_nation"])
+    assert labels.COLUMNS["mean_selection"] in headers and nation in headers, headers
     assert not [h for h in headers if re.search(r"[a-z]_[a-z]", h)], headers
 
 
 def test_messages_on_screen_leave_the_english_gloss_out(served, page, tmp_path):
     url, *_ = served
-    _open(page, f"{url}/import")
+    open_page(page, f"{url}/import")
     empty = tmp_path / "ผลการประเมิน.csv"
     empty.write_text("", encoding="utf-8")
     page.locator(".st-key-table_upload input[type=file]").set_input_files(str(empty))
     page.wait_for_selector('[data-testid="stAlert"]', timeout=60_000)
-    _wait(page)
+    wait(page)
     message = page.locator('[data-testid="stAlert"]').last.inner_text()
     assert "ผลการประเมิน.csv" in message and re.search(r"[\u0E00-\u0E7F]", message)
     assert not [p for p in problems_in(message) if p.startswith("English")], message
@@ -261,7 +73,7 @@ def test_messages_on_screen_leave_the_english_gloss_out(served, page, tmp_path):
 
 def test_the_uploader_speaks_thai(served, page):
     url, *_ = served
-    _open(page, f"{url}/import")
+    open_page(page, f"{url}/import")
     zone = page.locator(".st-key-table_upload [data-testid=stFileUploaderDropzone]")
     assert "Upload" not in zone.inner_text() and "per file" not in zone.inner_text()
     after = zone.locator("button [data-testid=stMarkdownContainer]").evaluate(
@@ -273,22 +85,27 @@ def test_the_uploader_speaks_thai(served, page):
 def test_numbers_have_thousands_separators_and_one_number_of_decimals_per_column(served, page):
     url, copy, _ = served
     with Store(copy) as store:
-        levels = analytics.level_distribution(store.cursor(), Filters(fiscal_year=2568))
-    _open(page, f"{url}/overview")
+        year = max(analytics.data_years(store.cursor()))
+        levels = analytics.level_distribution(store.cursor(), Filters(fiscal_year=year))
+        means = analytics.indicator_means(store.cursor(), Filters(fiscal_year=year))
+    open_page(page, f"{url}/overview")
     bar_text = page.evaluate(
         "() => [...document.querySelectorAll('.st-key-levels .js-plotly-plot text.bartext')].map(e => e.textContent)"
     )
     assert sorted(bar_text) == sorted(f"{n:,}" for n in levels.org_count if n), bar_text
-    headers, rows = _headers(page, None), _cells(page, None)
-    mean = headers.index(labels.COLUMNS["mean_selection"]) - (len(headers) - len(rows[0]))
-    count = headers.index(labels.COLUMNS["org_count"]) - (len(headers) - len(rows[0]))
-    assert all(re.fullmatch(r"-?[\d,]+\.\d\d", r[mean]) for r in rows), [r[mean] for r in rows]
-    assert all(re.fullmatch(r"\d{1,3}(,\d{3})*", r[count]) and "," in r[count] for r in rows), [r[count] for r in rows]
+    headers, rows = grid(page, None)
+    mean = [r[headers.index(labels.COLUMNS["mean_selection"])] for r in rows]
+    count = [r[headers.index(labels.COLUMNS["org_count"])] for r in rows]
+    assert len(rows) == len(means)
+    assert all(re.fullmatch(r"\d{1,3}(,\d{3})+", n) for n in count), count  # a national count is in thousands
+    assert count == [formats.text(n, "count") for n in means.org_count]
+    assert all(re.fullmatch(r"\d{2,3}\.\d\d", m) for m in mean), mean  # a score: two decimals, always
+    assert mean == [formats.text(m) for m in means.mean_selection]
 
 
 def test_the_date_picker_and_the_footer_show_buddhist_era_dates(served, page):
     url, *_ = served
-    _open(page, f"{url}/measures")
+    open_page(page, f"{url}/measures")
     today = dt.date.today()
     assert labels.MEASURES_AS_OF_BE.format(date=thai.format_be_date(today)) in page.locator(APP).inner_text()
     footer = page.locator(APP).inner_text().rsplit(labels.ABOUT_TITLE, 1)[-1]
@@ -298,12 +115,10 @@ def test_the_date_picker_and_the_footer_show_buddhist_era_dates(served, page):
 
 def test_every_item_has_a_title_or_says_it_is_unconfirmed(served, page):
     url, *_ = served
-    _open(page, f"{url}/gaps")
-    headers = _headers(page, labels.COLUMNS["share_below_full"])
-    rows = _cells(page, labels.COLUMNS["share_below_full"])
-    title = headers.index(labels.COLUMNS["title_th"]) - (len(headers) - len(rows[0]))
-    assert rows and all(r[title] for r in rows), rows
-    assert not any("unknown" in r[title] or "RTRDA" in r[title] for r in rows)
+    open_page(page, f"{url}/gaps")
+    titles = column(page, labels.COLUMNS["title_th"], of=labels.COLUMNS["share_below_full"])
+    assert titles and all(t and t != labels.MISSING_VALUE for t in titles), titles
+    assert not any("unknown" in t or "RTRDA" in t for t in titles), titles
 
 
 def _boxes(page, selector: str) -> list[dict]:
@@ -325,7 +140,7 @@ def _overlap(a: dict, b: dict) -> bool:
 
 def test_the_indicator_chart_labels_neither_overlap_nor_sit_on_the_bars(served, page):
     url, *_ = served
-    _open(page, f"{url}/overview")
+    open_page(page, f"{url}/overview")
     chart = ".st-key-indicator_means .js-plotly-plot"
     ticks = _boxes(page, f"{chart} .ytick text")
     assert len(ticks) == 10
@@ -335,9 +150,44 @@ def test_the_indicator_chart_labels_neither_overlap_nor_sit_on_the_bars(served, 
     assert bars and not any(_overlap(mark, bar) for bar in bars)
 
 
+# Every chart's tick labels and every metric's words, as drawn: a label that overlaps its neighbour or
+# a metric cut off with an ellipsis cannot be read.
+CROWDED = """() => {
+    const box = e => e.getBoundingClientRect();
+    const overlap = (a, b) => a.x < b.x + b.width - 1 && b.x < a.x + a.width - 1
+        && a.y < b.y + b.height - 1 && b.y < a.y + a.height - 1;
+    const found = [];
+    for (const [n, chart] of [...document.querySelectorAll('.js-plotly-plot')].entries()) {
+        for (const axis of ['xtick', 'ytick']) {
+            const ticks = [...chart.querySelectorAll(`.${axis} text`)].filter(t => t.textContent);
+            for (let i = 1; i < ticks.length; i++) {
+                if (overlap(box(ticks[i - 1]), box(ticks[i])))
+                    found.push(`chart ${n} ${axis}: ${ticks[i - 1].textContent} / ${ticks[i].textContent}`);
+            }
+        }
+    }
+    for (const text of document.querySelectorAll('[data-testid="stMetric"] .stMarkdownEllipsis')) {
+        if (text.scrollWidth > text.clientWidth + 1) found.push(`metric cut: ${text.textContent}`);
+    }
+    return found;
+}"""
+
+
+@pytest.mark.parametrize("width", [1024, 1400])
+def test_no_chart_label_overlaps_and_no_metric_is_cut_off(served, page, width):
+    url, _, real_org = served
+    page.set_viewport_size({"width": width, "height": 1000})
+    found = {}
+    for path in urls(real_org):
+        open_page(page, f"{url}/{path}")
+        if crowded := page.evaluate(CROWDED):
+            found[path] = crowded
+    assert not found, found
+
+
 def test_a_profile_with_one_year_draws_that_year_and_its_pass_label_whole(served, page):
     url, _, real_org = served
-    _open(page, f"{url}/organization?org={real_org}")
+    open_page(page, f"{url}/organization?org={real_org}")
     years = [t["text"] for t in _boxes(page, ".st-key-org_total_history .xtick text")]
     assert years == ["2568"]
     chart = _boxes(page, ".st-key-org_indicators .main-svg")[0]
@@ -348,35 +198,35 @@ def test_a_profile_with_one_year_draws_that_year_and_its_pass_label_whole(served
 def test_ranking_by_an_indicator_says_what_each_column_ranks(served, page):
     url, *_ = served
     page.set_viewport_size({"width": 3600, "height": 1000})  # every column drawn
-    _open(page, f"{url}/rankings?indicator=9")
-    headers = _headers(page, labels.COLUMNS["group_size"])
+    open_page(page, f"{url}/rankings?indicator=9")
+    headers, _ = grid(page, labels.COLUMNS["group_size"])
     named = labels.rank_headers(labels.indicator_short_label("9"), labels.RANK_WITHIN["province"])
-    for column in ("rank", "score", "level", "province_rank_computed"):
-        assert named[column] in headers, (column, headers)
+    for name in ("rank", "score", "level", "province_rank_computed"):
+        assert named[name] in headers, (name, headers)
     assert labels.COLUMNS["rank"] not in headers and labels.COLUMNS["level"] not in headers
 
 
 def test_the_withdraw_list_keeps_the_demo_data_behind_its_own_confirmation(served, page):
     url, *_ = served
-    _open(page, f"{url}/import")
+    open_page(page, f"{url}/import")
     page.get_by_role("tab", name=labels.IMPORT_TAB_HISTORY).click()
-    _wait(page)
+    wait(page)
     choice = page.get_by_role("combobox", name=labels.IMPORT_WITHDRAW_CHOICE)
     choice.click()
     options = page.get_by_role("option").all_inner_texts()
     assert options and not [o for o in options if "synthetic" in o], options
     page.keyboard.press("Escape")
     page.get_by_text(labels.IMPORT_WITHDRAW_SHOW_DEMO).click()
-    _wait(page)
+    wait(page)
     choice.click()
     page.get_by_role("option", name=re.compile("synthetic:national-v1")).click()
-    _wait(page)
+    wait(page)
     page.get_by_role("button", name=labels.IMPORT_WITHDRAW).click()
-    _wait(page)
+    wait(page)
     confirm = page.get_by_role("button", name=labels.IMPORT_CONFIRM_WITHDRAW)
     assert confirm.is_disabled()
     page.get_by_text(re.compile("เข้าใจแล้วว่านี่คือข้อมูลสมมุติ")).click()
-    _wait(page)
+    wait(page)
     assert confirm.is_enabled()
 
 
@@ -396,7 +246,7 @@ def test_a_fresh_server_never_shows_file_names_in_the_menu(national_db, browser,
             if page.evaluate(SETTLED):
                 break
             page.wait_for_timeout(100)
-        _wait(page)
+        wait(page)
         page.wait_for_timeout(1000)
         seen.add(page.locator(SIDEBAR).inner_text())
         file_names = re.compile(r"\b(overview|rankings|shared|figures|access|display|import data|organization)\b")
@@ -411,8 +261,8 @@ def test_a_fresh_server_never_shows_file_names_in_the_menu(national_db, browser,
 def test_a_profiles_sources_put_the_line_read_beside_the_number(served, page):
     url, _, real_org = served
     page.set_viewport_size({"width": 3600, "height": 1000})
-    _open(page, f"{url}/organization?org={real_org}")
-    headers = _headers(page, labels.COLUMNS["snippet"])
+    open_page(page, f"{url}/organization?org={real_org}")
+    headers, _ = grid(page, labels.COLUMNS["snippet"])
     order = [labels.column_label(c) for c in ("value", "snippet", "location", "file_name")]
     positions = [headers.index(h) for h in order]
     assert positions == sorted(positions) and positions[-1] - positions[0] == 3, headers
@@ -424,7 +274,7 @@ def test_a_profiles_sources_put_the_line_read_beside_the_number(served, page):
 
 def test_the_map_zooms_to_the_province_and_shows_its_districts_in_thai(served, page):
     url, *_ = served
-    _open(page, f"{url}/overview?province={PROVINCE}")
+    open_page(page, f"{url}/overview?province={PROVINCE}")
     plot = ".st-key-province_map .js-plotly-plot"
     page.wait_for_selector(plot)
     view = page.evaluate(
@@ -447,28 +297,29 @@ def test_the_map_zooms_to_the_province_and_shows_its_districts_in_thai(served, p
 
 
 def test_measures_show_the_score_of_their_indicator_before_and_after(served, page):
+    """On the measures page and on the profile of an organisation with open measures: the indicator's score
+    in the measure's year and the year after, as the analytics give them (a dash where there is none)."""
     url, copy, _ = served
-    page.set_viewport_size({"width": 3600, "height": 1000})  # every column drawn
-    for path in ("measures",):
-        _open(page, f"{url}/{path}")
-        headers = _headers(page, labels.COLUMNS["days_overdue"])
-        for column in ("score_before", "score_after", "method_change"):
-            assert labels.COLUMNS[column] in headers, headers
     with Store(copy) as store:
         cur = store.cursor()
-        org = analytics.top_org(cur, Filters(fiscal_year=2568))
-        measures = about_data.org_measures(cur, org)
-    _open(page, f"{url}/organization?org={org}")
-    headers = _headers(page, labels.COLUMNS["score_before"])
-    first = _cells(page, labels.COLUMNS["score_before"])[0]
-    offset = len(headers) - len(first)
-    shown = first[headers.index(labels.COLUMNS["score_before"]) - offset]
-    assert shown == (formats.text(measures.score_before.iloc[0]) if measures.score_before.notna().iloc[0] else "–")
+        year = max(analytics.data_years(cur))
+        open_measures = analytics.open_measures(cur, Filters(fiscal_year=year), dt.date.today())
+        org = int(open_measures.org_id.iloc[0])
+        profile = about_data.org_measures(cur, org)
+    page.set_viewport_size({"width": 3600, "height": 1000})  # every column drawn
+    for path, expected in (("measures", open_measures), (f"organization?org={org}", profile)):
+        open_page(page, f"{url}/{path}")
+        headers, rows = grid(page, labels.COLUMNS["score_before"])
+        assert labels.COLUMNS["method_change"] in headers, headers
+        for name in ("score_before", "score_after"):
+            shown = [r[headers.index(labels.COLUMNS[name])] for r in rows]
+            assert shown == [formats.text(v) for v in expected[name].head(len(shown))], (path, name)
+        assert rows and any(r[headers.index(labels.COLUMNS["score_before"])] != "–" for r in rows), path
 
 
 def test_each_chart_saves_as_png_and_svg_with_its_thai_title(served, page):
     url, *_ = served
-    _open(page, f"{url}/overview?province={PROVINCE}")
+    open_page(page, f"{url}/overview?province={PROVINCE}")
     files = {}
     for key in ("province_map", "indicator_means"):
         for fmt in ("png", "svg"):
@@ -477,5 +328,5 @@ def test_each_chart_saves_as_png_and_svg_with_its_thai_title(served, page):
             files[(key, fmt)] = Path(wait.value.path()).read_bytes()
     for key in ("province_map", "indicator_means"):
         assert files[(key, "png")].startswith(b"\x89PNG")
-        text = _svg_text(files[(key, "svg")])
+        text = svg_text(files[(key, "svg")])
         assert "จังหวัดเชียงใหม่" in text and "สมมุติ" in text, text[:300]

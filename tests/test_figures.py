@@ -136,7 +136,11 @@ def test_movers_heatmap_rows_are_the_movers_in_their_order(cur):
     order = [str(o) for o in dict.fromkeys(moved.org_id)]
     assert list(fig.layout.yaxis.tickvals) == order
     assert set(fig.data[0].y) == set(order)
-    assert set(fig.data[0].x) <= set(labels.INDICATOR_SHORT_LABELS[n] for n in labels.INDICATOR_NUMBERS)
+    # columns by the indicator's number (ten names overlap in a narrow column), the name in the hover
+    assert set(fig.data[0].x) <= set(labels.INDICATOR_NUMBERS)
+    assert list(fig.layout.xaxis.categoryarray) == list(labels.INDICATOR_NUMBERS)
+    assert fig.layout.xaxis.title.text == labels.CHART_INDICATOR_AXIS
+    assert {labels.INDICATOR_LABELS[n] for n in fig.data[0].x} == set(fig.data[0].customdata)
 
 
 def test_trend_histograms_count_every_organisation(cur):

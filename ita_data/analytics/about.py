@@ -75,7 +75,7 @@ def sources(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
 def method_by_year() -> pd.DataFrame:
     """The rules per fiscal year, for people. Columns: fiscal_year, weight_iit, weight_eit,
     weight_oit, weights_status, level_scheme, levels (Thai, best first with their bars), pass_mark,
-    items (count per tool), source."""
+    items (count per tool), source (in Thai: what confirms the year's rules, or what they are assumed from)."""
     rows = []
     for fy in framework.known_years():
         rules = framework.year_rules(fy)
@@ -98,7 +98,7 @@ def method_by_year() -> pd.DataFrame:
                 "levels": ", ".join(bands),
                 "pass_mark": rules.pass_mark,
                 "items": f"IIT {counts['i']} · EIT {counts['e']} · OIT {counts['o']}",
-                "source": rules.source,
+                "source": rules.source_th,
             }
         )
     return pd.DataFrame(rows)

@@ -292,6 +292,8 @@ QUALITY_NONE = "ไม่พบรายการในตัวกรองน�
 # --- charts as images, tables ---------------------------------------------------------------------
 
 CHART_PNG = "ภาพ PNG"
+# Above a heatmap's columns 1–10: a column is one indicator, its full name in the hover.
+CHART_INDICATOR_AXIS = "ตัวชี้วัดที่"
 CHART_SVG = "ภาพ SVG"
 CHART_PNG_HELP = "ดาวน์โหลดกราฟนี้เป็นภาพ PNG พร้อมหัวเรื่องและตัวกรอง"
 CHART_SVG_HELP = "ดาวน์โหลดกราฟนี้เป็นภาพ SVG (ขยายได้ไม่แตก) พร้อมหัวเรื่องและตัวกรอง"
