@@ -4,7 +4,7 @@ from dataclasses import replace
 
 import streamlit as st
 
-from ita_data import analytics, brief, framework, labels
+from ita_data import analytics, brief, framework, labels, views
 from pages import figures, shared
 
 # Built once per selection and shared by every session: Plotly copies the 440 KB of province outlines
@@ -53,9 +53,10 @@ with right:
     means = shared.cached(analytics.indicator_means, f)
     st.plotly_chart(figures.indicator_means(means, pass_mark), key="indicator_means")
 
-table = means.assign(indicator=means.indicator.map(labels.INDICATOR_LABELS))
-st.dataframe(shared.for_display(table), hide_index=True)
-shared.downloads(table, "ita-overview", "overview")
+sel = shared.selection()
+table = views.VIEWS["indicators"].select(means)
+shared.table(views.VIEWS["indicators"], table, sel)
+shared.downloads(views.VIEWS["indicators"], table, sel, "overview")
 
 # The provincial brief of this selection (A4 PDF), printed by Chromium only when the button is clicked.
 if not f.province_code:

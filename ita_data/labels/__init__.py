@@ -2,7 +2,8 @@
 
 ``from ita_data import labels`` gives every word: ``common`` (indicators, tools, types, statuses, column
 headers), ``pages`` (each page's words), ``reports`` (the readers' and ingest's messages), ``imports``
-(the import page, sign-in) and ``store`` (the database's messages).
+(the import page, sign-in), ``store`` (the database's messages) and ``views`` (links, downloads, the
+data API).
 A message names its file or record first, says in Thai what happened, and may end with a short English
 gloss in parentheses.
 """
@@ -14,3 +15,4 @@ from .imports import *  # noqa: F403
 from .pages import *  # noqa: F403
 from .reports import *  # noqa: F403
 from .store import *  # noqa: F403
+from .views import *  # noqa: F403
