@@ -19,7 +19,7 @@ build: $(STAMP)
 
 run: $(STAMP)
 	$(BIN)/python -m ita_data build --if-missing
-	$(BIN)/streamlit run dashboard.py --server.address 127.0.0.1 --server.port 8501 \
+	$(BIN)/streamlit run app.py --server.address 127.0.0.1 --server.port 8501 \
 		--server.headless true --browser.gatherUsageStats false
 
 # Several officers at once: one Streamlit process per core behind HAProxy on 127.0.0.1:8501 (Ctrl-C stops
