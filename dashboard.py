@@ -96,8 +96,8 @@ def main() -> None:
 
 
 def frame_and_page() -> None:
+    missing = shared.take_unknown_page(PAGES)
     navigation = st.navigation(NAVIGATION)
-    missing = shared.page_asked_for_but_missing(PAGES)
     st.sidebar.title(labels.APP_TITLE)
     filters, notices = sidebar_filters()
     access.sidebar()

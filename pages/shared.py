@@ -229,34 +229,45 @@ def seed_from_link(
 
 
 def keep_in_link(values: dict[str, Any]) -> None:
-    """Write the page's choices into the address bar in their one canonical form (codes; a default
-    left out), on every run: a link copied after any click names what the page shows."""
+    """Write the page's choices into the address bar in their one canonical form (codes, in the
+    parameters' order; a default left out), on every run: a link copied after any click names what
+    the page shows."""
+    wanted = st.query_params.to_dict()
     for key, value in values.items():
         code = views.params.canonical(key, value)
         if code is None:
-            if key in st.query_params:
-                del st.query_params[key]
-        elif st.query_params.get(key) != code:
-            st.query_params[key] = code
+            wanted.pop(key, None)
+        else:
+            wanted[key] = code
+    _write_link(wanted)
 
 
 def link_page(url_path: str, f: analytics.Filters) -> None:
     """The address bar for a page: the sidebar's filters as codes, the page's own parameters as the
     link gave them (the page writes them back once its widgets have read them), nothing else."""
+    st.session_state["_ita_page"] = url_path
     own = views.page_params(url_path)
-    current = st.query_params.to_dict()
-    wanted = {k: v for k, v in current.items() if k in own}
+    wanted = {k: v for k, v in st.query_params.to_dict().items() if k in own}
     wanted.update(views.link_query(views.Selection(f), ()))
-    if wanted != current:
-        st.query_params.from_dict(wanted)
+    _write_link(wanted)
 
 
-def page_asked_for_but_missing(pages: Sequence[Any]) -> str | None:
-    """The address a browser opened when it names no page (``/nosuchpage``), else None.
+def _write_link(wanted: dict[str, str]) -> None:
+    """Set the address bar's query to ``wanted`` in the canonical order (the sidebar's parameters, then
+    the page's), sending nothing when it already reads so."""
+    order = [*views.SIDEBAR, *views.page_params(st.session_state.get("_ita_page", ""))]
+    ranked = sorted(wanted.items(), key=lambda kv: order.index(kv[0]) if kv[0] in order else len(order))
+    if list(st.query_params.to_dict().items()) != ranked:
+        st.query_params.from_dict(dict(ranked))
 
-    ``st.navigation`` runs the default page for an address it does not know, saying nothing; the
-    name the browser asked for is in the run's page manager (Streamlit 1.67 keeps it there while
-    the first run of that address resolves).
+
+def take_unknown_page(pages: Sequence[Any]) -> str | None:
+    """The address a browser opened when it names no page (``/nosuchpage``), else None; call it before
+    ``st.navigation``.
+
+    For an address it does not know, ``st.navigation`` runs the default page and shows its own notice
+    in English. The name the browser asked for is in the run's page manager (Streamlit 1.67): it is
+    read here and set aside, so that the frame says it in Thai instead, with the menu.
     """
     ctx = get_script_run_ctx()
     if ctx is None:
@@ -265,9 +276,11 @@ def page_asked_for_but_missing(pages: Sequence[Any]) -> str | None:
     asked = manager.intended_page_name
     if not asked or manager.intended_page_script_hash:
         return None
-    known = {spec.url_path for spec in pages} | {""}
     name = asked.strip("/")
-    return None if name in known else name
+    if name in {spec.url_path for spec in pages} | {""}:
+        return None
+    manager.set_script_intent("", "")
+    return name
 
 
 def plain(text: Any, limit: int | None = None) -> str:

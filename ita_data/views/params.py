@@ -80,7 +80,7 @@ class Param:
 
     def accepts(self, options: Mapping[Any, str] | None = None) -> str:
         if self.kind == "choice":
-            codes = sorted(str(o) for o in (options or {}) if o is not None)
+            codes = [str(o) for o in (options or {}) if o is not None]
             listed = ", ".join(codes[:12]) + (", …" if len(codes) > 12 else "")
             return f"a code ({listed}) or its Thai label"
         if self.kind == "flag":
