@@ -215,13 +215,15 @@ def link_choice(
 def seed_from_link(
     key: str, options: list, format_func: Callable[[Any], Any] = str, notices: list[str] | None = None
 ) -> None:
-    """Call before a widget whose value the link carries: the option a link names (label or code)
-    becomes its value on the session's first run of it, and a value no longer among ``options`` is
-    dropped. Without ``notices`` a link's unknown value is shown as a notice at once."""
+    """Call before a widget whose value the link carries: on the widget's first run in the session, the
+    option the link names (label or code) becomes its value; afterwards the widget holds it (and the
+    address bar is written from it). A value no longer among ``options`` is dropped. Without
+    ``notices`` a link's unknown value is shown as a notice at once."""
     shown: list[str] = []
-    wanted = link_choice(key, options, format_func, shown if notices is None else notices)
-    if wanted is not None and key not in st.session_state:
-        st.session_state[key] = wanted
+    if key not in st.session_state:
+        wanted = link_choice(key, options, format_func, shown if notices is None else notices)
+        if wanted is not None:
+            st.session_state[key] = wanted
     if key in st.session_state and st.session_state[key] not in options:
         st.session_state.pop(key)
     for notice in shown:
