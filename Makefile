@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | 
 DEBIAN_PACKAGES := $(shell grep -v '^\#' setup/debian-packages.txt)
 CHROMIUM := /usr/lib/chromium/chromium
 
-.PHONY: run test build bench system clean serve loadtest
+.PHONY: run test build bench system clean serve loadtest image rehearsal
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -34,8 +34,19 @@ LOAD_SECONDS ?= 60
 loadtest: $(STAMP)
 	$(BIN)/python -m ita_data loadtest --url http://127.0.0.1:8501 --officers $(OFFICERS) --seconds $(LOAD_SECONDS)
 
+# The dashboard as a container image, built with podman from a local Debian base (no registry): prints its
+# tag and size; an image of the same content is reused. This host's podman settings: deploy/image.py.
+image: $(STAMP)
+	$(BIN)/python -m deploy.image
+
+# Serving over several machines, rehearsed on this one: two replica containers on one read-only volume
+# behind HAProxy on http://127.0.0.1:8501; `python -m deploy.rehearsal write import-table FILE` publishes.
+rehearsal: $(STAMP)
+	$(BIN)/python -m deploy.rehearsal up
+
 # Debian packages (setup/debian-packages.txt): chromium for the browser tests and the brief, Thai fonts,
-# Tesseract for scans, poppler, LibreOffice for the document fixtures, HAProxy for `make serve`.
+# Tesseract for scans, poppler, LibreOffice for the document fixtures, HAProxy for `make serve`, podman,
+# runc and debootstrap for `make image`.
 system:
 	@missing=$$(for p in $(DEBIAN_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
 	if [ -z "$$missing" ]; then :; \

@@ -15,7 +15,10 @@ from pages import PAGES, access, shared
 st.set_page_config(page_title=labels.APP_TITLE, page_icon="⚖️", layout="wide")
 
 # The first page opens at the root and also at its own address (/overview), hidden from the menu so
-# it is listed once; a page's hash is its url_path, so the two never clash.
+# it is listed once; a page's hash is its url_path, so the two never clash. The menu is drawn by
+# sidebar_menu(), in Thai from the first moment: Streamlit's own menu (client.showSidebarNavigation,
+# off in .streamlit/config.toml) would list the files of pages/ by their English names while a fresh
+# server's first run starts.
 NAVIGATION = [
     st.Page(PAGES[0].file, title=PAGES[0].title, icon=PAGES[0].icon, url_path="", default=True),
     *(st.Page(spec.file, title=spec.title, icon=spec.icon, url_path=spec.url_path) for spec in PAGES[1:]),
@@ -95,9 +98,23 @@ def main() -> None:
         shared.plain_message("error", str(err), icon=":material/database:")
 
 
+def sidebar_menu() -> None:
+    """The pages, by their Thai titles; the page shown is marked."""
+    menu = st.sidebar.container(key="menu")
+    for spec in PAGES:
+        menu.page_link(spec.file, label=spec.title, icon=spec.icon, width="stretch")
+    st.sidebar.divider()
+
+
 def frame_and_page() -> None:
     missing = shared.take_unknown_page(PAGES)
-    navigation = st.navigation(NAVIGATION)
+    navigation = st.navigation(NAVIGATION, position="hidden")
+    # Streamlit's link for keyboards ("Skip to main content") in Thai: our words, drawn by CSS.
+    st.html(
+        '<style>[data-testid="stSkipToContent"] {font-size: 0;}'
+        f'[data-testid="stSkipToContent"]::after {{content: "{labels.SKIP_TO_CONTENT}"; font-size: 1rem;}}</style>'
+    )
+    sidebar_menu()
     st.sidebar.title(labels.APP_TITLE)
     filters, notices = sidebar_filters()
     access.sidebar()
@@ -106,7 +123,8 @@ def frame_and_page() -> None:
     for notice in notices:
         st.warning(notice, icon=":material/link_off:")
     about = shared.cached(about_data.data_status)
-    if filters.include_synthetic and about["synthetic_orgs"]:
+    st.session_state["_ita_synthetic_on_screen"] = bool(filters.include_synthetic and about["synthetic_orgs"])
+    if shared.synthetic_on_screen():
         st.warning(labels.SYNTHETIC_BANNER, icon=":material/science:")
     if missing is not None:
         page_not_found(missing)

@@ -18,6 +18,7 @@ COMMAND_MODULES = (
     # benchmarks and load: they print figures and assert nothing (ita_data.bench)
     "ita_data.bench.analytics",
     "ita_data.bench.publishing",
+    "ita_data.bench.imports",
     "ita_data.bench.parsing",
     "ita_data.bench.documents",
     "ita_data.bench.load.cli",

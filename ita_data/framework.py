@@ -67,7 +67,14 @@ class Item:
     code: str
     indicator: int
     title_th: str | None
-    status: str
+    status: str  # of the item's place in the catalogue (item_ranges.csv)
+    title_status: str = "unconfirmed"  # see TITLE_STATUSES
+
+
+# How sure a title is: stated for that year by a source; stated for another year of the same item set
+# (the same questions, so very likely the same title); or not known / not confirmed by any source.
+TITLE_STATUSES = ("confirmed", "same_set", "unconfirmed")
+TITLE_FILES = ("oit_items.csv", "survey_items.csv")
 
 
 def _read(name: str) -> list[dict[str, str]]:
@@ -286,13 +293,15 @@ def _expand_years(text: str) -> list[int]:
 
 @cache
 def _item_titles() -> dict[tuple[int, str], tuple[str, str]]:
+    """(year, code) -> (title, status as the rules file writes it) for every title a source states."""
     out = {}
-    for r in _read("oit_items.csv"):
-        title = r["title_th"]
-        if title.startswith("(unknown"):
-            continue
-        for fy in _expand_years(r["fiscal_year"]):
-            out[(fy, r["code"])] = (title, r["status"])
+    for name in TITLE_FILES:
+        for r in _read(name):
+            title = r["title_th"]
+            if title.startswith("(unknown"):
+                continue
+            for fy in _expand_years(r["fiscal_year"]):
+                out[(fy, r["code"])] = (title, r["status"])
     return out
 
 
@@ -316,15 +325,23 @@ def item_indicator(fiscal_year: int, code: str) -> int | None:
 
 def item_title(fiscal_year: int, code: str) -> str | None:
     """The Thai title of an item in that year; a year of the same item set lends its title."""
+    return item_title_and_status(fiscal_year, code)[0]
+
+
+def item_title_and_status(fiscal_year: int, code: str) -> tuple[str | None, str]:
+    """An item's title and how sure it is (``TITLE_STATUSES``): stated for the year, lent by another year
+    of the same item set, or unconfirmed (no title, or one its source does not confirm)."""
     code = normalize_item_code(code)
     titles = _item_titles()
     if (fiscal_year, code) in titles:
-        return titles[(fiscal_year, code)][0]
+        title, status = titles[(fiscal_year, code)]
+        return title, "unconfirmed" if status.upper() == "UNCONFIRMED" else "confirmed"
     item_set = year_rules(fiscal_year).item_set
     for fy in known_years():
         if year_rules(fy).item_set == item_set and (fy, code) in titles:
-            return titles[(fy, code)][0]
-    return None
+            title, status = titles[(fy, code)]
+            return title, "unconfirmed" if status.upper() == "UNCONFIRMED" else "same_set"
+    return None, "unconfirmed"
 
 
 def items(fiscal_year: int) -> tuple[Item, ...]:
@@ -336,7 +353,8 @@ def items(fiscal_year: int) -> tuple[Item, ...]:
                 continue
             for n in range(rng.first, rng.last + 1):
                 code = f"{letter}{n}"
-                out.append(Item(code, rng.indicator, item_title(fiscal_year, code), rng.status))
+                title, title_status = item_title_and_status(fiscal_year, code)
+                out.append(Item(code, rng.indicator, title, rng.status, title_status))
     return tuple(out)
 
 

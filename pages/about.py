@@ -4,7 +4,7 @@ import streamlit as st
 
 from ita_data import labels, views
 from ita_data.analytics import about
-from pages import shared
+from pages import display, shared
 
 f = shared.filters()
 sel = shared.selection()
@@ -24,12 +24,12 @@ st.header(labels.ABOUT_METHOD, anchor=False)
 st.markdown(labels.ABOUT_METHOD_TEXT)
 st.subheader(labels.ABOUT_INDICATORS, anchor=False)
 indicators = views.VIEWS["indicator-list"].frame(shared.ask, sel)
-shared.table(views.VIEWS["indicator-list"], indicators, sel, key="about_indicators")
+display.view_table(views.VIEWS["indicator-list"], indicators, sel, key="about_indicators")
 shared.downloads(views.VIEWS["indicator-list"], indicators, sel, "about_indicators")
 
 st.subheader(labels.ABOUT_WEIGHTS, anchor=False)
 method = views.VIEWS["method"].frame(shared.ask, sel)
-shared.table(views.VIEWS["method"], method, sel, key="about_method")
+display.view_table(views.VIEWS["method"], method, sel, key="about_method")
 shared.downloads(views.VIEWS["method"], method, sel, "about_method")
 changes = about.method_changes()
 if not changes.empty:
@@ -37,7 +37,7 @@ if not changes.empty:
 
 st.subheader(labels.ABOUT_LEVELS, anchor=False)
 levels = views.VIEWS["level-bands"].frame(shared.ask, sel)
-shared.table(views.VIEWS["level-bands"], levels, sel, key="about_levels")
+display.view_table(views.VIEWS["level-bands"], levels, sel, key="about_levels")
 shared.downloads(views.VIEWS["level-bands"], levels, sel, "about_levels")
 
 # --- where the data came from ----------------------------------------------------------------
@@ -46,7 +46,7 @@ sources = views.VIEWS["sources"].frame(shared.ask, sel)
 if sources.empty:
     st.info(labels.ABOUT_SOURCES_NONE)
 else:
-    shared.table(views.VIEWS["sources"], sources, sel, key="about_sources")
+    display.view_table(views.VIEWS["sources"], sources, sel, key="about_sources")
     shared.downloads(views.VIEWS["sources"], sources, sel, "about_sources")
 
 st.subheader(labels.ABOUT_WHAT_SYNTHETIC, anchor=False)
@@ -67,7 +67,7 @@ for tab, (key, check) in zip(st.tabs(list(titles.values())), checks.items()):
         if frames[key].empty:
             st.success(labels.QUALITY_NONE, icon=":material/check:")
             continue
-        shared.table(check, frames[key], sel, key=f"quality_{key}")
+        display.view_table(check, frames[key], sel, key=f"quality_{key}")
         shared.downloads(check, frames[key], sel, f"quality_{key}")
 
 # --- credits -------------------------------------------------------------------------------------

@@ -6,7 +6,7 @@ import streamlit as st
 
 from ita_data import analytics, labels, views
 from ita_data.analytics.common import method_notes
-from pages import figures, shared
+from pages import display, figures, shared
 
 f = shared.filters()
 st.title(labels.CHANGE_TITLE)
@@ -73,17 +73,29 @@ if moved.empty:
     st.info(labels.CHANGE_NO_MOVERS)
 else:
     movers_table = views.VIEWS["change"].select(moved)
-    shared.table(views.VIEWS["change"], movers_table, sel, key="movers_table")
+    display.view_table(views.VIEWS["change"], movers_table, sel, key="movers_table")
     shared.downloads(views.VIEWS["change"], movers_table, sel, "movers")
 
-    st.subheader(labels.CHANGE_SLOPE.format(from_year=from_year, to_year=to_year))
-    st.plotly_chart(figures.movers_slope(moved, from_year, to_year, measure, bool(notes)), key="slope_chart")
+    slope_title = labels.CHANGE_SLOPE.format(from_year=from_year, to_year=to_year)
+    st.subheader(slope_title)
+    method_mark = (labels.CHANGE_METHOD_MARK,) if notes else ()
+    display.chart(
+        figures.movers_slope(moved, from_year, to_year, measure, bool(notes)),
+        "slope_chart",
+        f"{slope_title} · {measure}",
+        notes=method_mark,
+    )
 
     # --- the movers' change per indicator ---------------------------------------------------
     st.subheader(labels.CHANGE_HEATMAP)
     st.caption(labels.CHANGE_HEATMAP_NOTE.format(count=moved.org_id.nunique()))
     every = shared.cached(analytics.yoy_change, later, from_year=from_year, all_indicators=True)
-    st.plotly_chart(figures.movers_heatmap(every, moved, bool(notes)), key="delta_heatmap")
+    display.chart(
+        figures.movers_heatmap(every, moved, bool(notes)),
+        "delta_heatmap",
+        f"{labels.CHANGE_HEATMAP} {from_year}–{to_year}",
+        notes=method_mark,
+    )
 
 # --- the multi-year trend up to the later year ------------------------------------------------
 trend = shared.cached(analytics.trends, later)
@@ -96,10 +108,18 @@ st.subheader(labels.CHANGE_TRENDS.format(first_year=first, last_year=to_year) + 
 if trend.method_change.any():
     st.warning(labels.CHANGE_TRENDS_METHOD.format(notes=method_notes(first, to_year)), icon=":material/rule:")
 left, right = st.columns(2)
-left.plotly_chart(figures.slope_histogram(trend), key="slope_histogram")
-right.plotly_chart(figures.streak_histogram(trend), key="streak_histogram")
+trend_title = labels.CHANGE_TRENDS.format(first_year=first, last_year=to_year)
+display.chart(
+    figures.slope_histogram(trend), "slope_histogram", f"{trend_title} · {labels.column_label('slope')}", where=left
+)
+display.chart(
+    figures.streak_histogram(trend),
+    "streak_histogram",
+    f"{trend_title} · {labels.column_label('improving_streak')}",
+    where=right,
+)
 
 trend_table = views.VIEWS["trends"].frame(shared.ask, sel)
 st.caption(labels.CHANGE_TRENDS_NOTE)
-shared.table(views.VIEWS["trends"], trend_table, sel, key="trend_table")
+display.view_table(views.VIEWS["trends"], trend_table, sel, key="trend_table")
 shared.downloads(views.VIEWS["trends"], trend_table, sel, "trends")

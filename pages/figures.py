@@ -8,11 +8,11 @@ much per rerun.
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 import numpy as np
 import pandas as pd
-import plotly.express as px
 import plotly.graph_objects as go
 
 from ita_data import geo, labels, safe_text
@@ -20,18 +20,28 @@ from ita_data.analytics import is_indicator
 
 TIGHT = {"l": 0, "r": 0, "t": 10, "b": 0}
 COLUMN = labels.column_label
+COUNT_AXIS = {"tickformat": ",d", "separatethousands": True}
+# Room outside the plot for the pass mark's label: to the right of a horizontal line, above a vertical one.
+PASS_LABEL_RIGHT = 78
+PASS_LABEL_TOP = 30
 
 
 def _pass_line(mark: float, axis: str = "y", colour: str | None = None) -> dict[str, Any]:
-    """The pass mark as a dashed line across the plot, with its label at the end."""
+    """The pass mark as a dashed line across the plot, its label outside the plot where no bar or mark
+    can cover it: right of a horizontal line (leave ``PASS_LABEL_RIGHT`` of margin), above a vertical one
+    (``PASS_LABEL_TOP``)."""
     line: dict[str, Any] = {"dash": "dash", **({"color": colour} if colour else {})}
     if axis == "y":
         shape = {"type": "line", "xref": "paper", "x0": 0, "x1": 1, "y0": mark, "y1": mark, "line": line}
-        note = {"xref": "paper", "x": 1, "y": mark, "xanchor": "right", "yanchor": "bottom"}
+        note = {"xref": "paper", "x": 1, "y": mark, "xanchor": "left", "yanchor": "middle", "xshift": 4}
     else:
         shape = {"type": "line", "yref": "paper", "y0": 0, "y1": 1, "x0": mark, "x1": mark, "line": line}
-        note = {"yref": "paper", "y": 1, "x": mark, "xanchor": "left", "yanchor": "bottom"}
-    return {"shapes": [shape], "annotations": [{**note, "text": labels.pass_mark_label(mark), "showarrow": False}]}
+        note = {"yref": "paper", "y": 1, "x": mark, "xanchor": "center", "yanchor": "bottom"}
+    text = labels.pass_mark_label(mark)
+    return {
+        "shapes": [shape],
+        "annotations": [{**note, "text": text, "showarrow": False, "font": {"color": colour or "#444"}}],
+    }
 
 
 def _name_and_province(frame: pd.DataFrame) -> pd.Series:
@@ -42,37 +52,111 @@ def _name_and_province(frame: pd.DataFrame) -> pd.Series:
 # --- ภาพรวม ---------------------------------------------------------------------------------------
 
 
-def province_map(by_province: pd.DataFrame) -> go.Figure:
-    """An ``analytics.province_map`` result as a choropleth of the mean score."""
-    shown = by_province.assign(province=safe_text.html_literals(by_province.province))
-    fig = px.choropleth_map(
-        shown,
-        geojson=geo.province_geojson(),
-        locations="province_code",
-        featureidkey="id",
-        color="mean_score",
-        color_continuous_scale="RdYlGn",
-        range_color=(shown.mean_score.min(), 100),
-        hover_name="province",
-        hover_data={"province_code": False, "org_count": True, "pass_rate": ":.1%"},
-        labels={"mean_score": labels.MAP_MEAN, "org_count": labels.MAP_ORGS, "pass_rate": labels.MAP_PASSING},
-        map_style="white-bg",
-        center={"lat": 13.2, "lon": 101.0},
-        zoom=4.4,
-        height=620,
+MAP_SIZE = (300, 620)  # the narrowest map (1024 px screens, less the colour bar) and its height: zoom fits these
+
+
+def _map_hover(name: str) -> str:
+    return (
+        f"<b>%{{customdata[0]}}</b><br>{labels.MAP_MEAN} %{{customdata[3]:,.2f}}<br>{labels.MAP_ORGS} "
+        f"%{{customdata[1]:,}}<br>{labels.MAP_PASSING} %{{customdata[2]:.1%}}<extra>{name}</extra>"
     )
-    fig.update_layout(margin={"l": 0, "r": 0, "t": 0, "b": 0})
+
+
+def _zoom_to(bounds: tuple[float, float, float, float]) -> dict[str, Any]:
+    """The centre and zoom that fit (west, south, east, north) into the map's size (Web Mercator: at zoom
+    z the world's 360 degrees of longitude span 512 · 2^z pixels)."""
+    west, south, east, north = bounds
+    middle = math.radians((south + north) / 2)
+    width, height = MAP_SIZE
+    lon_span = max(east - west, 0.05)
+    lat_span = max(north - south, 0.05) / math.cos(middle)
+    zoom = min(math.log2(width * 360 / (512 * lon_span)), math.log2(height * 360 / (512 * lat_span))) - 0.3
+    return {"center": {"lat": (south + north) / 2, "lon": (west + east) / 2}, "zoom": zoom}
+
+
+def province_map(
+    by_province: pd.DataFrame, focus: str | None = None, districts: pd.DataFrame | None = None
+) -> go.Figure:
+    """An ``analytics.province_map`` result as a choropleth of the mean score, hover in Thai. With
+    ``focus`` (a province code) the map zooms to that province, and ``districts`` (an
+    ``analytics.district_map`` result) are drawn as points at their positions (``geo.district_points``),
+    sized by their organisations and coloured on the same scale."""
+    names = safe_text.html_literals(by_province.province)
+    low = float(by_province.mean_score.min()) if len(by_province) else 0.0
+    low = min(low, 99.0)
+    custom = np.column_stack([names, by_province.org_count, by_province.pass_rate, by_province.mean_score])
+    fig = go.Figure(
+        go.Choroplethmap(
+            geojson=geo.province_geojson(),
+            featureidkey="id",
+            locations=by_province.province_code,
+            z=by_province.mean_score,
+            customdata=custom,
+            hovertemplate=_map_hover(labels.COLUMNS["province"]),
+            marker={"line": {"width": 0.6, "color": "#555"}, "opacity": 0.55 if focus else 0.9},
+            colorbar={"title": {"text": labels.MAP_MEAN}, "tickformat": ",.0f", "thickness": 14},
+            colorscale="RdYlGn",
+            zmin=low,
+            zmax=100,
+        )
+    )
+    view: dict[str, Any] = {"center": {"lat": 13.2, "lon": 101.0}, "zoom": 4.4}
+    bounds = geo.province_bounds(focus) if focus else None
+    if bounds is not None:
+        view = _zoom_to(bounds)
+    if bounds is not None and districts is not None:
+        points = geo.district_points()
+        placed = districts[districts.district_code.isin(points)]
+        where = [points[c] for c in placed.district_code]
+    else:
+        placed, where = None, []
+    if placed is not None and len(placed):
+        fig.add_trace(
+            go.Scattermap(
+                lat=[p[0] for p in where],
+                lon=[p[1] for p in where],
+                mode="markers",
+                marker={
+                    "size": (8 + 18 * np.sqrt(placed.org_count / max(int(placed.org_count.max()), 1))).tolist(),
+                    "color": placed.mean_score,
+                    "showscale": False,
+                    "colorscale": "RdYlGn",
+                    "cmin": low,
+                    "cmax": 100,
+                },
+                customdata=np.column_stack(
+                    [safe_text.html_literals(placed.district), placed.org_count, placed.pass_rate, placed.mean_score]
+                ),
+                hovertemplate=_map_hover(labels.COLUMNS["district"]),
+                showlegend=False,
+            )
+        )
+    fig.update_layout(map={"style": "white-bg", **view}, height=MAP_SIZE[1], margin={"l": 0, "r": 0, "t": 0, "b": 0})
     return fig
+
+
+def unplaced_districts(districts: pd.DataFrame) -> list[str]:
+    """The names of an ``analytics.district_map`` result's districts that have no position on the map."""
+    points = geo.district_points()
+    return [
+        str(d) for c, d in zip(districts.district_code, districts.district) if c not in points and isinstance(d, str)
+    ]
 
 
 def level_bars(levels: pd.DataFrame) -> go.Figure:
     """An ``analytics.level_distribution`` result as horizontal bars, best level on top."""
     return go.Figure(
-        go.Bar(x=levels.org_count, y=levels.level, orientation="h", text=levels.org_count),
+        go.Bar(
+            x=levels.org_count,
+            y=levels.level,
+            orientation="h",
+            texttemplate="%{x:,}",
+            hovertemplate="%{y}<br>%{x:,}<extra></extra>",
+        ),
         layout={
             "height": 300,
             "margin": TIGHT,
-            "xaxis": {"title": {"text": labels.RANK_ORGS}},
+            "xaxis": {"title": {"text": labels.RANK_ORGS}, "nticks": 4, **COUNT_AXIS},
             "yaxis": {
                 "categoryorder": "array",
                 "categoryarray": levels.level.tolist()[::-1],
@@ -83,37 +167,34 @@ def level_bars(levels: pd.DataFrame) -> go.Figure:
 
 
 def indicator_means(means: pd.DataFrame, pass_mark: float) -> go.Figure:
-    """An ``analytics.indicator_means`` result: the ten indicators' means, the selection beside the
-    nation, each bar named by its indicator's short name (the full name in the hover)."""
+    """An ``analytics.indicator_means`` result: the ten indicators' means as horizontal bars named in
+    full (names never overlap), the selection beside the nation, the pass mark as a line."""
     ten = means[is_indicator(means.indicator)]
-    short = ten.indicator.map(labels.INDICATOR_SHORT_LABELS).tolist()
-    full = ten.indicator.map(labels.INDICATOR_LABELS).to_numpy()
+    names = ten.indicator.map(labels.INDICATOR_LABELS).tolist()
     traces = [
         go.Bar(
-            x=short,
-            y=ten[column],
+            y=names,
+            x=ten[column],
             name=name,
-            customdata=full,
-            hovertemplate="%{customdata}<br>%{y:.2f}<extra>" + name + "</extra>",
+            orientation="h",
+            marker_color=colour,
+            hovertemplate="%{y}<br>%{x:,.2f}<extra>" + name + "</extra>",
         )
-        for column, name in (("mean_selection", labels.MEANS_SELECTION), ("mean_nation", labels.MEANS_NATION))
+        for column, name, colour in (
+            ("mean_selection", labels.MEANS_SELECTION, "#2980b9"),
+            ("mean_nation", labels.MEANS_NATION, "#95a5a6"),
+        )
     ]
     return go.Figure(
         traces,
         layout={
-            "height": 300,
+            "height": 140 + 44 * len(ten),
             "barmode": "group",
-            "margin": TIGHT,
-            "legend": {"orientation": "h"},
-            "xaxis": {
-                "type": "category",
-                "categoryorder": "array",
-                "categoryarray": short,
-                "tickvals": short,
-                "title": {"text": COLUMN("indicator")},
-            },
-            "yaxis": {"title": {"text": labels.MAP_MEAN}},
-            **_pass_line(pass_mark),
+            "margin": {**TIGHT, "t": PASS_LABEL_TOP, "r": 14},
+            "legend": {"orientation": "h", "y": -0.12},
+            "xaxis": {"range": [0, 100], "title": {"text": labels.MAP_MEAN}},
+            "yaxis": {"autorange": "reversed", "type": "category"},
+            **_pass_line(pass_mark, "x"),
         },
     )
 
@@ -137,8 +218,8 @@ def rank_bars(ranked: pd.DataFrame, measure: str, pass_mark: float, each_end: in
         level=by_score.level.fillna("–"),
     )
     hover = (
-        f"<b>%{{hovertext}}</b><br><br>{measure}=%{{y}}<br>{COLUMN('province')}=%{{customdata[0]}}"
-        f"<br>{COLUMN('rank')}=%{{customdata[1]}}<extra></extra>"
+        f"<b>%{{hovertext}}</b><br><br>{measure} %{{y:,.2f}}<br>{COLUMN('province')} %{{customdata[0]}}"
+        f"<br>{COLUMN('rank')} %{{customdata[1]:,}}<extra></extra>"
     )
     traces = [
         go.Bar(
@@ -183,8 +264,9 @@ def rank_bars(ranked: pd.DataFrame, measure: str, pass_mark: float, each_end: in
         layout={
             "height": 420,
             "barmode": "relative",
-            "margin": {**TIGHT, "t": 30},
-            "legend": {"orientation": "h", "title": {"text": COLUMN("level")}},
+            "margin": {**TIGHT, "t": 30, "r": PASS_LABEL_RIGHT},
+            # a bar's colour is the organisation's level, which is of the total whatever the measure
+            "legend": {"orientation": "h", "title": {"text": f"{COLUMN('level')} ({labels.TOTAL_SHORT})"}},
             "xaxis": {
                 "type": "category",
                 "categoryorder": "array",
@@ -211,7 +293,14 @@ def org_indicators(year: pd.DataFrame, pass_mark: float) -> go.Figure:
     mark = {"symbol": "line-ns", "size": 22}
     fig = go.Figure(
         [
-            go.Bar(name=labels.ORG_THIS, y=names, x=ten.score, orientation="h", marker_color="#2980b9"),
+            go.Bar(
+                name=labels.ORG_THIS,
+                y=names,
+                x=ten.score,
+                orientation="h",
+                marker_color="#2980b9",
+                hovertemplate="%{y}<br>%{x:,.2f}<extra></extra>",
+            ),
             *(
                 go.Scatter(
                     name=COLUMN(column),
@@ -225,7 +314,7 @@ def org_indicators(year: pd.DataFrame, pass_mark: float) -> go.Figure:
         ],
         layout={
             "height": 120 + 34 * len(ten),
-            "margin": TIGHT,
+            "margin": {**TIGHT, "t": PASS_LABEL_TOP, "r": 14},  # room for the last tick, "100"
             "xaxis": {"range": [0, 100]},
             "yaxis": {"autorange": "reversed"},
             "legend": {"orientation": "h"},
@@ -269,13 +358,14 @@ def _method_marks(changes: pd.DataFrame) -> dict[str, Any]:
     }
 
 
-def _history_frame(changes: pd.DataFrame) -> dict[str, Any]:
-    return {
-        "margin": {**TIGHT, "t": 30},
-        "legend": {"title": {"text": ""}},
-        "xaxis": {"dtick": 1, "tickformat": "d", "title": {"text": COLUMN("fiscal_year")}},
-        **_method_marks(changes),
-    }
+def _history_frame(years: pd.Series, changes: pd.DataFrame) -> dict[str, Any]:
+    """The frame of a chart year by year: a tick at each year the data has and no other (one year of
+    data is one year wide, not an axis of years it does not have)."""
+    held = sorted({int(y) for y in years})
+    axis: dict[str, Any] = {"tickvals": held, "tickformat": "d", "title": {"text": COLUMN("fiscal_year")}}
+    if held:
+        axis["range"] = [held[0] - 0.5, held[-1] + 0.5]
+    return {"margin": {**TIGHT, "t": 30}, "legend": {"title": {"text": ""}}, "xaxis": axis, **_method_marks(changes)}
 
 
 def org_total_history(history: pd.DataFrame, changes: pd.DataFrame) -> go.Figure:
@@ -289,11 +379,18 @@ def org_total_history(history: pd.DataFrame, changes: pd.DataFrame) -> go.Figure
     )
     return go.Figure(
         [
-            go.Scatter(x=totals.fiscal_year, y=totals[column], name=name, mode="lines+markers", line_color=colour)
+            go.Scatter(
+                x=totals.fiscal_year,
+                y=totals[column],
+                name=name,
+                mode="lines+markers",
+                line_color=colour,
+                hovertemplate="%{x}<br>%{y:,.2f}<extra>" + name + "</extra>",
+            )
             for column, name, colour in series
         ],
         layout={
-            **_history_frame(changes),
+            **_history_frame(totals.fiscal_year, changes),
             "height": 340,
             "yaxis": {"range": [0, 102], "title": {"text": COLUMN("total_score")}},
         },
@@ -305,11 +402,17 @@ def org_indicator_history(history: pd.DataFrame, changes: pd.DataFrame) -> go.Fi
     ten = history[is_indicator(history.indicator)]
     return go.Figure(
         [
-            go.Scatter(x=part.fiscal_year, y=part.score, name=labels.INDICATOR_LABELS[indicator], mode="lines+markers")
+            go.Scatter(
+                x=part.fiscal_year,
+                y=part.score,
+                name=labels.INDICATOR_LABELS[indicator],
+                mode="lines+markers",
+                hovertemplate="%{x}<br>%{y:,.2f}<extra>" + labels.INDICATOR_LABELS[indicator] + "</extra>",
+            )
             for indicator, part in ten.groupby("indicator", sort=False)
         ],
         layout={
-            **_history_frame(changes),
+            **_history_frame(ten.fiscal_year, changes),
             "height": 420,
             "yaxis": {"range": [0, 102], "title": {"text": labels.ORG_INDICATOR_SCORE}},
         },
@@ -403,16 +506,20 @@ def slope_histogram(trend: pd.DataFrame) -> go.Figure:
     """A ``trends`` result's slopes (points a year), with zero marked."""
     fig = go.Figure(go.Histogram(x=trend.slope, nbinsx=40, marker_color="steelblue"))
     fig.add_vline(x=0, line_dash="dash")
+    fig.update_traces(hovertemplate="%{x}<br>%{y:,}<extra></extra>")
     fig.update_layout(height=300, margin=TIGHT, bargap=0.05, xaxis_title=COLUMN("slope"), yaxis_title=labels.RANK_ORGS)
+    fig.update_yaxes(**COUNT_AXIS)
     return fig
 
 
 def streak_histogram(trend: pd.DataFrame) -> go.Figure:
     """A ``trends`` result's improving streaks (years)."""
     fig = go.Figure(go.Histogram(x=trend.improving_streak, marker_color="seagreen"))
+    fig.update_traces(hovertemplate="%{x}<br>%{y:,}<extra></extra>")
     fig.update_layout(
         height=300, margin=TIGHT, bargap=0.1, xaxis_title=COLUMN("improving_streak"), yaxis_title=labels.RANK_ORGS
     )
+    fig.update_yaxes(**COUNT_AXIS)
     return fig
 
 
@@ -465,16 +572,17 @@ def weak_indicators(weak: pd.DataFrame, indicators: list[str]) -> go.Figure:
 # --- มาตรการ ---------------------------------------------------------------------------------------
 
 
-def _bars_across(traces: list[go.Bar], barmode: str, height: int, x_title: str) -> go.Figure:
+def _bars_across(traces: list[go.Bar], barmode: str, height: int, x_title: str, counts: bool = True) -> go.Figure:
     """Horizontal bars, one row a category, the first at the top, the legend along the top."""
     return go.Figure(
         traces,
         layout={
             "barmode": barmode,
-            "height": height,
-            "margin": TIGHT,
-            "legend": {"orientation": "h"},
-            "xaxis": {"title": {"text": x_title}},
+            "height": height + 30,
+            # the legend above the bars: below, it would sit on the axis title
+            "margin": {**TIGHT, "t": 40},
+            "legend": {"orientation": "h", "x": 0, "y": 1, "yanchor": "bottom"},
+            "xaxis": {"title": {"text": x_title}, **(COUNT_AXIS if counts else {})},
             "yaxis": {"autorange": "reversed", "type": "category"},
         },
     )
@@ -486,7 +594,14 @@ def open_measures_summary(summary: pd.DataFrame, by: str, rows: int = 15) -> go.
     names = top.label.map(labels.INDICATOR_LABELS) if by == "indicator" else top.label.astype(str)
     names = safe_text.html_literals(names)  # responsible units and organisations come from documents
     traces = [
-        go.Bar(y=names, x=top[column], orientation="h", name=COLUMN(column), marker_color=colour)
+        go.Bar(
+            y=names,
+            x=top[column],
+            orientation="h",
+            name=COLUMN(column),
+            marker_color=colour,
+            hovertemplate="%{y}<br>%{x:,}<extra>" + COLUMN(column) + "</extra>",
+        )
         for column, colour in (("open_count", "#7f8c8d"), ("overdue_count", "#c0392b"))
     ]
     return _bars_across(traces, "group", 120 + 28 * len(top), labels.MEASURES_COUNT)
@@ -496,7 +611,14 @@ def measure_coverage(counts: pd.DataFrame) -> go.Figure:
     """A ``coverage_counts`` result: per indicator, weak indicators without and with a measure, stacked."""
     names = counts.indicator.map(labels.INDICATOR_LABELS)
     traces = [
-        go.Bar(y=names, x=counts[column], orientation="h", name=name, marker_color=colour)
+        go.Bar(
+            y=names,
+            x=counts[column],
+            orientation="h",
+            name=name,
+            marker_color=colour,
+            hovertemplate="%{y}<br>%{x:,}<extra>" + name + "</extra>",
+        )
         for column, name, colour in (
             ("uncovered_count", labels.COVERAGE_NONE, "#c0392b"),
             ("covered_count", labels.COVERAGE_SOME, "#27ae60"),
@@ -511,11 +633,18 @@ def measure_effect(effect: pd.DataFrame) -> go.Figure:
     names = effect.indicator.map(labels.INDICATOR_LABELS)
     year = int(effect.fiscal_year.iloc[0]) if len(effect) else 0
     traces = [
-        go.Bar(y=names, x=effect[column], orientation="h", name=COLUMN(column), marker_color=colour)
+        go.Bar(
+            y=names,
+            x=effect[column],
+            orientation="h",
+            name=COLUMN(column),
+            marker_color=colour,
+            hovertemplate="%{y}<br>%{x:+,.2f}<extra>" + COLUMN(column) + "</extra>",
+        )
         for column, colour in (("mean_change_with_measure", "#2980b9"), ("mean_change_peers", "#95a5a6"))
     ]
     fig = _bars_across(
-        traces, "group", 140 + 52 * len(effect), labels.EFFECT_AXIS.format(year=year, next_year=year + 1)
+        traces, "group", 140 + 52 * len(effect), labels.EFFECT_AXIS.format(year=year, next_year=year + 1), counts=False
     )
     fig.add_vline(x=0, line_color="#555")
     return fig

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from ita_data import analytics, framework, labels, views
-from pages import figures, shared
+from pages import display, figures, shared
 
 HEATMAP_ORGS = 30
 
@@ -27,7 +27,7 @@ top = st.slider(labels.GAP_PRIORITY_LIMIT, 1, 10, key="priority")
 shared.keep_in_link({"priority": top})
 sel = shared.selection(priority=top)
 fix_first = views.VIEWS["gaps"].select(analytics.fix_first(gaps, top))
-picked = shared.table(
+picked = display.view_table(
     views.VIEWS["gaps"],
     fix_first,
     sel,
@@ -37,7 +37,7 @@ picked = shared.table(
     column_config={
         "points_recoverable": st.column_config.ProgressColumn(
             # An empty list has no maximum (NaN, which the column config cannot carry).
-            format="%.2f",
+            format="%,.2f",
             min_value=0,
             max_value=max(float(fix_first.points_recoverable.max()) if len(fix_first) else 0.0, 1.0),
         )
@@ -57,7 +57,11 @@ sel = sel.with_values(gap=measure)
 orgs_shown = fix_first.org_id.drop_duplicates().head(HEATMAP_ORGS).tolist()
 st.caption(labels.GAP_HEATMAP_NOTE.format(count=len(orgs_shown), total=gaps.org_id.nunique()))
 if orgs_shown:
-    st.plotly_chart(figures.gap_heatmap(gaps, orgs_shown, measure, f.indicator_numbers()), key="gap_heatmap")
+    display.chart(
+        figures.gap_heatmap(gaps, orgs_shown, measure, f.indicator_numbers()),
+        "gap_heatmap",
+        f"{labels.GAP_HEATMAP} · {column(measure)}",
+    )
 
 # --- the province's weakest indicators -------------------------------------------------------------
 st.subheader(labels.GAP_WEAK)
@@ -66,9 +70,9 @@ weak = shared.cached(analytics.province_weak_shares, f)
 if weak.empty:
     st.info(labels.EMPTY_SELECTION)
 else:
-    st.plotly_chart(figures.weak_indicators(weak, f.indicator_numbers()), key="weak_indicators")
+    display.chart(figures.weak_indicators(weak, f.indicator_numbers()), "weak_indicators", labels.GAP_WEAK)
 weak_table = views.VIEWS["weak-indicators"].select(weak)
-shared.table(views.VIEWS["weak-indicators"], weak_table, sel, key="weak_table")
+display.view_table(views.VIEWS["weak-indicators"], weak_table, sel, key="weak_table")
 shared.downloads(views.VIEWS["weak-indicators"], weak_table, sel, "weak")
 
 # --- items: those the selection misses most, then one organisation's ------------------------------
@@ -78,7 +82,7 @@ if items.empty:
     st.info(labels.GAP_ITEMS_NONE)
 else:
     items = views.VIEWS["item-gaps"].select(items)
-    shared.table(views.VIEWS["item-gaps"], items, sel, key="item_summary")
+    display.view_table(views.VIEWS["item-gaps"], items, sel, key="item_summary")
     shared.downloads(views.VIEWS["item-gaps"], items, sel, "item_summary")
 
 # One organisation's items: the row chosen in the fix-first list, else the profile's organisation (or the
@@ -104,5 +108,5 @@ org_items = views.VIEWS["org-items"].frame(shared.ask, sel)
 if org_items.empty:
     st.info(labels.GAP_ITEMS_ORG_NONE)
 else:
-    shared.table(views.VIEWS["org-items"], org_items, sel, key="item_org")
+    display.view_table(views.VIEWS["org-items"], org_items, sel, key="item_org")
     shared.downloads(views.VIEWS["org-items"], org_items, sel, "item_org", page="gaps")

@@ -7,25 +7,41 @@ import json
 import pandas as pd
 import streamlit as st
 
-from ita_data import documents, labels, reports, tables
+from ita_data import documents, labels, reports, tables, thai
+from ita_data.analytics import about
 from ita_data.reports import batch
 from ita_data.store import StoreError
-from pages import access, shared
+from pages import access, display, shared
 
 REPORT_MAX_MB = 20  # one report's text; the table limit is tables.MAX_FILE_BYTES
+TABLE_MAX_MB = tables.MAX_FILE_BYTES // 2**20
+
+
+def uploader_words(key: str, limit_mb: int) -> str:
+    """CSS that puts Thai words in an uploader of ``key`` where Streamlit writes English ("Upload",
+    "50MB per file"): Streamlit has no setting for them. The words are ours, never a document's."""
+    zone = f'.st-key-{key} [data-testid="stFileUploaderDropzone"]'
+    return (
+        f'{zone} [data-testid="stFileUploaderDropzoneInstructions"] span {{display: none;}}'
+        f'{zone} [data-testid="stFileUploaderDropzoneInstructions"] > div::after '
+        f'{{content: "{labels.IMPORT_DROP_LIMIT.format(mb=limit_mb)}"; font-size: 0.875rem;}}'
+        f'{zone} button [data-testid="stMarkdownContainer"] p {{display: none;}}'
+        f'{zone} button [data-testid="stMarkdownContainer"]::after {{content: "{labels.IMPORT_BROWSE}";}}'
+    )
+
+
 st.title(labels.IMPORT_TITLE)
 st.caption(labels.IMPORT_CAPTION)
 db = shared.open_or_stop()
 person = access.current()
 if not person.can_write:
-    st.info(shared.plain(person.reason), icon=":material/lock:")
+    st.info(shared.plain(labels.without_gloss(person.reason)), icon=":material/lock:")
     if person.mode == "anonymous":
         st.button(access.SIGN_IN, key="sign_in_import", icon=":material/login:", on_click=access.sign_in)
     st.stop()
-st.caption(
-    labels.IMPORT_AS.format(
-        who=shared.plain(person.who), table_mb=tables.MAX_FILE_BYTES // 2**20, report_mb=REPORT_MAX_MB
-    )
+st.caption(labels.IMPORT_AS.format(who=shared.plain(person.who), table_mb=TABLE_MAX_MB, report_mb=REPORT_MAX_MB))
+st.html(
+    f"<style>{uploader_words('table_upload', TABLE_MAX_MB)}{uploader_words('report_upload', REPORT_MAX_MB)}</style>"
 )
 table_tab, report_tab, history_tab = st.tabs(
     [labels.IMPORT_TAB_TABLE, labels.IMPORT_TAB_REPORTS, labels.IMPORT_TAB_HISTORY]
@@ -62,8 +78,8 @@ with table_tab:
         # No type filter on the widget: check_upload says in Thai what is wrong with a wrong file.
         labels.IMPORT_TABLE_UPLOAD,
         key="table_upload",
-        max_upload_size=tables.MAX_FILE_BYTES // 2**20,
-        help=labels.IMPORT_TABLE_UPLOAD_HELP.format(mb=tables.MAX_FILE_BYTES // 2**20),
+        max_upload_size=TABLE_MAX_MB,
+        help=labels.IMPORT_TABLE_UPLOAD_HELP.format(mb=TABLE_MAX_MB),
     )
     if upload is not None:
         try:
@@ -78,13 +94,17 @@ with table_tab:
         d.metric(labels.IMPORT_ROWS_REJECTED, f"{len(planned.rejected):,}")
         if not preview.issues().empty:
             st.subheader(labels.IMPORT_ISSUES)
-            st.dataframe(preview.issues().rename(columns=labels.IMPORT_ISSUE_COLUMNS), hide_index=True)
+            issues = preview.issues()
+            issues = issues.assign(
+                severity=issues.severity.map(labels.IMPORT_SEVERITIES), message=issues.message.map(labels.without_gloss)
+            )
+            display.table(issues, headers=labels.IMPORT_ISSUE_COLUMNS)
         if preview.unmapped_columns:
             shared.plain_message(
                 "warning", labels.IMPORT_UNMAPPED_COLUMNS.format(columns=", ".join(map(str, preview.unmapped_columns)))
             )
         st.subheader(labels.IMPORT_TO_STORE)
-        st.dataframe(shared.for_display(preview.rows), hide_index=True)
+        display.table(preview.rows)
         if not preview.ok:
             st.error(labels.IMPORT_TABLE_NOT_OK)
         elif st.button(labels.IMPORT_CONFIRM_TABLE, type="primary", key="confirm_table"):
@@ -171,7 +191,7 @@ with report_tab:
         confirmed: dict[str, bool] = {}
         if parsed:
             st.subheader(labels.IMPORT_TO_STORE)
-            st.dataframe(pd.DataFrame([reports.preview_row(r) for _, _, r in parsed]), hide_index=True)
+            display.table(pd.DataFrame([reports.preview_row(r) for _, _, r in parsed]))
             for name, _, report in parsed:
                 for warning in report.warnings:
                     shared.plain_message("warning", f"{name}: {batch.without_name(warning, name)}")
@@ -195,13 +215,13 @@ with report_tab:
                                 caption=labels.IMPORT_OCR_PAGE_CAPTION.format(page=page),
                             )
                     with facts_col:
-                        st.dataframe(pd.DataFrame(facts), hide_index=True)
+                        display.table(pd.DataFrame(facts))
                         confirmed[name] = st.checkbox(labels.IMPORT_OCR_CONFIRM, key=f"ocr_ok_{name}")
             for name, _, report in parsed:
                 where = report.where_read()
                 if where:
                     with st.expander(labels.IMPORT_WHERE_READ.format(name=shared.plain(name))):
-                        st.dataframe(pd.DataFrame(where), hide_index=True)
+                        display.table(pd.DataFrame(where))
             if st.button(labels.IMPORT_CONFIRM_REPORTS, type="primary", key="confirm_reports"):
                 bar = st.progress(0.0, text=labels.IMPORT_STORING)
                 rows: list[dict] = []
@@ -214,7 +234,7 @@ with report_tab:
                 bar.empty()
                 if rows:
                     st.subheader(labels.IMPORT_RESULTS)
-                    st.dataframe(shared.for_display(pd.DataFrame(rows)), hide_index=True)
+                    display.table(pd.DataFrame(rows))
 
 
 # --- the history of imports, and withdrawing one ----------------------------------------------
@@ -227,7 +247,8 @@ def _changes_text(recorded) -> str:
 
 
 def _source_label(row) -> str:
-    return f"#{row.source_id} · {row.file_name} · {row.imported_by or '–'} · {row.imported_at:%Y-%m-%d %H:%M}"
+    when = thai.format_be_dates([row.imported_at], with_time=True).iloc[0]
+    return f"#{row.source_id} · {row.file_name} · {row.imported_by or '–'} · {when}"
 
 
 def _ask_withdraw(source_id: int) -> None:
@@ -245,11 +266,18 @@ with history_tab:
     if history.empty:
         st.info(labels.IMPORT_HISTORY_NONE)
     else:
-        shown = history.assign(kind=history.kind.map(labels.SOURCE_KINDS).fillna(history.kind))
+        shown = history.assign(
+            kind=history.kind.map(labels.SOURCE_KINDS).fillna(history.kind),
+            imported_at=thai.format_be_dates(history.imported_at.to_numpy(), with_time=True),
+            withdrawn_at=thai.format_be_dates(history.withdrawn_at.to_numpy(), with_time=True),
+        )
         if "changes" in shown:
             shown["changes"] = shown.changes.map(_changes_text)
-        st.dataframe(shown.rename(columns=labels.IMPORT_HISTORY_COLUMNS), hide_index=True, key="import_history")
-        active = history[history.withdrawn_at.isna()]
+        display.table(shown, key="import_history", headers=labels.IMPORT_HISTORY_COLUMNS)
+        # The demo data is one import of every organisation: it stays out of the everyday list, and
+        # withdrawing it asks for a confirmation of its own.
+        with_demo = st.toggle(labels.IMPORT_WITHDRAW_SHOW_DEMO, key="withdraw_show_demo")
+        active = history[history.withdrawn_at.isna() & (with_demo | (history.kind != "synthetic"))]
         if active.empty:
             st.caption(labels.IMPORT_ALL_WITHDRAWN)
         else:
@@ -272,8 +300,16 @@ with history_tab:
                         source_id=chosen, file_name=row.file_name, current_facts=int(row.current_facts)
                     ),
                 )
+                demo_agreed = True
+                if row.kind == "synthetic":
+                    orgs = int(shared.cached(about.data_status)["synthetic_orgs"])
+                    demo_agreed = st.checkbox(
+                        labels.IMPORT_WITHDRAW_DEMO_CONFIRM.format(orgs=orgs), key="withdraw_demo_agreed"
+                    )
                 yes, no = st.columns(2)
-                if yes.button(labels.IMPORT_CONFIRM_WITHDRAW, type="primary", key="confirm_withdraw"):
+                if yes.button(
+                    labels.IMPORT_CONFIRM_WITHDRAW, type="primary", key="confirm_withdraw", disabled=not demo_agreed
+                ):
                     try:
                         restored = db.withdraw(chosen, by=access.writer())
                     except (StoreError, access.WriteRefused) as err:

@@ -6,7 +6,7 @@ import datetime as dt
 import streamlit as st
 
 from ita_data import analytics, labels, thai, views
-from pages import figures, shared
+from pages import display, figures, shared
 
 STATUSES_OPEN = list(views.selection.MEASURE_STATUSES)
 
@@ -22,6 +22,8 @@ if "as_of" not in st.session_state:
     for notice in notices:
         st.warning(notice, icon=":material/link_off:")
 as_of = left.date_input(labels.MEASURES_AS_OF, key="as_of", format="DD/MM/YYYY", help=labels.MEASURES_AS_OF_HELP)
+# The picker writes Christian-era years (Streamlit has no Buddhist calendar): the B.E. date is shown beside.
+left.caption(labels.MEASURES_AS_OF_BE.format(date=thai.format_be_date(as_of)))
 # The sidebar's indicator narrows the choice (a tool offers its own indicators).
 indicators = [None, *f.indicator_numbers()]
 
@@ -80,13 +82,14 @@ if shown.empty:
     st.info(labels.MEASURES_OPEN_NONE)
 else:
     table = views.VIEWS["measures"].select(shown)
-    shared.table(
+    display.view_table(
         views.VIEWS["measures"],
         table,
         sel,
         key="open_measures_table",
         column_config={
             "overdue": st.column_config.CheckboxColumn(help=labels.MEASURES_OVERDUE_HELP, pinned=True),
+            "method_change": st.column_config.CheckboxColumn(help=labels.MEASURE_SCORES_METHOD_HELP),
             "days_overdue": st.column_config.ProgressColumn(
                 format=labels.MEASURES_DAYS_FORMAT,
                 min_value=0,
@@ -96,6 +99,7 @@ else:
             ),
         },
     )
+    st.caption(labels.MEASURES_SCORES_NOTE)
     shared.downloads(views.VIEWS["measures"], table, sel, "open_measures")
 
 st.subheader(labels.MEASURES_SUMMARY)
@@ -116,9 +120,13 @@ summary = units if by == "responsible" else shared.cached(analytics.open_measure
 if summary.empty:
     st.info(labels.MEASURES_SUMMARY_NONE)
 else:
-    st.plotly_chart(figures.open_measures_summary(summary, by), key="measure_summary_chart")
+    display.chart(
+        figures.open_measures_summary(summary, by),
+        "measure_summary_chart",
+        f"{labels.MEASURES_SUMMARY} · {labels.MEASURES_SUMMARY_BY}{labels.MEASURE_GROUPS[by]}",
+    )
     summary_table = views.VIEWS["measures-summary"].select(summary)
-    shared.table(views.VIEWS["measures-summary"], summary_table, sel, key="measure_summary_table")
+    display.view_table(views.VIEWS["measures-summary"], summary_table, sel, key="measure_summary_table")
     shared.downloads(views.VIEWS["measures-summary"], summary_table, sel, "measure_summary")
 
 # --- weak indicators without a measure ---------------------------------------------------
@@ -134,14 +142,14 @@ else:
     a.metric(labels.COVERAGE_WEAK, f"{weak:,}")
     b.metric(labels.COVERAGE_NONE, f"{uncovered:,}")
     c.metric(labels.COVERAGE_SOME, shared.percent(covered / weak))
-    st.plotly_chart(figures.measure_coverage(counts[counts.weak_count > 0]), key="coverage_chart")
+    display.chart(figures.measure_coverage(counts[counts.weak_count > 0]), "coverage_chart", labels.COVERAGE_TITLE)
     shared.seed_from_link("m_uncovered", [True, False], labels.yes_no)
     st.session_state.setdefault("m_uncovered", True)
     uncovered_only = st.toggle(labels.COVERAGE_UNCOVERED_ONLY, key="m_uncovered")
     shared.keep_in_link({"m_uncovered": uncovered_only})
     sel = sel.with_values(m_uncovered=uncovered_only)
     table = views.VIEWS["coverage"].select(coverage[~coverage.covered] if uncovered_only else coverage)
-    shared.table(views.VIEWS["coverage"], table, sel, key="coverage_table")
+    display.view_table(views.VIEWS["coverage"], table, sel, key="coverage_table")
     shared.downloads(views.VIEWS["coverage"], table, sel, "coverage")
 
 # --- did measures move the indicator? ------------------------------------------------------
@@ -165,7 +173,12 @@ if effect.empty:
     st.stop()
 if effect.method_change.any():
     st.warning(labels.EFFECT_METHOD.format(notes=effect.method_notes.iloc[0]), icon=":material/warning:")
-st.plotly_chart(figures.measure_effect(effect), key="effectiveness_chart")
+display.chart(
+    figures.measure_effect(effect),
+    "effectiveness_chart",
+    f"{labels.EFFECT_TITLE} · {effect_year} → {effect_year + 1}",
+    notes=(labels.CHANGE_METHOD_MARK,) if effect.method_change.any() else (),
+)
 effect_table = views.VIEWS["measure-effect"].select(effect)
-shared.table(views.VIEWS["measure-effect"], effect_table, sel, key="effectiveness_table")
+display.view_table(views.VIEWS["measure-effect"], effect_table, sel, key="effectiveness_table")
 shared.downloads(views.VIEWS["measure-effect"], effect_table, sel, "effectiveness")

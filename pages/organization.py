@@ -11,7 +11,7 @@ import streamlit as st
 
 from ita_data import analytics, framework, labels, thai, views
 from ita_data.analytics import about
-from pages import figures, shared
+from pages import display, figures, shared
 
 
 def _org_id(value) -> int | None:
@@ -45,7 +45,16 @@ def _sources(sel: views.Selection) -> None:
     if table.empty:
         st.info(labels.ORG_SOURCES_NONE)
         return
-    shared.table(view, table, sel, key="org_sources_table")
+    display.view_table(
+        view,
+        table,
+        sel,
+        key="org_sources_table",
+        column_config={
+            "snippet": st.column_config.TextColumn(width="large"),
+            "key": st.column_config.TextColumn(pinned=True),
+        },
+    )
     shared.downloads(view, table, sel, "org_sources")
 
 
@@ -167,9 +176,10 @@ else:
     d.metric(labels.ORG_PROVINCE_MEDIAN, shared.number(total.province_median if total is not None else None))
 
     st.subheader(labels.ORG_INDICATORS.format(year=f.fiscal_year), anchor=False)
-    st.plotly_chart(figures.org_indicators(year, pass_mark), key="org_indicators")
+    indicators_title = labels.ORG_INDICATORS.format(year=f.fiscal_year)
+    display.chart(figures.org_indicators(year, pass_mark), "org_indicators", f"{card.org_name} · {indicators_title}")
     table = views.VIEWS["organization"].select(year)
-    shared.table(views.VIEWS["organization"], table, sel, key="org_scores_table")
+    display.view_table(views.VIEWS["organization"], table, sel, key="org_scores_table")
     shared.downloads(views.VIEWS["organization"], table, sel, "org_scores")
 
 # --- history ---------------------------------------------------------------------------------
@@ -178,13 +188,20 @@ if not history.empty:
     years = history.fiscal_year.astype(int)
     changes = about.method_changes()
     changes = changes[changes.fiscal_year.between(years.min() + 1, years.max())]
-    st.plotly_chart(figures.org_total_history(history, changes), key="org_total_history")
-    st.plotly_chart(figures.org_indicator_history(history, changes), key="org_indicator_history")
+    history_title = f"{card.org_name} · {labels.ORG_HISTORY}"
+    display.chart(
+        figures.org_total_history(history, changes), "org_total_history", f"{history_title} · {labels.TOTAL_SHORT}"
+    )
+    display.chart(
+        figures.org_indicator_history(history, changes),
+        "org_indicator_history",
+        f"{history_title} · {labels.ORG_INDICATOR_SCORE}",
+    )
     if not changes.empty:
         st.caption(labels.ORG_METHOD_LINES.format(notes="; ".join(changes.notes)))
     wide = views.VIEWS["org-history"].select(history)
     with st.expander(labels.ORG_HISTORY_TABLE):
-        shared.table(views.VIEWS["org-history"], wide, sel, key="org_history_table")
+        display.view_table(views.VIEWS["org-history"], wide, sel, key="org_history_table")
         shared.downloads(views.VIEWS["org-history"], wide, sel, "org_history")
 
 # --- items -----------------------------------------------------------------------------------
@@ -193,13 +210,13 @@ items = views.VIEWS["org-items"].frame(shared.ask, sel)
 if items.empty:
     st.info(labels.ORG_ITEMS_NONE)
 else:
-    shared.table(
+    display.view_table(
         views.VIEWS["org-items"],
         items,
         sel,
         key="org_items_table",
         column_config={
-            "gap_to_full": st.column_config.ProgressColumn(format="%.2f", min_value=0, max_value=100, color="red")
+            "gap_to_full": st.column_config.ProgressColumn(format="%,.2f", min_value=0, max_value=100, color="red")
         },
     )
     shared.downloads(views.VIEWS["org-items"], items, sel, "org_items")
@@ -212,12 +229,15 @@ if measures.empty:
     st.info(labels.ORG_MEASURES_NONE)
 else:
     st.caption(labels.ORG_MEASURES_NOTE.format(today=thai.format_be_date(today)))
-    shared.table(
+    display.view_table(
         views.VIEWS["org-measures"],
         measures,
         sel,
         key="org_measures_table",
-        column_config={"overdue": st.column_config.CheckboxColumn(pinned=True)},
+        column_config={
+            "overdue": st.column_config.CheckboxColumn(pinned=True),
+            "method_change": st.column_config.CheckboxColumn(help=labels.MEASURE_SCORES_METHOD_HELP),
+        },
     )
     shared.downloads(views.VIEWS["org-measures"], measures, sel, "org_measures")
 

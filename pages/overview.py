@@ -1,11 +1,11 @@
-"""ภาพรวม: counts, mean, pass rate and levels for the selection, the province map, indicators vs nation."""
+"""ภาพรวม: counts, mean, pass rate and levels for the selection, the map, indicators vs nation."""
 
 from dataclasses import replace
 
 import streamlit as st
 
 from ita_data import analytics, brief, framework, labels, views
-from pages import figures, shared
+from pages import display, figures, shared
 
 # Built once per selection and shared by every session: Plotly copies the 440 KB of province outlines
 # each time a map figure is made, which cost more than all the rest of the page.
@@ -42,27 +42,33 @@ d.metric(labels.OVERVIEW_MEDIAN, shared.number(summary.median_score))
 
 left, right = st.columns([3, 2])
 with left:
-    st.subheader(labels.OVERVIEW_MAP)
-    # The map is of every province whatever the province filter: one per year, indicator and type.
+    # Every province is coloured whatever the province filter; a chosen province is zoomed to, with
+    # its districts as points.
     by_province = shared.cached(analytics.province_map, replace(f, province_code=None, district_code=None))
-    st.plotly_chart(province_map_figure(by_province), key="province_map", config={"displayModeBar": False})
+    districts = shared.cached(analytics.district_map, f) if f.province_code else None
+    title = labels.OVERVIEW_MAP_PROVINCE if f.province_code else labels.OVERVIEW_MAP
+    st.subheader(title)
+    display.chart(province_map_figure(by_province, f.province_code, districts), "province_map", title)
+    if districts is not None:
+        unplaced = figures.unplaced_districts(districts)
+        st.caption(labels.MAP_DISTRICTS_NOTE.format(missing=", ".join(unplaced) or "–"))
 with right:
     st.subheader(labels.OVERVIEW_LEVELS)
-    st.plotly_chart(figures.level_bars(shared.cached(analytics.level_distribution, f)), key="levels")
-    st.subheader(labels.OVERVIEW_INDICATORS)
-    means = shared.cached(analytics.indicator_means, f)
-    st.plotly_chart(figures.indicator_means(means, pass_mark), key="indicator_means")
+    display.chart(figures.level_bars(shared.cached(analytics.level_distribution, f)), "levels", labels.OVERVIEW_LEVELS)
 
+st.subheader(labels.OVERVIEW_INDICATORS)
+means = shared.cached(analytics.indicator_means, f)
+display.chart(figures.indicator_means(means, pass_mark), "indicator_means", labels.OVERVIEW_INDICATORS)
 sel = shared.selection()
 table = views.VIEWS["indicators"].select(means)
-shared.table(views.VIEWS["indicators"], table, sel)
+display.view_table(views.VIEWS["indicators"], table, sel)
 shared.downloads(views.VIEWS["indicators"], table, sel, "overview")
 
 # The provincial brief of this selection (A4 PDF), printed by Chromium only when the button is clicked.
 if not f.province_code:
     st.caption(labels.OVERVIEW_BRIEF_PICK)
 elif problem := brief.printer_problem():
-    st.caption(problem)
+    st.caption(labels.without_gloss(problem))
 else:
     db = shared.store()  # the download runs in a server thread: it takes a cursor of its own
     st.download_button(

@@ -5,7 +5,7 @@ import streamlit as st
 from ita_data import analytics, framework, labels, views
 from ita_data.analytics.history import score_history
 from ita_data.analytics.rankings import SCOPES
-from pages import figures, shared
+from pages import display, figures, shared
 
 PROFILE_PAGE = "pages/organization.py"
 BARS_EACH_END = 40
@@ -46,8 +46,10 @@ st.subheader(f"{labels.RANK_TABLE} · {measure} · {labels.RANK_WITHIN[within]}"
 history = shared.cached(score_history, f).set_index("org_id").scores
 view = views.VIEWS["rankings"]
 table = view.select(ranked)
-column = labels.column_label
-event = shared.table(
+# Each header says what its column ranks: the chosen measure, or the total (levels and the province's
+# rank in reports are of the total whatever the measure); the view's files say the same.
+headers = {c: view.header(c, sel) for c in ("scores", *view.columns)}
+event = display.view_table(
     view,
     table.assign(scores=table.org_id.map(history)),
     sel,
@@ -55,7 +57,7 @@ event = shared.table(
     on_select="rerun",
     selection_mode="single-row",
     column_order=[
-        column(c)
+        c
         for c in (
             "rank",
             "group_size",
@@ -77,8 +79,7 @@ event = shared.table(
         )
     ],
     column_config={
-        "scores": st.column_config.LineChartColumn(column("scores"), y_min=0, y_max=100, help=labels.RANK_SCORES_HELP),
-        "rank_change": st.column_config.NumberColumn(format="%+d"),
+        "scores": st.column_config.LineChartColumn(headers["scores"], y_min=0, y_max=100, help=labels.RANK_SCORES_HELP),
         "rank_reported_differs": st.column_config.CheckboxColumn(help=labels.RANK_REPORTED_DIFFERS_HELP),
     },
 )
@@ -93,7 +94,7 @@ shared.downloads(view, table, sel, "rankings")
 if len(differs):
     st.subheader(labels.RANK_DIFFERS_TABLE)
     reported = views.VIEWS["rank-differs"].select(differs)
-    shared.table(views.VIEWS["rank-differs"], reported, sel, key="rank_differs")
+    display.view_table(views.VIEWS["rank-differs"], reported, sel, key="rank_differs")
     shared.downloads(views.VIEWS["rank-differs"], reported, sel, "rank_differs")
 
 # --- the bar chart: the selection's scores against the pass mark -----------------------------
@@ -101,4 +102,4 @@ st.subheader(f"{labels.RANK_CHART} · {measure}")
 if len(ranked) > 2 * BARS_EACH_END:
     st.caption(labels.RANK_CHART_SOME.format(shown=BARS_EACH_END, total=len(ranked)))
 bars = ranked[["org_id", "org_name", "province", "score", "level", "rank"]]
-st.plotly_chart(bar_figure(bars, measure, pass_mark, BARS_EACH_END), key="rank_bars")
+display.chart(bar_figure(bars, measure, pass_mark, BARS_EACH_END), "rank_bars", f"{labels.RANK_CHART} · {measure}")

@@ -43,7 +43,7 @@ def open_or_stop() -> Store:
     try:
         return store()
     except StoreError as err:
-        st.error(str(err))
+        st.error(labels.without_gloss(str(err)))
         st.stop()
 
 
@@ -139,26 +139,6 @@ def app_base() -> str:
     else:  # AppTest has no browser: the address the server is configured for
         root = f"http://{config.get_option('server.address') or '127.0.0.1'}:{config.get_option('server.port')}/"
     return root + (base_path + "/" if base_path else "")
-
-
-def table(
-    view: views.View,
-    frame: pd.DataFrame,
-    sel: views.Selection,
-    column_config: dict[str, Any] | None = None,
-    **kwargs: Any,
-) -> Any:
-    """``st.dataframe`` of a view's rows in people's words: Thai headers and labels, every number in its
-    view format (the one the files round to); ``column_config`` (by column name) adds the page's own."""
-    shown = for_display(view.present(frame, sel))
-    config_by_header = {
-        # A share has one decimal as a percentage: Streamlit's preset takes it from the step (0.001).
-        view.header(c, sel): st.column_config.NumberColumn(format=fmt, step=0.001 if fmt == "percent" else None)
-        for c, fmt in views.present.streamlit_formats(frame).items()
-    }
-    config_by_header.update({view.header(c, sel): v for c, v in (column_config or {}).items()})
-    shown.columns = [view.header(c, sel) for c in frame.columns]
-    return st.dataframe(shown, hide_index=True, column_config=config_by_header, **kwargs)
 
 
 def downloads(view: views.View, frame: pd.DataFrame, sel: views.Selection, key: str, page: str | None = None) -> None:
@@ -293,8 +273,14 @@ def plain(text: Any, limit: int | None = None) -> str:
 
 def plain_message(kind: str, text: Any, icon: str | None = None) -> None:
     """A notice (``error``, ``warning``, ``info`` or ``success``) whose text quotes file names, cells
-    or URL values: shown as plain text, never as a link or an image."""
-    getattr(st, kind)(plain(text), icon=icon)
+    or URL values: shown as plain text, never as a link or an image, without its English gloss."""
+    getattr(st, kind)(plain(labels.without_gloss(str(text))), icon=icon)
+
+
+def synthetic_on_screen() -> bool:
+    """Whether the page shows synthetic rows: the sidebar includes them and the data holds some (set by
+    dashboard.py before the page runs)."""
+    return bool(st.session_state.get("_ita_synthetic_on_screen"))
 
 
 # --- remembered analytics calls: every page's ------------------------------------------------

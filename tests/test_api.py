@@ -107,6 +107,7 @@ def cases(x):
         "overview": (by_name, analytics.overview(cur, f)),
         "indicators": (base, analytics.indicator_means(cur, f)),
         "levels": (base, analytics.level_distribution(cur, f)),
+        "districts": (by_name, analytics.district_map(cur, f)),
         "provinces": (base, analytics.province_map(cur, replace(f, province_code=None))),
         "rankings": ({**by_name, "within": labels.RANK_WITHIN["nation"]}, analytics.rankings(cur, f, "nation")),
         "rank-differs": (base, (lambda r: r[r.rank_reported_differs])(analytics.rankings(cur, f, "province"))),

@@ -82,7 +82,9 @@ def test_a_link_typed_with_codes_keeps_them_in_the_address_through_later_clicks(
     settle(page)
     wait_for_query(page, province=code, indicator="9", within="nation")
 
-    page.locator('[data-testid="stSidebarNav"] a', has_text=labels.CHANGE_TITLE).click()  # and another page
+    page.locator(
+        '[data-testid="stSidebar"] [data-testid="stPageLink-NavLink"]', has_text=labels.CHANGE_TITLE
+    ).click()  # and another page
     settle(page)
     wait_for_query(page, province=code, indicator="9", fy=str(year))
     assert urlsplit(page.url).path.endswith("/change")
@@ -153,7 +155,8 @@ def test_a_downloaded_table_is_in_peoples_words_and_its_link_reopens_the_view(se
     link = next(n for n in notes if "http" in n).split(": ", 1)[1]
     assert query_of(link) == query_of(address)  # the link names exactly what the page shows
     header = lines[len(notes)]
-    assert header[:4] == [labels.column_label(c) for c in ("rank", "group_size", "org_id", "org_name")]
+    ranked_by = labels.rank_headers(labels.indicator_short_label("9"), labels.RANK_WITHIN["nation"])
+    assert header[:4] == [ranked_by["rank"], *(labels.column_label(c) for c in ("group_size", "org_id", "org_name"))]
     body = "\n".join(",".join(r) for r in lines[len(notes) + 1 :])
     assert not RAW_PYTHON.search(body) and not LONG_FLOAT.search(body)
     assert labels.yes_no(False) in body  # a flag as people write it

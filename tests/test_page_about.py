@@ -33,7 +33,8 @@ def test_the_method_sources_and_quality_of_the_national_data(app, national_db):
     assert metric(at, "คะแนนรวมไม่ตรง") == f"{len(totals):,}"
     shown_sources = table_with(at, col("file_name"), col("imported_at"))
     assert shown_sources[col("file_name")].tolist() == sources.file_name.tolist()
-    indicators = table_with(at, col("name_th"), col("name_en"))
+    indicators = table_with(at, col("name_th"), col("tool"))
+    assert col("name_en") not in indicators.columns  # no English on screen (issue 24); the download keeps it
     assert indicators[col("name_th")].tolist() == [i.name_th for i in framework.indicators()]
     method = table_with(at, col("weight_oit"))
     assert method[col("fiscal_year")].tolist() == list(framework.known_years())
@@ -68,5 +69,5 @@ def test_an_empty_database_still_shows_the_method(app, tmp_path):
     assert not at.exception
     assert "เกี่ยวกับข้อมูล" in texts(at.title)
     assert metric(at, "หน่วยงาน") == "0"
-    assert table_with(at, col("name_th"), col("name_en")).shape[0] == len(framework.indicators())
+    assert table_with(at, col("name_th"), col("tool")).shape[0] == len(framework.indicators())
     assert at.info  # no sources yet

@@ -84,7 +84,8 @@ def test_a_province_shows_its_weak_indicators(app, national_db):
     table = table_with(at, col("share_below_pass"), col("below_pass_count"))
     assert table[col("province")].unique().tolist() == weak.province.unique().tolist()
     assert table[col("below_pass_count")].tolist() == weak.below_pass_count.tolist()
-    assert table[col("share_below_pass")].tolist() == pytest.approx(weak.share_below_pass.tolist())
+    # a share is shown as a percentage, one decimal in every cell (issue 24)
+    assert table[col("share_below_pass")].tolist() == pytest.approx((weak.share_below_pass * 100).tolist())
 
 
 def test_an_empty_database_says_there_are_no_gaps_to_show(app, tmp_path):

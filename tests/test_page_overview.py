@@ -122,8 +122,9 @@ def test_the_indicator_chart_names_every_bar(app, national_db):
 
     at = app(national_db)
     specs = [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
-    short = [labels.INDICATOR_SHORT_LABELS[n] for n in labels.INDICATOR_NUMBERS]
+    names = [labels.INDICATOR_LABELS[n] for n in labels.INDICATOR_NUMBERS]
     means = [s for s in specs if s["layout"].get("barmode") == "group"]
     assert len(means) == 1
-    assert [trace["x"] for trace in means[0]["data"]] == [short, short]
-    assert means[0]["layout"]["xaxis"]["tickvals"] == short
+    # Bars across, each named in full on its own row: names never overlap (issue 24)
+    assert [trace["y"] for trace in means[0]["data"]] == [names, names]
+    assert all(trace["orientation"] == "h" for trace in means[0]["data"])

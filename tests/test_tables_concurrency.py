@@ -6,8 +6,8 @@ import threading
 
 from tables_helpers import csv_bytes, row
 
+from ita_data.bench.imports import national_table, table_bytes
 from ita_data.tables import commit_table, read_table
-from ita_data.tables.cli import national_table, table_bytes
 
 ROWS = 2000
 READERS = 4

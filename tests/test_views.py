@@ -151,7 +151,7 @@ def test_an_xlsx_keeps_numbers_rounded_and_says_its_filters_in_thai():
     book = openpyxl.load_workbook(io.BytesIO(views.xlsx_bytes(_download(TABLE, True))))
     assert book.sheetnames == [labels.DATA_SHEET, labels.FILTERS_SHEET]
     data = book[labels.DATA_SHEET]
-    assert data["B2"].value == 93.29 and data["B2"].number_format == "0.00"
+    assert data["B2"].value == 93.29 and data["B2"].number_format == "#,##0.00"
     assert data["C2"].value == 0.5 and data["C2"].number_format == "0.0%"
     assert data["D2"].value == labels.yes_no(True)
     about = {r[0].value: r[1].value for r in book[labels.FILTERS_SHEET].iter_rows(min_row=2)}

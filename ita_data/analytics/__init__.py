@@ -17,6 +17,7 @@ from ita_data.analytics.measures import (
 )
 from ita_data.analytics.overview import (
     data_years,
+    district_map,
     filter_options,
     indicator_means,
     level_distribution,
@@ -39,6 +40,7 @@ __all__ = [
     "overview",
     "level_distribution",
     "indicator_means",
+    "district_map",
     "province_map",
     "rankings",
     "top_org",

@@ -10,7 +10,8 @@ from typing import Any
 import duckdb
 import pandas as pd
 
-from ita_data import framework
+from ita_data import framework, thai
+from ita_data.analytics.common import with_method_change
 from ita_data.store import OPEN_STATUSES
 
 _STATUS_SQL = """
@@ -137,13 +138,20 @@ WHERE d.org_id = $org_id
 # The measures that stand (a measures report supersedes the same year's plan: measures_current),
 # with the document text the derived table leaves out and the file each came from.
 _ORG_MEASURES_SQL = """
-SELECT c.measure_id, c.fiscal_year, c.indicator, c.item, c.title, m.issue, m.steps, c.responsible,
+SELECT c.measure_id, c.fiscal_year, c.indicator, c.item, c.title,
+       before.score AS score_before, after.score AS score_after, after.score - before.score AS score_change,
+       m.issue, m.steps, c.responsible,
        c.due_date, c.status,
        coalesce(list_contains($open_statuses, c.status) AND c.due_date < $as_of, false) AS overdue,
        c.completed_on, m.result, m.source_id, s.file_name
 FROM measures_current c
 JOIN measures m USING (measure_id)
 JOIN sources s ON s.source_id = m.source_id
+-- the score of the indicator the measure aims at, in the measure's year and the year after
+LEFT JOIN org_scores before
+       ON before.org_id = c.org_id AND before.fiscal_year = c.fiscal_year AND before.indicator = c.indicator
+LEFT JOIN org_scores after
+       ON after.org_id = c.org_id AND after.fiscal_year = c.fiscal_year + 1 AND after.indicator = c.indicator
 WHERE c.org_id = $org_id
 ORDER BY c.fiscal_year DESC, overdue DESC, c.due_date NULLS LAST, c.measure_id
 """
@@ -201,14 +209,17 @@ def org_measures(con: duckdb.DuckDBPyConnection, org_id: int, as_of: dt.date | N
 
     ``overdue`` = still planned or in progress and due before ``as_of`` (default today).
     Columns: measure_id, fiscal_year, indicator (text; empty when the measure names none), item,
-    title, issue, steps, responsible, due_date, status, overdue, completed_on, result, source_id,
+    title, score_before and score_after (the indicator it aims at, in the measure's year and the year
+    after; empty where there is none), score_change, method_change (the method changed between those
+    two years), issue, steps, responsible, due_date, status, overdue, completed_on, result, source_id,
     file_name (the document it came from).
     """
-    return _frame(
+    found = _frame(
         con,
         _ORG_MEASURES_SQL,
         {"org_id": int(org_id), "as_of": as_of or dt.date.today(), "open_statuses": list(OPEN_STATUSES)},
     )
+    return with_method_change(found)
 
 
 def org_sources(con: duckdb.DuckDBPyConnection, org_id: int, fiscal_year: int | None = None) -> pd.DataFrame:
@@ -227,18 +238,27 @@ def org_sources(con: duckdb.DuckDBPyConnection, org_id: int, fiscal_year: int | 
     )
 
 
+def _be_date_text(iso: str) -> str:
+    """An ISO date kept in the meta table as people read it (``15 ต.ค. 2568``); other text as it is."""
+    try:
+        return thai.format_be_date(dt.date.fromisoformat(iso))
+    except ValueError:
+        return iso
+
+
 def footer_text(status: dict[str, Any]) -> str:
     """One line for the footer: what data is shown and how fresh it is."""
     parts = [f"หน่วยงาน {status['organizations']:,} แห่ง"]
     if status["first_year"]:
         parts.append(f"ปีงบประมาณ {status['first_year']}–{status['last_year']}")
     if status["synthetic_orgs"]:
-        as_of = status["meta"].get("synthetic_as_of", "")
+        as_of = _be_date_text(status["meta"].get("synthetic_as_of", ""))
         parts.append(f"ข้อมูลสมมุติ {status['synthetic_orgs']:,} แห่ง (ณ {as_of})")
     if status["real_sources"]:
-        parts.append(f"นำเข้าจริง {status['real_sources']} แหล่ง ล่าสุด {status['last_import']:%Y-%m-%d %H:%M}")
+        last = thai.format_be_dates([status["last_import"]], with_time=True).iloc[0]
+        parts.append(f"นำเข้าจริง {status['real_sources']:,} แหล่ง ล่าสุด {last}")
     parts.append(
         "ที่มา: ผลการประเมิน ITA ของ สำนักงาน ป.ป.ช. และรายงานของ อปท.; ภูมิศาสตร์ geothai (CC-BY-4.0), "
-        "ขอบเขตจังหวัด Natural Earth"
+        "ขอบเขตจังหวัด Natural Earth, ตำแหน่งอำเภอ GeoNames (CC-BY 4.0)"
     )
     return " · ".join(parts)

@@ -197,3 +197,19 @@ def _derived_tables_checked() -> Iterator[None]:
                 "open it once with ita_data.derived.open_store, which rebuilds them"
             ) from err
         raise
+
+
+def with_method_change(measures: pd.DataFrame) -> pd.DataFrame:
+    """``measures`` with ``method_change`` after ``score_change``: whether the method changed between a
+    measure's year and the next, so its before and after scores do not compare directly."""
+    known = set(framework.known_years())
+    # A year after the rules' last has no scores yet, and no rules to compare: nothing to mark.
+    crosses = {
+        int(y): int(y) + 1 in known and framework.crosses_method_change(int(y), int(y) + 1)
+        for y in measures.fiscal_year.unique()
+    }
+    marked = measures.fiscal_year.map(lambda y: crosses[int(y)]).astype(bool)
+    after = measures.columns.get_loc("score_change") + 1
+    return measures.assign(method_change=marked)[
+        [*measures.columns[:after], "method_change", *measures.columns[after:]]
+    ]

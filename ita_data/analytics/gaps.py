@@ -7,7 +7,7 @@ from functools import cache
 import duckdb
 import pandas as pd
 
-from ita_data import framework
+from ita_data import framework, labels
 from ita_data.analytics.common import Filters, pass_mark, run
 
 
@@ -55,9 +55,10 @@ def province_weak_shares(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd
 
 
 @cache
-def _catalogue(fiscal_year: int) -> tuple[list[str], list[str | None]]:
+def _catalogue(fiscal_year: int) -> tuple[list[str], list[str]]:
+    """The year's item codes and their titles as people read them: each says when it is unconfirmed."""
     items = framework.items(fiscal_year)
-    return [i.code for i in items], [i.title_th for i in items]
+    return [i.code for i in items], [labels.item_title_text(i.title_th, i.title_status) for i in items]
 
 
 def _item_params(filters: Filters) -> dict:
@@ -76,7 +77,7 @@ def item_gaps(con: duckdb.DuckDBPyConnection, filters: Filters, org_id: int) -> 
 
     Only the place filters are ignored (the organisation is named); ``filters.indicator`` narrows the
     items. Columns: fiscal_year, org_id, item (``o23``), indicator, score, gap_to_full, title_th (the
-    year's Thai title where the rules know it, else empty).
+    year's Thai title, marked when a source does not confirm it for the year; "unconfirmed" when none is known).
     """
     return run(con, "item_gaps", {**_item_params(filters), "org_id": int(org_id)})
 

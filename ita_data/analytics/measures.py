@@ -7,7 +7,15 @@ import datetime as dt
 import duckdb
 import pandas as pd
 
-from ita_data.analytics.common import Filters, composed_statement, method_notes, pass_mark, query_frame, run
+from ita_data.analytics.common import (
+    Filters,
+    composed_statement,
+    method_notes,
+    pass_mark,
+    query_frame,
+    run,
+    with_method_change,
+)
 
 SUMMARY_KEYS = ("org", "indicator", "responsible")
 
@@ -31,9 +39,11 @@ def open_measures(con: duckdb.DuckDBPyConnection, filters: Filters, as_of: dt.da
 
     Columns: measure_id, org_id, org_name, org_type, province_code, province, district_code, district,
     fiscal_year, indicator (empty when the measure names none), item, title, responsible, due_date,
-    status, overdue, days_overdue (empty when not overdue). Most overdue first.
+    status, overdue, days_overdue (empty when not overdue), score_before and score_after (the indicator
+    the measure aims at, in its year and the year after), score_change, method_change (between those
+    years). Most overdue first.
     """
-    return run(con, "open_measures", _open_params(filters, as_of))
+    return with_method_change(run(con, "open_measures", _open_params(filters, as_of)))
 
 
 def open_measures_summary(

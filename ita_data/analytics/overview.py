@@ -105,6 +105,26 @@ def province_map(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFra
     )
 
 
+def district_map(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
+    """Per district of the selection's province, the chosen score's mean and pass rate, for a map (the
+    district filter ignored: the map shows the province). No rows without a province.
+
+    Columns: district_code (empty for organisations without a district), district, org_count, mean_score,
+    pass_rate (0-1).
+    """
+    return run(con, "district_map", {**_district_params(filters), "province_code": filters.province_code or ""})
+
+
+def _district_params(filters: Filters) -> dict:
+    return {
+        "org_type": filters.org_type,
+        "include_synthetic": filters.include_synthetic,
+        "fiscal_year": filters.fiscal_year,
+        "indicator": filters.indicator,
+        "pass_mark": pass_mark(filters.fiscal_year),
+    }
+
+
 def org_history(con: duckdb.DuckDBPyConnection, org_id: int, include_synthetic: bool = True) -> pd.DataFrame:
     """Every score one organisation has, year by year, beside its province's and the nation's median.
 

@@ -1,9 +1,9 @@
 """Thai words for people, in one folder so a translator finds them all; code keeps English identifiers.
 
 ``from ita_data import labels`` gives every word: ``common`` (indicators, tools, types, statuses, column
-headers), ``pages`` (each page's words), ``reports`` (the readers' and ingest's messages), ``imports``
-(the import page, sign-in), ``store`` (the database's messages) and ``views`` (links, downloads, the
-data API).
+headers), ``pages`` (each page's words), ``reports`` (the readers' and ingest's messages), ``tables`` (the
+result-table reader's messages, with their file, sheet, row and cell), ``imports`` (the import page,
+sign-in), ``store`` (the database's messages) and ``views`` (links, downloads, the data API).
 A message names its file or record first, says in Thai what happened, and may end with a short English
 gloss in parentheses.
 """
@@ -15,4 +15,5 @@ from .imports import *  # noqa: F403
 from .pages import *  # noqa: F403
 from .reports import *  # noqa: F403
 from .store import *  # noqa: F403
+from .tables import *  # noqa: F403
 from .views import *  # noqa: F403

@@ -6,6 +6,9 @@ from __future__ import annotations
 
 IMPORT_CAPTION = "ตรวจดูตัวอย่างสิ่งที่จะบันทึกก่อนยืนยันเสมอ การนำเข้าแต่ละครั้งบันทึกทั้งหมดหรือไม่บันทึกเลย"
 IMPORT_AS = "นำเข้าในชื่อ {who} · ตาราง CSV/XLSX ไม่เกิน {table_mb} MB · รายงานไม่เกิน {report_mb} MB ต่อไฟล์"
+# Streamlit's uploader writes "Upload" and "50MB per file": the page puts these in their place.
+IMPORT_BROWSE = "เลือกไฟล์"
+IMPORT_DROP_LIMIT = "ลากไฟล์มาวางที่นี่ ไม่เกิน {mb} MB ต่อไฟล์"
 IMPORT_TAB_TABLE = "ตารางผลการประเมิน (CSV / XLSX)"
 IMPORT_TAB_REPORTS = "รายงานของหน่วยงาน (PDF / Word / เว็บเพจ / สแกน)"
 IMPORT_TAB_HISTORY = "ประวัติการนำเข้า"
@@ -20,6 +23,7 @@ IMPORT_ROWS_READ = "แถวที่อ่าน"
 IMPORT_ROWS_REJECTED = "ถูกปฏิเสธ"
 IMPORT_ISSUES = "ข้อผิดพลาดและคำเตือน"
 IMPORT_ISSUE_COLUMNS = {"row": "แถว", "severity": "ระดับ", "message": "ข้อความ"}
+IMPORT_SEVERITIES = {"error": "ข้อผิดพลาด", "warning": "คำเตือน"}
 IMPORT_UNMAPPED_COLUMNS = "คอลัมน์ที่ไม่ได้ใช้: {columns}"
 IMPORT_TABLE_NOT_OK = "ไฟล์นี้มีแถวที่ไม่ผ่านการตรวจ จึงบันทึกไม่ได้ทั้งไฟล์ แก้ไขแถวที่ระบุแล้วอัปโหลดใหม่"
 IMPORT_CONFIRM_TABLE = "ยืนยันการนำเข้า"
@@ -44,7 +48,7 @@ IMPORT_HISTORY_COLUMNS = {
     "source_id": "ลำดับ",
     "kind": "ประเภท",
     "file_name": "ไฟล์",
-    "checksum": "checksum (SHA-256)",
+    "checksum": "ค่าตรวจสอบไฟล์ (SHA-256)",
     "imported_at": "นำเข้าเมื่อ",
     "imported_by": "นำเข้าโดย",
     "facts": "จำนวนค่าที่ให้",
@@ -62,11 +66,13 @@ IMPORT_WITHDRAW_CHOICE = "ถอนการนำเข้า"
 IMPORT_WITHDRAW_PLACEHOLDER = "เลือกการนำเข้าที่จะถอน"
 IMPORT_WITHDRAW = "ถอนการนำเข้านี้…"
 IMPORT_WITHDRAW_WARNING = (
-    "จะถอนการนำเข้า #{source_id} ({file_name}) ค่าที่ไฟล์นี้ให้ไว้และยังใช้อยู่ "
+    "จะถอนการนำเข้า #{source_id} ไฟล์ {file_name} ค่าที่ไฟล์นี้ให้ไว้และยังใช้อยู่ "
     "{current_facts:,} ค่า จะกลับเป็นค่าจากการนำเข้าก่อนหน้าของหน่วยงานและปีเดียวกัน "
     "หรือถูกนำออกถ้าไม่เคยมีค่าอื่น การนำเข้าอื่นไม่เปลี่ยน และประวัติยังบันทึกว่าใครถอนเมื่อใด"
 )
 IMPORT_CONFIRM_WITHDRAW = "ยืนยันการถอน"
+IMPORT_WITHDRAW_SHOW_DEMO = "แสดงข้อมูลสมมุติ (ข้อมูลสาธิต) ในรายการที่ถอนได้"
+IMPORT_WITHDRAW_DEMO_CONFIRM = "เข้าใจแล้วว่านี่คือข้อมูลสมมุติของหน่วยงานทั้งหมด {orgs:,} แห่ง การถอนจะนำหน่วยงานสมมุติและคะแนนทั้งหมดออก"
 IMPORT_CANCEL = "ยกเลิก"
 
 # --- sign-in and roles (pages.access) -----------------------------------------------------------

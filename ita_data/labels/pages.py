@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from .common import METHOD_CHANGE
 
 # --- words of the rankings, change and gaps pages ---------------------------------------------
@@ -18,6 +20,26 @@ RANK_SCORES_HELP = "คะแนนแต่ละปีตั้งแต่ป
 RANK_CHART = "คะแนนเทียบเกณฑ์ผ่าน"
 RANK_CHART_SOME = "แสดง {shown} อันดับแรกและ {shown} อันดับสุดท้าย จาก {total:,} หน่วยงาน"
 RANK_DIFFERS_TABLE = "หน่วยงานที่อันดับตามรายงานต่างจากที่คำนวณ"
+TOTAL_SHORT = "คะแนนรวม"
+
+
+def rank_headers(measure: str, within: str) -> dict[str, str]:
+    """The ranking table's headers, each naming what its column ranks or scores: ``measure`` (the chosen
+    score, short) ranked ``within`` (ในจังหวัด…), and the total for levels and the reports' ranks."""
+    return {
+        "rank": f"อันดับ{within} ({measure})",
+        "score": f"คะแนน ({measure})",
+        "scores": f"คะแนนย้อนหลัง ({measure})",
+        "rank_prev": f"อันดับปีก่อน ({measure})",
+        "rank_change": f"อันดับเปลี่ยน ({measure})",
+        "percentile": f"เปอร์เซ็นไทล์ ({measure})",
+        "level": f"ระดับ ({TOTAL_SHORT})",
+        "level_reported": f"ระดับตามรายงาน ({TOTAL_SHORT})",
+        "province_rank_computed": f"อันดับในจังหวัด ({TOTAL_SHORT} คำนวณ)",
+        "rank_reported": f"อันดับในจังหวัดตามรายงาน ({TOTAL_SHORT})",
+        "rank_reported_of": f"จากทั้งหมด ({TOTAL_SHORT} ตามรายงาน)",
+    }
+
 
 CHANGE_FROM = "จากปี"
 CHANGE_TO = "ถึงปี"
@@ -53,6 +75,15 @@ GAP_PICK_HELP = "เลือกแถวเพื่อดูข้อที่
 GAP_ITEMS_ORG_NONE = "หน่วยงานนี้ไม่มีข้อที่ได้ไม่เต็มในปีนี้ (หรือไม่มีคะแนนรายข้อ)"
 GAP_WEAK = "ตัวชี้วัดที่อ่อนของจังหวัด"
 GAP_WEAK_NOTE = "สัดส่วนของหน่วยงานที่ได้ต่ำกว่าเกณฑ์ผ่าน {mark:g} ในแต่ละตัวชี้วัด"
+ITEM_TITLE_UNKNOWN = "ยังไม่ยืนยันชื่อข้อ"
+ITEM_TITLE_MARKS = {"unconfirmed": " (ยังไม่ยืนยัน)", "same_set": " (ชื่อจากปีอื่นของชุดข้อเดียวกัน)", "confirmed": ""}
+
+
+def item_title_text(title: str | None, status: str) -> str:
+    """An item's title as a table shows it, saying when it is not confirmed for the year
+    (``framework.TITLE_STATUSES``); an item with no known title says so."""
+    return ITEM_TITLE_UNKNOWN if not title else title + ITEM_TITLE_MARKS.get(status, "")
+
 
 # --- the frame: page titles, the sidebar's filters, captions and links ------------------------
 
@@ -66,6 +97,7 @@ ABOUT_TITLE = "เกี่ยวกับข้อมูล"
 IMPORT_TITLE = "นำเข้าข้อมูล"
 
 FILTER_YEAR = "ปีงบประมาณ (พ.ศ.)"
+SKIP_TO_CONTENT = "ข้ามไปที่เนื้อหาหลัก"
 FILTER_ORG_TYPE = "ประเภท อปท."
 FILTER_SYNTHETIC = "รวมข้อมูลสมมุติ"
 FILTER_SYNTHETIC_HELP = "ข้อมูลสาธิตที่โปรแกรมสร้างขึ้น ไม่ใช่ผลการประเมินจริง"
@@ -97,6 +129,11 @@ OVERVIEW_PASSING = "ผ่านเกณฑ์ (≥ {mark:g})"
 OVERVIEW_MEDIAN = "ค่ามัธยฐาน"
 VERSUS_NATION = "เทียบทั้งประเทศ"
 OVERVIEW_MAP = "ค่าเฉลี่ยรายจังหวัด"
+OVERVIEW_MAP_PROVINCE = "ค่าเฉลี่ยรายอำเภอ"
+MAP_DISTRICTS_NOTE = (
+    "จุดแต่ละจุดคืออำเภอ ขนาดตามจำนวนหน่วยงาน สีตามค่าเฉลี่ย ที่ตั้งคือชุมชนที่ชื่อเดียวกับอำเภอ (GeoNames) "
+    "· อำเภอที่ไม่มีตำแหน่งบนแผนที่: {missing}"
+)
 OVERVIEW_LEVELS = "ระดับผลการประเมิน"
 OVERVIEW_INDICATORS = "ตัวชี้วัดเทียบทั้งประเทศ"
 OVERVIEW_BRIEF = "ดาวน์โหลดรายงานสรุปจังหวัด (PDF)"
@@ -141,7 +178,11 @@ ORG_ITEMS = "คะแนนรายข้อที่ยังไม่เต�
 ORG_ITEMS_NONE = "ไม่มีคะแนนรายข้อที่ต่ำกว่าคะแนนเต็มในปีและตัวชี้วัดที่เลือก (หรือไม่มีคะแนนรายข้อของปีนี้)"
 ORG_MEASURES = "มาตรการของหน่วยงาน"
 ORG_MEASURES_NONE = "ยังไม่มีมาตรการของหน่วยงานนี้ในฐานข้อมูล"
-ORG_MEASURES_NOTE = "ทุกปี · เกินกำหนด = ยังไม่เสร็จและเลยกำหนดเสร็จก่อนวันนี้ ({today})"
+ORG_MEASURES_NOTE = (
+    "ทุกปี · เกินกำหนด = ยังไม่เสร็จและเลยกำหนดเสร็จก่อนวันนี้ ({today}) · คะแนนตัวชี้วัดที่มาตรการมุ่งแก้ "
+    "ในปีของมาตรการและปีถัดไป (เครื่องหมายในช่อง “เปลี่ยนวิธีประเมิน” = สองปีนั้นใช้วิธีประเมินต่างกัน เทียบตรง ๆ ไม่ได้)"
+)
+MEASURE_SCORES_METHOD_HELP = "วิธีประเมินเปลี่ยนระหว่างปีของมาตรการกับปีถัดไป คะแนนสองปีนี้เทียบกันตรง ๆ ไม่ได้"
 ORG_SOURCES = "เอกสารที่มาของตัวเลข"
 ORG_SOURCES_ALL = "ทุกปี"
 ORG_SOURCES_ALL_HELP = "ปิดไว้: เฉพาะปี {year}"
@@ -151,6 +192,7 @@ ORG_SOURCES_NONE = "ไม่มีตัวเลขของหน่วยง
 
 MEASURES_AS_OF = "ณ วันที่"
 MEASURES_AS_OF_HELP = "มาตรการที่ยังไม่เสร็จและเลยกำหนดเสร็จก่อนวันนี้ถือว่าเกินกำหนด"
+MEASURES_AS_OF_BE = "พ.ศ.: {date}"
 MEASURES_INDICATOR = "ตัวชี้วัดของมาตรการ"
 MEASURES_OVERDUE_ONLY = "เฉพาะที่เกินกำหนด"
 MEASURES_OPEN = "มาตรการที่ยังไม่เสร็จ ณ {date}"
@@ -159,6 +201,10 @@ MEASURES_OPEN_COUNT_HELP = "สถานะวางแผนไว้หรื�
 MEASURES_OVERDUE_ORGS = "หน่วยงานที่มีมาตรการเกินกำหนด"
 MEASURES_OVERDUE_HELP = "เลยกำหนดเสร็จแล้ว"
 MEASURES_DAYS_FORMAT = "%d วัน"
+MEASURES_SCORES_NOTE = (
+    "คะแนนตัวชี้วัดที่มาตรการมุ่งแก้ ในปีของมาตรการและปีถัดไป (ว่าง = ยังไม่มีคะแนนปีนั้น) "
+    "· เปลี่ยนวิธีประเมิน = สองปีนั้นใช้วิธีประเมินต่างกัน เทียบตรง ๆ ไม่ได้"
+)
 MEASURES_OPEN_NONE = "ไม่มีมาตรการที่ยังไม่เสร็จตามตัวกรองนี้ ลองเปลี่ยนปี สถานะ หรือผู้รับผิดชอบ"
 MEASURES_SUMMARY = "สรุปมาตรการที่ยังไม่เสร็จ"
 MEASURES_SUMMARY_NOTE = "ตามปี จังหวัด ประเภท และตัวชี้วัดที่เลือก (ไม่กรองสถานะและผู้รับผิดชอบ)"
@@ -212,3 +258,43 @@ QUALITY_CHECKS = {
     "disagreements": ("แหล่งข้อมูลขัดกัน", "ค่าที่แหล่งข้อมูลระบุไม่ตรงกัน (ค่าปัจจุบันตามลำดับความน่าเชื่อถือ)"),
 }
 QUALITY_NONE = "ไม่พบรายการในตัวกรองนี้"
+
+
+# --- a message on screen ------------------------------------------------------------------------
+
+# A message names its file or record, says in Thai what happened and may end with a short English gloss
+# for the log and the command line: "(file too large)", or ": the file is damaged (...)". A screen shows
+# the Thai alone. A gloss is a group of English words (a lowercase word among them) with no Thai letter
+# and no quotation mark: names such as "(CSV / XLSX)", "(SHA-256)", "(E-Service)" and quoted values stay.
+_THAI = re.compile(r"[\u0E00-\u0E7F]")
+_QUOTES = re.compile(r"['\"“”‘’]")
+_ENGLISH_PHRASE = re.compile(r"[A-Za-z]+[ ,;:/-]+[a-z]{2,}|[a-z]{2,}[ ,;:/-]+[A-Za-z]+|^[a-z]{3,}$")
+_GROUP = re.compile(r"\s*\((?:[^()]|\([^()]*\))*\)")
+_TAIL = re.compile(r"(?<=[\u0E00-\u0E7F)\]'\"”’])\s*[:—–-]\s+(?=[A-Za-z])[^\u0E00-\u0E7F]*$")
+
+
+def _is_gloss(text: str) -> bool:
+    return not _THAI.search(text) and not _QUOTES.search(text) and bool(_ENGLISH_PHRASE.search(text))
+
+
+def without_gloss(message: str) -> str:
+    """A message as a screen shows it: its English glosses left out (files and the command line keep them)."""
+    text = _GROUP.sub(lambda m: "" if _is_gloss(m.group(0).strip()[1:-1]) else m.group(0), str(message))
+    tail = _TAIL.search(text)
+    if tail and _is_gloss(tail.group(0).lstrip(" :—–-")):
+        text = text[: tail.start()]
+    return text.strip()
+
+
+# --- charts as images, tables ---------------------------------------------------------------------
+
+CHART_PNG = "ภาพ PNG"
+CHART_SVG = "ภาพ SVG"
+CHART_PNG_HELP = "ดาวน์โหลดกราฟนี้เป็นภาพ PNG พร้อมหัวเรื่องและตัวกรอง"
+CHART_SVG_HELP = "ดาวน์โหลดกราฟนี้เป็นภาพ SVG (ขยายได้ไม่แตก) พร้อมหัวเรื่องและตัวกรอง"
+CHART_IMAGE_NO_BROWSER = (
+    "บันทึกกราฟเป็นภาพไม่ได้: ไม่พบเบราว์เซอร์ Chromium ที่ {path} ติดตั้งด้วยคำสั่ง "
+    "sudo apt-get install chromium fonts-thai-tlwg หรือ make system (charts are drawn by headless Chromium)"
+)
+CHART_SYNTHETIC_NOTE = "มีข้อมูลสมมุติเพื่อการสาธิต (หน่วยงานที่ชื่อมีคำว่า “สมมุติ”) ไม่ใช่ผลการประเมินจริง"
+MISSING_VALUE = "–"

@@ -1,14 +1,17 @@
 """Published snapshots: one writer at a time across processes, and readers that open the newest file.
 
 A write copies the published file, changes the copy and renames it over the published name (atomic);
-readers open each published file under a name of its own (a hard link), so a process that keeps an
-older snapshot open is never served the new one from DuckDB's per-path instance, nor the reverse.
+readers open each published file under a name of its own (a hard link; in a read-only folder, a private
+copy), so a process that keeps an older snapshot open is never served the new one from DuckDB's per-path
+instance, nor the reverse.
 """
 
 from __future__ import annotations
 
 import fcntl
 import os
+import shutil
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -111,6 +114,24 @@ def remove_files(path: Path) -> None:
             leftover.unlink(missing_ok=True)
 
 
+def private_copy(path: Path) -> Path:
+    """The published file copied into this machine's temporary folder, for a folder where no hard link can
+    be made (a read-only volume shared by replicas). DuckDB keeps one instance per real path in a process, so
+    each snapshot needs a path of its own to be seen; the caller opens the copy and removes its name. If no
+    copy can be made either, the file itself (then a new snapshot is seen after a restart)."""
+    try:
+        fd, name = tempfile.mkstemp(prefix=f"{path.name}.snap-", suffix=".duckdb")
+    except OSError:
+        return path
+    try:
+        with os.fdopen(fd, "wb") as copy, open(path, "rb") as published:
+            shutil.copyfileobj(published, copy, 1 << 20)
+    except OSError:
+        os.unlink(name)
+        return path
+    return Path(name)
+
+
 def open_snapshot(path: Path, st: os.stat_result) -> duckdb.DuckDBPyConnection:
     """A read-only connection on the file published at ``path`` (whose stat is ``st``)."""
     # DuckDB keeps one instance per path in a process, so a new snapshot behind the same name would
@@ -127,7 +148,7 @@ def open_snapshot(path: Path, st: os.stat_result) -> duckdb.DuckDBPyConnection:
         except FileExistsError:
             continue
         except OSError:
-            target = path  # no hard links here: the file itself (a new snapshot needs a restart)
+            target = private_copy(path)  # no hard link here: a read-only folder, for one
         try:
             return duckdb.connect(str(target), read_only=True)
         except duckdb.IOException as err:
@@ -136,6 +157,9 @@ def open_snapshot(path: Path, st: os.stat_result) -> duckdb.DuckDBPyConnection:
             raise explain_open_error(path, err) from None
         except duckdb.Error as err:
             raise explain_open_error(path, err) from None
+        finally:
+            if target not in (link, path):
+                target.unlink(missing_ok=True)  # the open database keeps the copy's data until it closes
     raise StoreError(labels.STORE_KEPT_CHANGING.format(path=path))
 
 

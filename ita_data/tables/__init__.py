@@ -2,6 +2,8 @@
 
 A page or the CLI calls ``read_table`` (bytes → TablePreview with per-row errors and warnings), shows it,
 then ``commit_table`` (→ ImportResult); ``export_all`` writes the same layout back out.
+Reading is ``read`` (its steps, in order), ``grids`` (bytes → grids of cells; ``xlsx`` for a workbook),
+``columns`` (header words → fields) and ``cells`` (a cell → the value it stores); ``limits`` bounds them all.
 """
 
 from ita_data.tables.commit import ImportResult, commit_table, import_table_file

@@ -1,6 +1,7 @@
 """Which field a result table's column holds, read from its header in Thai or English.
 
-The header words live here together, so a new spelling in a real table is a one-line addition.
+The header words live here together, so a new spelling in a real table is a one-line addition; how a
+field is named to a person is ``labels.TABLE_FIELD_LABELS``.
 """
 
 from __future__ import annotations
@@ -105,19 +106,6 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
 
 REQUIRED = ("name", "province", "fiscal_year")
 IGNORED = ("level_computed", "row_index")
-
-# What a person reads when a column is missing.
-FIELD_LABELS = {
-    "name": "ชื่อหน่วยงาน (organization)",
-    "org_type": "ประเภท (type)",
-    "district": "อำเภอ (district)",
-    "province": "จังหวัด (province)",
-    "fiscal_year": "ปีงบประมาณ (fiscal_year)",
-    "total_score": "คะแนนรวม (total)",
-    "level_reported": "ระดับ (level)",
-    "province_rank_reported": "ลำดับในจังหวัด (province_rank)",
-    "province_rank_of": "จำนวนหน่วยงานในจังหวัด (province_rank_of)",
-}
 
 _TOOL = re.compile(r"^(?:คะแนน\s*)?(?:รวม\s*)?(iit|eit|oit)(?:\s*(?:คะแนนรวม|รวม|คะแนน|score|total))?$")
 _TOOL_NUMBER = re.compile(r"^(iit|eit|oit)\s+(\d{1,2})$")

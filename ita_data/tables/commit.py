@@ -15,7 +15,7 @@ from typing import Any
 
 import pandas as pd
 
-from ita_data import store
+from ita_data import labels, store
 from ita_data.tables.read import INDICATOR_COLUMNS, Progress, TablePreview, check_upload, read_table
 
 _ASSESSMENT_FIELDS = ("total_score", "level_reported", "province_rank_reported", "province_rank_of")
@@ -45,16 +45,15 @@ class ImportResult:
 
     def summary(self) -> str:
         if self.rejected:
-            return (
-                f"ไม่ได้นำเข้า: {len(self.rejected)} ปัญหาใน {len({r for r, _ in self.rejected})} แถว "
-                "(nothing was stored; fix the rows below and import again)"
+            return labels.TABLE_NOT_IMPORTED.format(
+                problems=len(self.rejected), rows=len({r for r, _ in self.rejected})
             )
-        verb = "จะ" if self.dry_run else ""
-        return (
-            f"{verb}เพิ่ม {self.added:,} แถว, {verb}ปรับปรุง {self.updated:,} แถว, "
-            f"ไม่เปลี่ยน {self.unchanged:,} แถว "
-            f"(added {self.added:,}, updated {self.updated:,}, unchanged {self.unchanged:,}"
-            f"{', dry run' if self.dry_run else ''})"
+        return labels.TABLE_IMPORTED.format(
+            verb=labels.TABLE_WOULD if self.dry_run else "",
+            added=self.added,
+            updated=self.updated,
+            unchanged=self.unchanged,
+            dry_run=", dry run" if self.dry_run else "",
         )
 
 
@@ -118,9 +117,8 @@ def _plan(held: store.Stored, preview: TablePreview) -> _Plan:
                 warnings.append(
                     (
                         number,
-                        (
-                            f"{record['org_name']}: ฐานข้อมูลระบุอำเภอ{record['stored_district']} แต่ไฟล์ระบุ "
-                            f"{record['district']} (the stored district is kept)"
+                        labels.TABLE_DISTRICT_KEPT.format(
+                            org=record["org_name"], stored=record["stored_district"], given=record["district"]
                         ),
                     )
                 )
@@ -147,13 +145,13 @@ def _changed_scores(new: pd.DataFrame, old: pd.DataFrame, key: str) -> pd.DataFr
 def _write(imp: store.Import, plan: _Plan, preview: TablePreview, say: Progress) -> None:
     """Every value the file gives becomes a fact of its source (the unchanged ones too, so that the
     file still stands behind them if another source is withdrawn); the store chooses current values."""
-    say(0.3, "บันทึกหน่วยงาน (organisations)")
+    say(0.3, labels.TABLE_PROGRESS_ORGANISATIONS)
     org_columns = ["org_key", "org_type", "name", "province_code", "province", "district_code", "district"]
     ids = imp.organizations(plan.rows[org_columns])
     rows = plan.rows.drop(columns=["org_id"]).merge(ids, on="org_key")
-    sheet = f" แผ่นงาน {preview.sheet}" if preview.sheet else ""
-    rows["location"] = [f"แถว {row}{sheet}" for row in rows["row"]]
-    say(0.5, "บันทึกคะแนน (scores)")
+    sheet = labels.TABLE_SHEET_LOCATION.format(sheet=preview.sheet) if preview.sheet else ""
+    rows["location"] = [labels.TABLE_ROW_LOCATION.format(row=row) + sheet for row in rows["row"]]
+    say(0.5, labels.TABLE_PROGRESS_SCORES)
     columns = dict(store.ASSESSMENT_COLUMNS)
     columns.update({column: ("indicator", column.removeprefix("indicator_")) for column in INDICATOR_COLUMNS})
     columns.update({code: ("item", code) for code in preview.item_codes})
@@ -196,7 +194,7 @@ def commit_table(
             dry_run=dry_run,
             seconds=time.perf_counter() - started,
         )
-    say(0.0, "เปรียบเทียบกับข้อมูลเดิม (comparing with the stored data)")
+    say(0.0, labels.TABLE_PROGRESS_COMPARING)
     keys = preview.rows[["row", "org_key", "fiscal_year"]]
     with db.importing("table", preview.file_name, preview.checksum, by=imported_by, dry_run=dry_run) as imp:
         plan = _plan(imp.stored(keys), preview)
@@ -207,8 +205,8 @@ def commit_table(
             _write(imp, plan, preview, say)
             counts = plan.rows["status"].value_counts()
             imp.changes.update({k: int(counts.get(k, 0)) for k in ("added", "updated", "unchanged")} | {"rejected": 0})
-            say(0.9, "ปรับตารางสรุป (derived tables)")  # the store refreshes them as it publishes
-    say(1.0, "เสร็จ (done)")
+            say(0.9, labels.TABLE_PROGRESS_DERIVED)  # the store refreshes them as it publishes
+    say(1.0, labels.TABLE_PROGRESS_STORED)
     return _result(plan, preview, imp.source_id or imp.existing, dry_run, started)
 
 

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from xml.parsers import expat
 
+from ita_data import labels
 from ita_data.tables import limits
 from ita_data.tables.limits import quoted
 
@@ -77,7 +78,7 @@ def _cell_ref(text: str) -> tuple[int, int]:
     if col is None or not 0 < len(digits) <= 7:
         m = _REF.match(text.strip().upper())
         if not m:
-            raise XlsxError(f"อ่านตำแหน่งเซลล์ {quoted(text)} ไม่ได้ (cell reference not understood)")
+            raise XlsxError(labels.TABLE_XLSX_BAD_REFERENCE.format(reference=quoted(text)))
         col, digits = _column_index(m.group(1)), m.group(2)
         if letters == m.group(1):
             _COLUMNS[letters] = col
@@ -106,24 +107,21 @@ def _check_archive(book: zipfile.ZipFile) -> None:
     """Refuse by the zip directory alone: no part is expanded yet."""
     infos = book.infolist()
     if len(infos) > limits.MAX_XLSX_PARTS:
-        raise XlsxError(
-            f"ไฟล์ Excel มี {len(infos):,} ส่วน เกิน {limits.MAX_XLSX_PARTS:,} "
-            "(the workbook has too many parts for a result table)"
-        )
+        raise XlsxError(labels.TABLE_XLSX_TOO_MANY_PARTS.format(count=len(infos), limit=limits.MAX_XLSX_PARTS))
     total = sum(i.file_size for i in infos)
     if total > limits.MAX_XLSX_UNCOMPRESSED_BYTES:
-        raise XlsxError(
-            f"ไฟล์ Excel ขยายได้ {total:,} ไบต์ เกินขนาดสูงสุด {limits.MAX_XLSX_UNCOMPRESSED_BYTES:,} ไบต์ "
-            "(uncompressed size too large for a result table; split it by province or year)"
-        )
+        raise XlsxError(labels.TABLE_XLSX_TOO_LARGE.format(size=total, limit=limits.MAX_XLSX_UNCOMPRESSED_BYTES))
     for info in infos:
         if info.file_size > _RATIO_FROM_BYTES and info.file_size > limits.MAX_XLSX_COMPRESSION_RATIO * max(
             info.compress_size, 1
         ):
             raise XlsxError(
-                f"ส่วน {quoted(info.filename)} ในไฟล์ Excel ขยายจาก {info.compress_size:,} เป็น "
-                f"{info.file_size:,} ไบต์ (more than {limits.MAX_XLSX_COMPRESSION_RATIO}× its compressed "
-                "size: not a spreadsheet a person made; refused)"
+                labels.TABLE_XLSX_RATIO.format(
+                    part=quoted(info.filename),
+                    compressed=info.compress_size,
+                    size=info.file_size,
+                    ratio=limits.MAX_XLSX_COMPRESSION_RATIO,
+                )
             )
 
 
@@ -174,15 +172,12 @@ def _parse(book: zipfile.ZipFile, name: str, target: _Target) -> None:
         parser.Parse(b"", True)
     except expat.ExpatError as err:
         raise XlsxError(
-            f"ส่วน {quoted(name)} ของไฟล์ Excel เสียหาย อ่านไม่ได้ที่บรรทัด {err.lineno} ตำแหน่ง {err.offset} "
-            f"({expat.ErrorString(err.code)}: the XML is not well-formed; open the file in Excel or "
-            "LibreOffice and save it again)"
+            labels.TABLE_XLSX_BROKEN_PART.format(
+                part=quoted(name), line=err.lineno, offset=err.offset, reason=expat.ErrorString(err.code)
+            )
         ) from None
     except _DtdRefused:
-        raise XlsxError(
-            f"ส่วน {quoted(name)} ของไฟล์ Excel มีการประกาศ DTD/entity ซึ่งสเปรดชีตไม่ใช้ "
-            "(the part declares a DTD or entities; refused)"
-        ) from None
+        raise XlsxError(labels.TABLE_XLSX_DTD.format(part=quoted(name))) from None
 
 
 class _Relations(_Target):
@@ -203,7 +198,7 @@ class _Workbook(_Target):
         name = _local(tag)
         if name == "sheet":
             if len(self.sheets) >= limits.MAX_SHEETS:
-                raise XlsxError(f"ไฟล์ Excel มีชีตเกิน {limits.MAX_SHEETS} ชีต (too many sheets)")
+                raise XlsxError(labels.TABLE_XLSX_TOO_MANY_SHEETS.format(limit=limits.MAX_SHEETS))
             self.sheets.append((attrib.get("name", ""), _attr(attrib, "id") or ""))
         elif name == "workbookPr":
             self.date1904 = attrib.get("date1904", "0").lower() in ("1", "true")
@@ -230,12 +225,9 @@ class _SharedStrings(_Target):
         if name == "si":
             text = "".join(self._parts)
             if len(text) > limits.MAX_CELL_CHARS:
-                raise XlsxError(
-                    f"ข้อความในไฟล์ยาว {len(text):,} ตัวอักษร เกิน {limits.MAX_CELL_CHARS:,} "
-                    "(a text longer than one cell may hold; is this a result table?)"
-                )
+                raise XlsxError(labels.TABLE_XLSX_TEXT_TOO_LONG.format(length=len(text), limit=limits.MAX_CELL_CHARS))
             if len(self.strings) >= limits.MAX_CELLS:
-                raise XlsxError(f"ไฟล์ Excel มีข้อความเกิน {limits.MAX_CELLS:,} รายการ (too many texts)")
+                raise XlsxError(labels.TABLE_XLSX_TOO_MANY_TEXTS.format(limit=limits.MAX_CELLS))
             self.strings.append(text)
         elif name == "t":
             self._in_text = False
@@ -308,7 +300,7 @@ class _SheetReader(_Target):
         self._phonetic = 0
 
     def _where(self, row: int, col: int) -> str:
-        return f"ชีต {quoted(self.title)} เซลล์ {column_letter(col)}{row}"
+        return labels.TABLE_XLSX_CELL.format(sheet=quoted(self.title), cell=f"{column_letter(col)}{row}")
 
     def start(self, tag: str, attrib: dict[str, str]) -> None:
         name = _local(tag) if ":" in tag else tag
@@ -322,15 +314,18 @@ class _SheetReader(_Target):
                 row, col = self._row, self._col + 1
             self._col = col
             if row > limits.MAX_ROWS:
-                raise XlsxError(f"{self._where(row, col)}: เกิน {limits.MAX_ROWS:,} แถว (too many rows)")
+                raise XlsxError(labels.TABLE_XLSX_CELL_ROWS.format(where=self._where(row, col), limit=limits.MAX_ROWS))
             if col >= limits.MAX_COLUMNS:
                 raise XlsxError(
-                    f"{self._where(row, col)}: เกินคอลัมน์ {column_letter(limits.MAX_COLUMNS - 1)} "
-                    f"(more than {limits.MAX_COLUMNS} columns; delete what lies beyond the table)"
+                    labels.TABLE_XLSX_CELL_COLUMNS.format(
+                        where=self._where(row, col),
+                        last=column_letter(limits.MAX_COLUMNS - 1),
+                        limit=limits.MAX_COLUMNS,
+                    )
                 )
             self.counted[0] += 1
             if self.counted[0] > limits.MAX_CELLS:
-                raise XlsxError(f"ไฟล์ Excel มีเกิน {limits.MAX_CELLS:,} เซลล์ (too many cells)")
+                raise XlsxError(labels.TABLE_XLSX_TOO_MANY_CELLS.format(limit=limits.MAX_CELLS))
             self._cell = attrib
             self._value = self._formula = self._inline = None
         elif self._cell is not None and name in ("v", "f"):
@@ -347,7 +342,7 @@ class _SheetReader(_Target):
             self._col = -1
             if self._row > limits.MAX_ROWS:
                 raise XlsxError(
-                    f"ชีต {quoted(self.title)} แถว {self._row:,}: เกิน {limits.MAX_ROWS:,} แถว (too many rows)"
+                    labels.TABLE_XLSX_ROWS.format(sheet=quoted(self.title), row=self._row, limit=limits.MAX_ROWS)
                 )
         elif name == "dimension":
             self._check_dimension(attrib.get("ref", ""))
@@ -387,8 +382,9 @@ class _SheetReader(_Target):
         value = self._convert(kind, raw, attrib.get("s"), row, col)
         if isinstance(value, str) and len(value) > limits.MAX_CELL_CHARS:
             raise XlsxError(
-                f"{self._where(row, col)}: ยาว {len(value):,} ตัวอักษร เกิน {limits.MAX_CELL_CHARS:,} "
-                "(longer than a cell may hold)"
+                labels.TABLE_XLSX_CELL_TOO_LONG.format(
+                    where=self._where(row, col), length=len(value), limit=limits.MAX_CELL_CHARS
+                )
             )
         self.rows.setdefault(row, {})[col] = value
 
@@ -398,8 +394,7 @@ class _SheetReader(_Target):
                 return self.strings[int(raw)]
             except (ValueError, IndexError):
                 raise XlsxError(
-                    f"{self._where(row, col)}: อ้างถึงข้อความที่ {quoted(raw)} ซึ่งไม่มีในไฟล์ "
-                    "(refers to a shared text the file does not hold)"
+                    labels.TABLE_XLSX_CELL_NO_TEXT.format(where=self._where(row, col), index=quoted(raw))
                 ) from None
         if kind in ("str", "inlineStr", "e"):
             return raw  # a formula's text result, a typed text, or an error such as #N/A
@@ -442,14 +437,15 @@ class _SheetReader(_Target):
         _, _, max_row, max_col = self._range(ref)
         if max_row > limits.MAX_ROWS or max_col >= limits.MAX_COLUMNS:
             raise XlsxError(
-                f"ชีต {quoted(self.title)} ระบุขนาด {quoted(ref)} เกิน {limits.MAX_ROWS:,} แถว หรือ "
-                f"{limits.MAX_COLUMNS} คอลัมน์ (the sheet declares more rows or columns than a result table has)"
+                labels.TABLE_XLSX_DIMENSION.format(
+                    sheet=quoted(self.title), reference=quoted(ref), rows=limits.MAX_ROWS, columns=limits.MAX_COLUMNS
+                )
             )
 
     def _merge(self, ref: str) -> None:
         if len(self.merges) >= limits.MAX_MERGED_RANGES:
             raise XlsxError(
-                f"ชีต {quoted(self.title)} มีช่วงเซลล์ที่ผสานเกิน {limits.MAX_MERGED_RANGES:,} ช่วง (too many merged ranges)"
+                labels.TABLE_XLSX_TOO_MANY_MERGES.format(sheet=quoted(self.title), limit=limits.MAX_MERGED_RANGES)
             )
         self.merges.append(self._range(ref))
 
@@ -467,8 +463,7 @@ class _SheetReader(_Target):
             filled += (max_row - min_row + 1) * (max_col - min_col + 1) - 1
             if filled > limits.MAX_MERGED_CELLS:
                 raise XlsxError(
-                    f"ชีต {quoted(self.title)}: ช่วงเซลล์ที่ผสานครอบเกิน {limits.MAX_MERGED_CELLS:,} เซลล์ "
-                    "(merged ranges cover too many cells; unmerge them and fill the values in)"
+                    labels.TABLE_XLSX_MERGED_CELLS.format(sheet=quoted(self.title), limit=limits.MAX_MERGED_CELLS)
                 )
             value = self.rows.get(min_row, {}).get(min_col)
             formula = self.formulas.get((min_row, min_col))
@@ -521,10 +516,7 @@ def _workbook_part(book: zipfile.ZipFile) -> str:
 def read_sheets(data: bytes) -> Iterable[Sheet]:
     """Each worksheet of an XLSX file in workbook order; raises XlsxError with a reason a person reads."""
     if data.startswith(_OLE_MAGIC):
-        raise XlsxError(
-            "ไฟล์นี้เป็น Excel รุ่นเก่า (.xls) หรือมีรหัสผ่าน ไม่ใช่ .xlsx (an old .xls or a password-protected "
-            "workbook: remove the password and save it as .xlsx)"
-        )
+        raise XlsxError(labels.TABLE_XLSX_OLD_OR_LOCKED)
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as book:
             _check_archive(book)
@@ -552,7 +544,7 @@ def read_sheets(data: bytes) -> Iterable[Sheet]:
                     continue  # a chart sheet or a dialog sheet holds no cells
                 name = _part_name(part, target)
                 if name not in book.NameToInfo:
-                    raise XlsxError(f"ไม่พบชีต {quoted(title)} ในไฟล์ (the workbook lists a sheet it lacks)")
+                    raise XlsxError(labels.TABLE_XLSX_MISSING_SHEET.format(sheet=quoted(title)))
                 reader = _SheetReader(title, strings, kinds, workbook.date1904, counted)
                 _parse(book, name, reader)
                 sheets.append(reader.sheet())
@@ -569,5 +561,5 @@ def read_sheets(data: bytes) -> Iterable[Sheet]:
         ValueError,
     ) as err:
         # A damaged zip, a compression method zipfile lacks, an encrypted part, a broken number field.
-        raise XlsxError(f"เปิดไฟล์ Excel ไม่ได้: {quoted(err)} (is it really an .xlsx workbook?)") from None
+        raise XlsxError(labels.TABLE_XLSX_UNOPENABLE.format(reason=quoted(err))) from None
     return sheets

@@ -192,6 +192,11 @@ def _source_keys(frame: pd.DataFrame, sel: Selection | None) -> pd.Series:
     return named.fillna(frame.key)
 
 
+def _rank_headers(sel: Selection) -> Mapping[str, str]:
+    """Each header of the ranking names what its column ranks: the chosen score, or the total."""
+    return labels.rank_headers(labels.indicator_short_label(sel.filters.indicator), labels.RANK_WITHIN[sel.within])
+
+
 def _fy(sel: Selection) -> str:
     return str(sel.filters.fiscal_year)
 
@@ -235,6 +240,16 @@ VIEWS: dict[str, View] = {
             INDICATORS,
             synthetic="selection",
             doc="the mean of the total, each tool and each indicator, selection and nation",
+        ),
+        View(
+            "districts",
+            "overview",
+            labels.OVERVIEW_MAP_PROVINCE,
+            ("district_code", "district", "org_count", "mean_score", "pass_rate"),
+            lambda ask, sel: ask(analytics.district_map, sel.filters),
+            lambda sel: f"ita-districts-{sel.filters.province_code or 'nation'}-{_fy(sel)}",
+            synthetic="selection",
+            doc="per district of the chosen province, the chosen score's mean and pass rate (the map's points)",
         ),
         View(
             "levels",
@@ -283,6 +298,7 @@ VIEWS: dict[str, View] = {
             lambda ask, sel: ask(analytics.rankings, sel.filters, sel.within),
             lambda sel: f"ita-rankings-{sel.within}-{_fy(sel)}",
             {"org_type": labels.ORG_TYPE_LABELS},
+            headers=_rank_headers,
             doc="each organisation's rank by the chosen score within its nation, province, district or type",
         ),
         View(
@@ -419,6 +435,10 @@ VIEWS: dict[str, View] = {
                 "province",
                 "district",
                 "indicator",
+                "score_before",
+                "score_after",
+                "score_change",
+                "method_change",
                 "item",
                 "title",
                 "responsible",
@@ -520,6 +540,10 @@ VIEWS: dict[str, View] = {
                 "indicator",
                 "item",
                 "title",
+                "score_before",
+                "score_after",
+                "score_change",
+                "method_change",
                 "issue",
                 "steps",
                 "responsible",
@@ -545,17 +569,18 @@ VIEWS: dict[str, View] = {
             "org-sources",
             "organization",
             labels.ORG_SOURCES,
+            # Where a number came from stands beside it: the line it was read from, then the document.
             (
                 "fiscal_year",
                 "record",
                 "key",
                 "value",
-                "source_id",
+                "snippet",
+                "location",
                 "file_name",
+                "source_id",
                 "kind",
                 "imported_at",
-                "location",
-                "snippet",
             ),
             _org_sources,
             lambda sel: f"ita-org-{sel.org}-sources",
@@ -700,7 +725,7 @@ VIEWS: dict[str, View] = {
             "indicator-list",
             "about",
             labels.ABOUT_INDICATORS,
-            ("indicator", "tool", "name_th", "name_en"),
+            ("indicator", "tool", "name_th"),  # Thai names, as on screen
             lambda ask, sel: about_data.indicator_table(),
             lambda sel: "ita-indicators",
             {"tool": labels.TOOLS},

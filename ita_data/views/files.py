@@ -91,12 +91,9 @@ def xlsx_bytes(d: Download) -> bytes:
         safe_text.spreadsheet_frame(filters).to_excel(writer, sheet_name=labels.FILTERS_SHEET, index=False)
         sheet = writer.sheets[labels.DATA_SHEET]
         for i, name in enumerate(shown.columns, start=1):
-            kind = present.number_format(name)
-            if kind is None:
-                continue
             for (cell,) in sheet.iter_rows(min_row=2, min_col=i, max_col=i):
-                cell.number_format = present.XLSX_FORMATS[kind]
-        for i in range(1, len(shown.columns) + 1):
+                if isinstance(cell.value, (int, float)) and not isinstance(cell.value, bool):
+                    cell.number_format = present.xlsx_format(name, cell.value) or "General"
             sheet.column_dimensions[get_column_letter(i)].width = 16
     return out.getvalue()
 
@@ -109,12 +106,10 @@ def _xlsx_column(name: str, values: pd.Series) -> list[Any]:
             cells.append(safe_text.spreadsheet_cell(v))
         elif isinstance(v, (bool, np.bool_)) or isinstance(v, (list, tuple, np.ndarray)):
             cells.append(present.written(name, v))
-        elif present.number_format(name) is not None and not present.missing(v):
-            cells.append(present.rounded(name, v))
         elif present.missing(v):
             cells.append(None)
-        elif isinstance(v, (float, np.floating)):
-            cells.append(round(float(v), 2))
+        elif isinstance(v, (int, float, np.number)):
+            cells.append(present.rounded(name, v))
         else:
             cells.append(v)
     return cells

@@ -1,0 +1,117 @@
+"""How a page draws a table and a chart: Thai headers, one number format per column, an empty cell as a
+dash, and every chart with PNG and SVG downloads that say what they show."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from ita_data import chart_images, formats, labels, safe_text, views
+from pages import shared
+
+# A chart's own toolbar speaks English (its tooltips) and saves only one format: the buttons below
+# each chart replace it; hovering and dragging to zoom still work.
+CHART_CONFIG = {"displayModeBar": False}
+
+
+def number_config(frame: pd.DataFrame, header: Callable[[str], str] = labels.column_label) -> dict[str, Any]:
+    """Column settings for every numeric column of ``frame``: the format of its kind
+    (``ita_data.formats``), keyed by the column's header."""
+    config: dict[str, Any] = {}
+    for name in frame.columns:
+        dtype = frame[name].dtype
+        if pd.api.types.is_bool_dtype(dtype) or not pd.api.types.is_numeric_dtype(dtype):
+            continue
+        config[header(name)] = st.column_config.NumberColumn(format=formats.printf_format(name, dtype.kind))
+    return config
+
+
+def shown(frame: pd.DataFrame, headers: dict[str, str] | None = None) -> pd.DataFrame:
+    """``frame`` as a table shows it: a share 0–1 as a percentage, Thai headers (``headers`` names some
+    columns otherwise), empty text blank."""
+    shares = {
+        c: frame[c] * 100
+        for c in frame.columns
+        if formats.column_kind(c) == "share" and pd.api.types.is_numeric_dtype(frame[c].dtype)
+    }
+    out = shared.for_display(frame.assign(**shares) if shares else frame)
+    if headers:
+        out.columns = [headers.get(raw, label) for raw, label in zip(frame.columns, out.columns)]
+    return out
+
+
+def table(
+    frame: pd.DataFrame,
+    *,
+    key: str | None = None,
+    column_config: dict[str, Any] | None = None,
+    column_order: list[str] | None = None,
+    headers: dict[str, str] | None = None,
+    **kwargs: Any,
+):
+    """``st.dataframe`` of an analytics frame as people read it. ``column_config`` and ``column_order`` name
+    columns as the frame does; ``headers`` gives some columns a header of the page's own (what a rank
+    ranks); what ``st.dataframe`` returns is returned (a selection, with ``on_select``)."""
+    named = headers or {}
+
+    def header(name: str) -> str:
+        return named.get(name) or labels.column_label(name)
+
+    config = {**number_config(frame, header), **{header(k): v for k, v in (column_config or {}).items()}}
+    return st.dataframe(
+        shown(frame, named),
+        hide_index=True,
+        key=key,
+        column_config=config,
+        column_order=[header(c) for c in column_order] if column_order else None,
+        placeholder=labels.MISSING_VALUE,
+        **kwargs,
+    )
+
+
+def view_table(view: views.View, frame: pd.DataFrame, sel: views.Selection, **kwargs: Any):
+    """A view's rows (``ita_data.views``) as the page shows them and its files write them: the view's
+    Thai values and headers; the rest as ``table``."""
+    headers = {c: view.header(c, sel) for c in frame.columns if view.header(c, sel) != labels.column_label(c)}
+    return table(view.present(frame, sel), headers={**headers, **kwargs.pop("headers", {})}, **kwargs)
+
+
+def _file_name(text: str) -> str:
+    """A download's name from a chart's key: letters, digits and dashes."""
+    return re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-") or "chart"
+
+
+def chart(fig: Any, key: str, title: str, *, notes: tuple[str, ...] = (), where=None) -> None:
+    """Draw ``fig`` (a Plotly figure from pages/figures.py) with two buttons under it that save it as PNG and SVG: the image carries ``title``
+    (what the chart shows), the sidebar's selection, and the synthetic-data mark when synthetic rows are
+    on screen. ``where`` is the container to draw in (the page by default)."""
+    place = where if where is not None else st
+    place.plotly_chart(fig, key=key, config=CHART_CONFIG)
+    # The title may quote an organisation's name: Plotly reads a subset of HTML, so it is escaped.
+    heading = f"{safe_text.html_literal(title)}<br><sup>{safe_text.html_literal(shared.filters_caption())}</sup>"
+    marks = tuple(
+        safe_text.html_literal(n)
+        for n in (*notes, *((labels.CHART_SYNTHETIC_NOTE,) if shared.synthetic_on_screen() else ()))
+    )
+    problem = chart_images.problem()
+    row = place.container(horizontal=True, gap="small")
+    for fmt, label, help_text in (
+        ("png", labels.CHART_PNG, labels.CHART_PNG_HELP),
+        ("svg", labels.CHART_SVG, labels.CHART_SVG_HELP),
+    ):
+        row.download_button(
+            label,
+            (lambda fmt=fmt: chart_images.image(fig, fmt, heading, marks)) if problem is None else b"",
+            f"ita-{_file_name(key)}.{fmt}",
+            chart_images.MEDIA_TYPES[fmt],
+            key=f"{key}_{fmt}",
+            on_click="ignore",
+            icon=":material/image:",
+            help=help_text if problem is None else labels.without_gloss(problem),
+            disabled=problem is not None,
+            type="tertiary",
+        )
