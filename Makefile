@@ -21,7 +21,7 @@ build: $(STAMP)
 # change the data); the server listens on 127.0.0.1 only.
 run: $(STAMP)
 	$(BIN)/python -m ita_data build --if-missing
-	ITA_LOCAL_EDITOR=1 $(BIN)/streamlit run dashboard.py --server.address 127.0.0.1 --server.port 8501 \
+	ITA_LOCAL_EDITOR=1 $(BIN)/streamlit run app.py --server.address 127.0.0.1 --server.port 8501 \
 		--server.headless true --browser.gatherUsageStats false
 
 # Several officers at once: one Streamlit process per core behind HAProxy on 127.0.0.1:8501 (Ctrl-C stops

@@ -27,10 +27,11 @@ NAVIGATION = [
 
 
 def _select(label: str, key: str, options: list, format_func, notices: list[str]):
-    """A sidebar selectbox bound to the URL (its key is the query parameter a copied link carries); a link
-    may name an option by its label or its code, and an unknown value falls back with a notice."""
+    """A sidebar selectbox whose key is the query parameter a copied link carries; a link may name an
+    option by its label or its code (Thai digits too), and an unknown value falls back with a notice.
+    The frame writes the choice back into the address bar as its code (shared.link_page)."""
     shared.seed_from_link(key, options, format_func, notices)
-    return st.sidebar.selectbox(label, options, format_func=format_func, key=key, bind="query-params")
+    return st.sidebar.selectbox(label, options, format_func=format_func, key=key)
 
 
 def sidebar_filters() -> tuple[Filters, list[str]]:
@@ -67,9 +68,9 @@ def sidebar_filters() -> tuple[Filters, list[str]]:
     indicator = _select(
         labels.COLUMNS["indicator"], "indicator", list(labels.INDICATOR_CHOICES), labels.indicator_label, notices
     )
-    include_synthetic = st.sidebar.checkbox(
-        labels.FILTER_SYNTHETIC, value=True, key="synthetic", bind="query-params", help=labels.FILTER_SYNTHETIC_HELP
-    )
+    shared.seed_from_link("synthetic", [True, False], labels.yes_no, notices)
+    st.session_state.setdefault("synthetic", True)  # on unless a link says otherwise
+    include_synthetic = st.sidebar.checkbox(labels.FILTER_SYNTHETIC, key="synthetic", help=labels.FILTER_SYNTHETIC_HELP)
     filters = Filters(
         fiscal_year=fiscal_year,
         province_code=province_code,
@@ -79,6 +80,14 @@ def sidebar_filters() -> tuple[Filters, list[str]]:
         include_synthetic=include_synthetic,
     )
     return filters, notices
+
+
+def page_not_found(path: str) -> None:
+    """An address that names no page: say so, and offer every page (not the overview in its place)."""
+    st.title(labels.PAGE_NOT_FOUND_TITLE)
+    shared.plain_message("error", labels.PAGE_NOT_FOUND.format(path=path), icon=":material/link_off:")
+    for spec in PAGES:
+        st.page_link(spec.file, label=spec.title, icon=spec.icon)
 
 
 def main() -> None:
@@ -106,6 +115,7 @@ _METRIC_TEXTS = ", ".join(
 
 
 def frame_and_page() -> None:
+    missing = shared.take_unknown_page(PAGES)
     navigation = st.navigation(NAVIGATION, position="hidden")
     # Streamlit's link for keyboards ("Skip to main content") in Thai: our words, drawn by CSS. A metric's
     # label, value and comparison wrap in a narrow column (four across at 1024 px) instead of being cut
@@ -122,13 +132,17 @@ def frame_and_page() -> None:
     filters, notices = sidebar_filters()
     access.sidebar()
     st.session_state["_ita_filters"] = filters
+    shared.link_page("" if missing else navigation.url_path, filters)
     for notice in notices:
         st.warning(notice, icon=":material/link_off:")
     about = shared.cached(about_data.data_status)
     st.session_state["_ita_synthetic_on_screen"] = bool(filters.include_synthetic and about["synthetic_orgs"])
     if shared.synthetic_on_screen():
         st.warning(labels.SYNTHETIC_BANNER, icon=":material/science:")
-    navigation.run()
+    if missing is not None:
+        page_not_found(missing)
+    else:
+        navigation.run()
     st.divider()
     st.caption(about_data.footer_text(about))
 

@@ -65,7 +65,7 @@ def column_kind(name: str) -> str | None:
         return "code"
     if name == "percentile":
         return "percentile"
-    if name in ("share", "pass_rate") or name.startswith("share_") or name.endswith("_share"):
+    if name in ("share", "pass_rate") or name.startswith("share_") or name.endswith(("_share", "_pass_rate")):
         return "share"
     if name == "rank_change":
         return "signed_count"

@@ -93,7 +93,8 @@ def start_backends(count: int, db: Path, run_dir: Path, copy_db: bool, local_edi
                 "-m",
                 "streamlit",
                 "run",
-                str(PROJECT_ROOT / "dashboard.py"),
+                # app.py: the pages and the data API (/api/v1/) of one process, on its port
+                str(PROJECT_ROOT / "app.py"),
                 "--server.address",
                 "127.0.0.1",
                 "--server.port",

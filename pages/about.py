@@ -2,11 +2,12 @@
 
 import streamlit as st
 
-from ita_data import analytics, labels, thai
+from ita_data import labels, views
 from ita_data.analytics import about
 from pages import display, shared
 
 f = shared.filters()
+sel = shared.selection()
 st.title(labels.ABOUT_TITLE)
 st.caption(labels.APP_SUBTITLE)
 
@@ -22,43 +23,31 @@ d.metric(labels.COLUMNS["fiscal_year"], years)
 st.header(labels.ABOUT_METHOD, anchor=False)
 st.markdown(labels.ABOUT_METHOD_TEXT)
 st.subheader(labels.ABOUT_INDICATORS, anchor=False)
-indicators = about.indicator_table().assign(tool=lambda t: t.tool.map(labels.TOOLS))
-display.table(indicators.drop(columns=["name_en"]), key="about_indicators")  # Thai names on screen
-shared.downloads(indicators, "ita-indicators", "about_indicators")
+indicators = views.VIEWS["indicator-list"].frame(shared.ask, sel)
+display.view_table(views.VIEWS["indicator-list"], indicators, sel, key="about_indicators")
+shared.downloads(views.VIEWS["indicator-list"], indicators, sel, "about_indicators")
 
 st.subheader(labels.ABOUT_WEIGHTS, anchor=False)
-method = about.method_by_year()
-method = method.assign(
-    weights_status=method.weights_status.map(labels.WEIGHTS_STATUS).fillna(method.weights_status),
-    level_scheme=method.level_scheme.map(labels.LEVEL_SCHEMES).fillna(method.level_scheme),
-)
-display.table(method, key="about_method")
-shared.downloads(method, "ita-method-by-year", "about_method")
+method = views.VIEWS["method"].frame(shared.ask, sel)
+display.view_table(views.VIEWS["method"], method, sel, key="about_method")
+shared.downloads(views.VIEWS["method"], method, sel, "about_method")
 changes = about.method_changes()
 if not changes.empty:
     st.caption(labels.ABOUT_METHOD_CHANGES.format(notes="; ".join(changes.notes)))
 
 st.subheader(labels.ABOUT_LEVELS, anchor=False)
-levels = about.level_bands_by_year()
-levels = levels.assign(
-    level_scheme=levels.level_scheme.map(labels.LEVEL_SCHEMES).fillna(levels.level_scheme),
-    status=levels.status.map(labels.WEIGHTS_STATUS).fillna(levels.status),
-)
-display.table(levels, key="about_levels")
-shared.downloads(levels, "ita-levels-by-year", "about_levels")
+levels = views.VIEWS["level-bands"].frame(shared.ask, sel)
+display.view_table(views.VIEWS["level-bands"], levels, sel, key="about_levels")
+shared.downloads(views.VIEWS["level-bands"], levels, sel, "about_levels")
 
 # --- where the data came from ----------------------------------------------------------------
 st.header(labels.ABOUT_SOURCES, anchor=False)
-sources = shared.cached(about.sources)
+sources = views.VIEWS["sources"].frame(shared.ask, sel)
 if sources.empty:
     st.info(labels.ABOUT_SOURCES_NONE)
 else:
-    sources = sources.assign(
-        kind=sources.kind.map(labels.SOURCE_KINDS).fillna(sources.kind),
-        imported_at=thai.format_be_dates(sources.imported_at.to_numpy(), with_time=True),
-    )
-    display.table(sources, key="about_sources")
-    shared.downloads(sources, "ita-sources", "about_sources")
+    display.view_table(views.VIEWS["sources"], sources, sel, key="about_sources")
+    shared.downloads(views.VIEWS["sources"], sources, sel, "about_sources")
 
 st.subheader(labels.ABOUT_WHAT_SYNTHETIC, anchor=False)
 st.write(labels.ABOUT_SYNTHETIC)
@@ -68,36 +57,18 @@ if status["synthetic_orgs"]:
 # --- data quality for the sidebar's selection ---------------------------------------------------
 st.header(labels.ABOUT_QUALITY, anchor=False)
 st.caption(shared.filters_caption())
-checks = {  # key: (metric, tab, rows)
-    key: (short, title.format(year=f.fiscal_year), frame)
-    for (key, (short, title)), frame in zip(
-        labels.QUALITY_CHECKS.items(),
-        (
-            shared.cached(analytics.total_check, f),
-            shared.cached(analytics.level_check, f),
-            shared.cached(analytics.missing_years, f),
-            shared.cached(analytics.duplicate_orgs, f),
-            shared.cached(analytics.source_disagreements, f.province_code, f.include_synthetic),
-        ),
-    )
-}
-for column, (short, title, frame) in zip(st.columns(len(checks)), checks.values()):
-    column.metric(short, f"{len(frame):,}", help=title)
-for tab, (key, (_, _, frame)) in zip(st.tabs([title for _, title, _ in checks.values()]), checks.items()):
+checks = {key: views.VIEWS[f"quality-{key}"] for key in labels.QUALITY_CHECKS}
+frames = {key: check.frame(shared.ask, sel) for key, check in checks.items()}
+titles = {key: title.format(year=f.fiscal_year) for key, (_, title) in labels.QUALITY_CHECKS.items()}
+for place, (key, (short, _)) in zip(st.columns(len(checks)), labels.QUALITY_CHECKS.items()):
+    place.metric(short, f"{len(frames[key]):,}", help=titles[key])
+for tab, (key, check) in zip(st.tabs(list(titles.values())), checks.items()):
     with tab:
-        if frame.empty:
+        if frames[key].empty:
             st.success(labels.QUALITY_NONE, icon=":material/check:")
             continue
-        if key == "duplicates":
-            frame = frame.assign(
-                reason=frame.reason.map(labels.DUPLICATE_REASONS).fillna(frame.reason),
-                years_a=frame.years_a.map(lambda ys: ", ".join(map(str, ys))),
-                years_b=frame.years_b.map(lambda ys: ", ".join(map(str, ys))),
-            )
-        if key == "disagreements":
-            frame = frame.assign(fact=frame.fact.map(labels.FACT_LABELS).fillna(frame.fact))
-        display.table(frame, key=f"quality_{key}")
-        shared.downloads(frame, f"ita-quality-{key}", f"quality_{key}")
+        display.view_table(check, frames[key], sel, key=f"quality_{key}")
+        shared.downloads(check, frames[key], sel, f"quality_{key}")
 
 # --- credits -------------------------------------------------------------------------------------
 st.header(labels.ABOUT_CREDITS, anchor=False)

@@ -4,11 +4,9 @@ from dataclasses import replace
 
 import streamlit as st
 
-from ita_data import analytics, labels
+from ita_data import analytics, labels, views
 from ita_data.analytics.common import method_notes
 from pages import display, figures, shared
-
-MOVERS_EACH_WAY = 10
 
 f = shared.filters()
 st.title(labels.CHANGE_TITLE)
@@ -20,19 +18,29 @@ if pair is None:
     st.info(labels.CHANGE_NEED_TWO_YEARS)
     st.stop()
 
-# The two years follow the sidebar's year (to it from the year before) until the reader picks others.
+# The two years follow the sidebar's year (to it from the year before) until the reader picks others;
+# a link's years win on the session's first visit.
 if st.session_state.get("_change_fy") != f.fiscal_year or "to" not in st.session_state:
+    first_visit = "_change_fy" not in st.session_state
     st.session_state["from"], st.session_state["to"] = pair
+    notices: list[str] = []
+    for key in ("from", "to") if first_visit else ():
+        named = shared.link_choice(key, years, notices=notices)
+        if named is not None:
+            st.session_state[key] = named
+    for notice in notices:
+        st.warning(notice, icon=":material/link_off:")
     st.session_state["_change_fy"] = f.fiscal_year
 left, right = st.columns(2)
-from_year = left.selectbox(labels.CHANGE_FROM, years, key="from", bind="query-params")
-to_year = right.selectbox(labels.CHANGE_TO, years, key="to", bind="query-params")
+from_year = left.selectbox(labels.CHANGE_FROM, years, key="from")
+to_year = right.selectbox(labels.CHANGE_TO, years, key="to")
+shared.keep_in_link({"from": from_year, "to": to_year})
 if from_year >= to_year:
     st.info(labels.CHANGE_ORDER)
     st.stop()
 
 later = replace(f, fiscal_year=to_year)
-extra = {labels.CHANGE_FROM: from_year, labels.CHANGE_TO: to_year}
+sel = shared.selection(**{"from": from_year, "to": to_year})
 measure = labels.indicator_label(f.indicator)
 notes = method_notes(from_year, to_year)
 if notes:
@@ -60,25 +68,13 @@ d.metric(
 
 # --- the movers, and a slope chart of them between the two years -----------------------------
 st.subheader(f"{labels.CHANGE_MOVERS} · {measure}")
-moved = shared.cached(analytics.movers, later, n=MOVERS_EACH_WAY, from_year=from_year)
+moved = shared.cached(analytics.movers, later, n=views.catalogue.MOVERS_EACH_WAY, from_year=from_year)
 if moved.empty:
     st.info(labels.CHANGE_NO_MOVERS)
 else:
-    movers_table = moved.assign(direction=moved.direction.map(labels.DIRECTIONS))[
-        [
-            "direction",
-            "position",
-            "org_name",
-            "province",
-            "district",
-            "score_from",
-            "score_to",
-            "delta",
-            "method_change",
-        ]
-    ]
-    display.table(movers_table, key="movers_table")
-    shared.downloads(movers_table, f"ita-movers-{from_year}-{to_year}", "movers", extra)
+    movers_table = views.VIEWS["change"].select(moved)
+    display.view_table(views.VIEWS["change"], movers_table, sel, key="movers_table")
+    shared.downloads(views.VIEWS["change"], movers_table, sel, "movers")
 
     slope_title = labels.CHANGE_SLOPE.format(from_year=from_year, to_year=to_year)
     st.subheader(slope_title)
@@ -123,23 +119,7 @@ display.chart(
     where=right,
 )
 
-trend_table = trend.sort_values(["improving_streak", "slope"], ascending=False, ignore_index=True)[
-    [
-        "org_name",
-        "province",
-        "district",
-        "years_count",
-        "years_missing",
-        "first_year",
-        "last_year",
-        "first_score",
-        "last_score",
-        "change",
-        "slope",
-        "improving_streak",
-        "method_change",
-    ]
-]
+trend_table = views.VIEWS["trends"].frame(shared.ask, sel)
 st.caption(labels.CHANGE_TRENDS_NOTE)
-display.table(trend_table, key="trend_table")
-shared.downloads(trend_table, f"ita-trends-{to_year}", "trends", {labels.CHANGE_TO: to_year})
+display.view_table(views.VIEWS["trends"], trend_table, sel, key="trend_table")
+shared.downloads(views.VIEWS["trends"], trend_table, sel, "trends")

@@ -10,7 +10,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from ita_data import chart_images, formats, labels, safe_text
+from ita_data import chart_images, formats, labels, safe_text, views
 from pages import shared
 
 # A chart's own toolbar speaks English (its tooltips) and saves only one format: the buttons below
@@ -75,6 +75,13 @@ def table(
         placeholder=labels.MISSING_VALUE,
         **kwargs,
     )
+
+
+def view_table(view: views.View, frame: pd.DataFrame, sel: views.Selection, **kwargs: Any):
+    """A view's rows (``ita_data.views``) as the page shows them and its files write them: the view's
+    Thai values and headers; the rest as ``table``."""
+    headers = {c: view.header(c, sel) for c in frame.columns if view.header(c, sel) != labels.column_label(c)}
+    return table(view.present(frame, sel), headers={**headers, **kwargs.pop("headers", {})}, **kwargs)
 
 
 def _file_name(text: str) -> str:

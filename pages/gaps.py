@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from ita_data import analytics, framework, labels
+from ita_data import analytics, framework, labels, views
 from pages import display, figures, shared
 
 HEATMAP_ORGS = 30
@@ -23,26 +23,16 @@ column = labels.column_label
 # --- what to fix first: each indicator by the points its reaching 100 would add to the total -----
 st.subheader(labels.GAP_FIX_FIRST)
 st.caption(labels.GAP_FIX_FIRST_HELP)
-top = st.slider(labels.GAP_PRIORITY_LIMIT, 1, 10, 3, key="priority", bind="query-params")
-first = analytics.fix_first(gaps, top)
-fix_first = first.assign(indicator=first.indicator.map(labels.INDICATOR_LABELS))[
-    [
-        "org_id",
-        "org_name",
-        "province",
-        "indicator",
-        "score",
-        "points_recoverable",
-        "priority",
-        "gap_to_pass",
-        "province_median",
-        "gap_to_province_median",
-        "type_median",
-        "gap_to_type_median",
-    ]
-]
-picked = display.table(
+shared.seed_from_link("priority", list(range(1, 11)))
+st.session_state.setdefault("priority", views.PARAMS["priority"].default)
+top = st.slider(labels.GAP_PRIORITY_LIMIT, 1, 10, key="priority")
+shared.keep_in_link({"priority": top})
+sel = shared.selection(priority=top)
+fix_first = views.VIEWS["gaps"].select(analytics.fix_first(gaps, top))
+picked = display.view_table(
+    views.VIEWS["gaps"],
     fix_first,
+    sel,
     key="fix_first",
     on_select="rerun",
     selection_mode="single-row",
@@ -56,20 +46,16 @@ picked = display.table(
     },
 )
 st.caption(labels.GAP_PICK_HELP if len(fix_first) else labels.GAP_FIX_FIRST_NONE)
-shared.downloads(fix_first, f"ita-fix-first-{f.fiscal_year}", "fix_first", {labels.GAP_PRIORITY_LIMIT: top})
+shared.downloads(views.VIEWS["gaps"], fix_first, sel, "fix_first")
 
 # --- the heatmap: the top of that list, organisation × indicator --------------------------------
 st.subheader(labels.GAP_HEATMAP)
 shared.seed_from_link("gap", list(labels.GAP_MEASURES), column)
 measure = st.segmented_control(
-    labels.GAP_MEASURE_LABEL,
-    labels.GAP_MEASURES,
-    format_func=column,
-    default="gap_to_pass",
-    required=True,
-    key="gap",
-    bind="query-params",
+    labels.GAP_MEASURE_LABEL, labels.GAP_MEASURES, format_func=column, default="gap_to_pass", required=True, key="gap"
 )
+shared.keep_in_link({"gap": measure})
+sel = sel.with_values(gap=measure)
 orgs_shown = fix_first.org_id.drop_duplicates().head(HEATMAP_ORGS).tolist()
 st.caption(labels.GAP_HEATMAP_NOTE.format(count=len(orgs_shown), total=gaps.org_id.nunique()))
 if orgs_shown:
@@ -87,11 +73,9 @@ if weak.empty:
     st.info(labels.EMPTY_SELECTION)
 else:
     display.chart(figures.weak_indicators(weak, f.indicator_numbers()), "weak_indicators", labels.GAP_WEAK)
-weak_table = weak.assign(indicator=weak.indicator.map(labels.INDICATOR_SHORT_LABELS))[
-    ["province", "indicator", "org_count", "below_pass_count", "share_below_pass"]
-]
-display.table(weak_table, key="weak_table")
-shared.downloads(weak_table, f"ita-weak-indicators-{f.fiscal_year}", "weak")
+weak_table = views.VIEWS["weak-indicators"].select(weak)
+display.view_table(views.VIEWS["weak-indicators"], weak_table, sel, key="weak_table")
+shared.downloads(views.VIEWS["weak-indicators"], weak_table, sel, "weak")
 
 # --- items: those the selection misses most, then one organisation's ------------------------------
 st.subheader(labels.GAP_ITEMS_SELECTION)
@@ -99,16 +83,18 @@ items = shared.cached(analytics.item_gap_summary, f)
 if items.empty:
     st.info(labels.GAP_ITEMS_NONE)
 else:
-    items = items.assign(indicator=items.indicator.map(labels.INDICATOR_SHORT_LABELS))[
-        ["item", "title_th", "indicator", "org_count", "below_full_count", "share_below_full", "mean_score"]
-    ]
-    display.table(items, key="item_summary")
-    shared.downloads(items, f"ita-item-gaps-{f.fiscal_year}", "item_summary")
+    items = views.VIEWS["item-gaps"].select(items)
+    display.view_table(views.VIEWS["item-gaps"], items, sel, key="item_summary")
+    shared.downloads(views.VIEWS["item-gaps"], items, sel, "item_summary")
 
-# One organisation's items: the row chosen in the fix-first list, else the profile's organisation, else the
-# top of the list.
+# One organisation's items: the row chosen in the fix-first list, else the profile's organisation (or the
+# link's), else the top of the list.
 if fix_first.empty:
     st.stop()
+linked_org = shared.link_choice("org", fix_first.org_id.tolist())
+if linked_org is not None and "_gaps_org_linked" not in st.session_state:
+    st.session_state["org"] = linked_org
+st.session_state["_gaps_org_linked"] = True
 if picked.selection.rows:
     org_row = fix_first.iloc[picked.selection.rows[0]]
 elif st.session_state.get("org") in fix_first.org_id.values:
@@ -118,17 +104,11 @@ else:
 org_id, org_name = int(org_row.org_id), f"{org_row.org_name} ({org_row.province})"
 st.subheader(labels.GAP_ITEMS_ORG)
 st.text(org_name)  # a name from a document: plain text, never markdown
-org_items = shared.cached(analytics.item_gaps, f, org_id)
+shared.keep_in_link({"org": org_id})
+sel = sel.with_values(org=org_id)
+org_items = views.VIEWS["org-items"].frame(shared.ask, sel)
 if org_items.empty:
     st.info(labels.GAP_ITEMS_ORG_NONE)
 else:
-    org_items = org_items.assign(indicator=org_items.indicator.map(labels.INDICATOR_SHORT_LABELS))[
-        ["item", "title_th", "indicator", "score", "gap_to_full"]
-    ]
-    display.table(org_items, key="item_org")
-    shared.downloads(
-        org_items,
-        f"ita-item-gaps-org-{org_id}-{f.fiscal_year}",
-        "item_org",
-        {labels.column_label("org_name"): org_name},
-    )
+    display.view_table(views.VIEWS["org-items"], org_items, sel, key="item_org")
+    shared.downloads(views.VIEWS["org-items"], org_items, sel, "item_org", page="gaps")

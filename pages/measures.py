@@ -5,10 +5,10 @@ import datetime as dt
 
 import streamlit as st
 
-from ita_data import analytics, labels, thai
+from ita_data import analytics, labels, thai, views
 from pages import display, figures, shared
 
-STATUSES_OPEN = [None, "planned", "in_progress"]
+STATUSES_OPEN = list(views.selection.MEASURE_STATUSES)
 
 f = shared.filters()
 st.title(labels.MEASURES_TITLE)
@@ -16,14 +16,12 @@ st.caption(shared.filters_caption())
 
 # --- the page's own filters, each carried by the URL ---------------------------------------
 left, middle, right = st.columns(3)
-as_of = left.date_input(
-    labels.MEASURES_AS_OF,
-    value=dt.date.today(),
-    key="as_of",
-    bind="query-params",
-    format="DD/MM/YYYY",
-    help=labels.MEASURES_AS_OF_HELP,
-)
+if "as_of" not in st.session_state:
+    notices: list[str] = []
+    st.session_state["as_of"] = shared.link_choice("as_of", [], notices=notices) or dt.date.today()
+    for notice in notices:
+        st.warning(notice, icon=":material/link_off:")
+as_of = left.date_input(labels.MEASURES_AS_OF, key="as_of", format="DD/MM/YYYY", help=labels.MEASURES_AS_OF_HELP)
 # The picker writes Christian-era years (Streamlit has no Buddhist calendar): the B.E. date is shown beside.
 left.caption(labels.MEASURES_AS_OF_BE.format(date=thai.format_be_date(as_of)))
 # The sidebar's indicator narrows the choice (a tool offers its own indicators).
@@ -39,32 +37,31 @@ def status_text(code: str | None) -> str:
 
 
 shared.seed_from_link("m_indicator", indicators, indicator_text)
-indicator = middle.selectbox(
-    labels.MEASURES_INDICATOR, indicators, key="m_indicator", bind="query-params", format_func=indicator_text
-)
+indicator = middle.selectbox(labels.MEASURES_INDICATOR, indicators, key="m_indicator", format_func=indicator_text)
 shared.seed_from_link("m_status", STATUSES_OPEN, status_text)
-status = right.selectbox(
-    labels.COLUMNS["status"], STATUSES_OPEN, key="m_status", bind="query-params", format_func=status_text
-)
+status = right.selectbox(labels.COLUMNS["status"], STATUSES_OPEN, key="m_status", format_func=status_text)
 selection = dataclasses.replace(f, indicator=indicator) if indicator else f
 
 units = shared.cached(analytics.open_measures_summary, selection, as_of, by="responsible")
 left, right = st.columns([2, 1])
+unit_options = [None, *units.label.dropna()]
+shared.seed_from_link("m_unit", unit_options, lambda u: labels.ALL if u is None else u)
 unit = left.selectbox(
-    labels.COLUMNS["responsible"],
-    [None, *units.label.dropna()],
-    key="m_unit",
-    bind="query-params",
-    format_func=lambda u: labels.ALL if u is None else u,
+    labels.COLUMNS["responsible"], unit_options, key="m_unit", format_func=lambda u: labels.ALL if u is None else u
 )
-overdue_only = right.toggle(labels.MEASURES_OVERDUE_ONLY, key="m_overdue", bind="query-params")
-page_filters = {
-    labels.MEASURES_AS_OF: thai.format_be_date(as_of),
-    labels.MEASURES_INDICATOR: indicator_text(indicator),
-    labels.COLUMNS["status"]: status_text(status),
-    labels.COLUMNS["responsible"]: unit or labels.ALL,
-    labels.MEASURES_OVERDUE_ONLY: labels.yes_no(overdue_only),
-}
+shared.seed_from_link("m_overdue", [True, False], labels.yes_no)
+overdue_only = right.toggle(labels.MEASURES_OVERDUE_ONLY, key="m_overdue")
+# The day is written into the link only when it is not today: a copied link then follows the days.
+shared.keep_in_link(
+    {
+        "as_of": as_of if as_of != dt.date.today() else None,
+        "m_indicator": indicator,
+        "m_status": status,
+        "m_unit": unit,
+        "m_overdue": overdue_only,
+    }
+)
+sel = shared.selection(as_of=as_of, m_indicator=indicator, m_status=status, m_unit=unit, m_overdue=overdue_only)
 
 # --- open measures -----------------------------------------------------------------------
 st.subheader(labels.MEASURES_OPEN.format(date=thai.format_be_date(as_of)))
@@ -84,32 +81,11 @@ c.metric(labels.MEASURES_OVERDUE_ORGS, f"{shown.org_id[shown.overdue].nunique():
 if shown.empty:
     st.info(labels.MEASURES_OPEN_NONE)
 else:
-    table = shown[
-        [
-            "overdue",
-            "days_overdue",
-            "org_id",
-            "org_name",
-            "province",
-            "district",
-            "indicator",
-            "score_before",
-            "score_after",
-            "score_change",
-            "method_change",
-            "item",
-            "title",
-            "responsible",
-            "due_date",
-            "status",
-        ]
-    ].assign(
-        indicator=shown.indicator.map(labels.INDICATOR_LABELS),
-        due_date=thai.format_be_dates(shown.due_date.to_numpy()),
-        status=shown.status.map(labels.STATUSES),
-    )
-    display.table(
+    table = views.VIEWS["measures"].select(shown)
+    display.view_table(
+        views.VIEWS["measures"],
         table,
+        sel,
         key="open_measures_table",
         column_config={
             "overdue": st.column_config.CheckboxColumn(help=labels.MEASURES_OVERDUE_HELP, pinned=True),
@@ -124,7 +100,7 @@ else:
         },
     )
     st.caption(labels.MEASURES_SCORES_NOTE)
-    shared.downloads(table, "ita-open-measures", "open_measures", page_filters)
+    shared.downloads(views.VIEWS["measures"], table, sel, "open_measures")
 
 st.subheader(labels.MEASURES_SUMMARY)
 st.caption(labels.MEASURES_SUMMARY_NOTE)
@@ -136,9 +112,10 @@ by = st.segmented_control(
     format_func=labels.MEASURE_GROUPS.__getitem__,
     default="responsible",
     key="m_by",
-    bind="query-params",
     required=True,
 )
+shared.keep_in_link({"m_by": by})
+sel = sel.with_values(m_by=by)
 summary = units if by == "responsible" else shared.cached(analytics.open_measures_summary, selection, as_of, by=by)
 if summary.empty:
     st.info(labels.MEASURES_SUMMARY_NONE)
@@ -148,16 +125,9 @@ else:
         "measure_summary_chart",
         f"{labels.MEASURES_SUMMARY} · {labels.MEASURES_SUMMARY_BY}{labels.MEASURE_GROUPS[by]}",
     )
-    summary_table = (
-        summary.drop(columns=["by", "key"])
-        .assign(
-            label=summary.label.map(labels.INDICATOR_LABELS) if by == "indicator" else summary.label,
-            earliest_due_date=thai.format_be_dates(summary.earliest_due_date.to_numpy()),
-        )
-        .rename(columns={"label": labels.MEASURE_GROUPS[by]})
-    )
-    display.table(summary_table, key="measure_summary_table")
-    shared.downloads(summary_table, f"ita-open-measures-by-{by}", "measure_summary", page_filters)
+    summary_table = views.VIEWS["measures-summary"].select(summary)
+    display.view_table(views.VIEWS["measures-summary"], summary_table, sel, key="measure_summary_table")
+    shared.downloads(views.VIEWS["measures-summary"], summary_table, sel, "measure_summary")
 
 # --- weak indicators without a measure ---------------------------------------------------
 st.subheader(labels.COVERAGE_TITLE)
@@ -173,16 +143,14 @@ else:
     b.metric(labels.COVERAGE_NONE, f"{uncovered:,}")
     c.metric(labels.COVERAGE_SOME, shared.percent(covered / weak))
     display.chart(figures.measure_coverage(counts[counts.weak_count > 0]), "coverage_chart", labels.COVERAGE_TITLE)
-    uncovered_only = st.toggle(labels.COVERAGE_UNCOVERED_ONLY, value=True, key="m_uncovered", bind="query-params")
-    table = coverage[~coverage.covered] if uncovered_only else coverage
-    table = table.assign(indicator=table.indicator.map(labels.INDICATOR_LABELS))
-    display.table(table, key="coverage_table")
-    shared.downloads(
-        table,
-        "ita-measure-coverage",
-        "coverage",
-        {**page_filters, labels.COVERAGE_UNCOVERED_ONLY: labels.yes_no(uncovered_only)},
-    )
+    shared.seed_from_link("m_uncovered", [True, False], labels.yes_no)
+    st.session_state.setdefault("m_uncovered", True)
+    uncovered_only = st.toggle(labels.COVERAGE_UNCOVERED_ONLY, key="m_uncovered")
+    shared.keep_in_link({"m_uncovered": uncovered_only})
+    sel = sel.with_values(m_uncovered=uncovered_only)
+    table = views.VIEWS["coverage"].select(coverage[~coverage.covered] if uncovered_only else coverage)
+    display.view_table(views.VIEWS["coverage"], table, sel, key="coverage_table")
+    shared.downloads(views.VIEWS["coverage"], table, sel, "coverage")
 
 # --- did measures move the indicator? ------------------------------------------------------
 st.subheader(labels.EFFECT_TITLE)
@@ -192,14 +160,13 @@ if not measure_years:
     st.info(labels.EFFECT_NEED_TWO_YEARS)
     st.stop()
 default_year = f.fiscal_year if f.fiscal_year in measure_years else measure_years[-1]
+shared.seed_from_link("m_effect_year", measure_years, lambda y: f"{y} → {y + 1}")
+st.session_state.setdefault("m_effect_year", default_year)
 effect_year = st.selectbox(
-    labels.EFFECT_YEAR,
-    measure_years,
-    index=measure_years.index(default_year),
-    key="m_effect_year",
-    bind="query-params",
-    format_func=lambda y: f"{y} → {y + 1}",
+    labels.EFFECT_YEAR, measure_years, key="m_effect_year", format_func=lambda y: f"{y} → {y + 1}"
 )
+shared.keep_in_link({"m_effect_year": effect_year})
+sel = sel.with_values(m_effect_year=effect_year)
 effect = shared.cached(analytics.measure_effectiveness, dataclasses.replace(selection, fiscal_year=effect_year))
 if effect.empty:
     st.info(labels.EFFECT_NONE.format(year=effect_year, next_year=effect_year + 1))
@@ -212,8 +179,6 @@ display.chart(
     f"{labels.EFFECT_TITLE} · {effect_year} → {effect_year + 1}",
     notes=(labels.CHANGE_METHOD_MARK,) if effect.method_change.any() else (),
 )
-effect_table = effect.assign(indicator=effect.indicator.map(labels.INDICATOR_LABELS))
-display.table(effect_table, key="effectiveness_table")
-shared.downloads(
-    effect_table, "ita-measure-effectiveness", "effectiveness", {**page_filters, labels.EFFECT_YEAR: effect_year}
-)
+effect_table = views.VIEWS["measure-effect"].select(effect)
+display.view_table(views.VIEWS["measure-effect"], effect_table, sel, key="effectiveness_table")
+shared.downloads(views.VIEWS["measure-effect"], effect_table, sel, "effectiveness")

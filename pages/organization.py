@@ -9,21 +9,18 @@ import datetime as dt
 
 import streamlit as st
 
-from ita_data import analytics, framework, labels, thai
+from ita_data import analytics, framework, labels, thai, views
 from ita_data.analytics import about
 from pages import display, figures, shared
-
-ORG_ID_DIGITS = 10  # org_id is a 32-bit INTEGER: a longer number names no organisation
 
 
 def _org_id(value) -> int | None:
     """An organisation id as a link or a person writes it (Thai digits too), or None for anything else,
-    including a number too long to be one (Python refuses to convert thousands of digits)."""
-    text = thai.to_arabic(str(value)).strip()
-    if not (text.isascii() and text.isdigit() and len(text) <= ORG_ID_DIGITS):
+    including a number too long to be one (views.params reads it as every link's ``org``)."""
+    try:
+        return views.PARAMS["org"].parse(str(value))
+    except views.LinkValueError:
         return None
-    number = int(text)
-    return number if number < 2**31 else None
 
 
 def _choose() -> None:
@@ -35,38 +32,30 @@ def _named(frame) -> dict[int, str]:
 
 
 @st.fragment
-def _sources(org_id: int, org_name: str, fiscal_year: int) -> None:
+def _sources(sel: views.Selection) -> None:
     """Where each number came from. A fragment: its toggle reruns this table alone, not the profile."""
+    shared.seed_from_link("sources_all", [True, False], labels.yes_no)
     every_year = st.toggle(
-        labels.ORG_SOURCES_ALL, key="org_sources_all", help=labels.ORG_SOURCES_ALL_HELP.format(year=fiscal_year)
+        labels.ORG_SOURCES_ALL, key="sources_all", help=labels.ORG_SOURCES_ALL_HELP.format(year=sel.filters.fiscal_year)
     )
-    sources = shared.cached(about.org_sources, org_id, None if every_year else fiscal_year)
-    if sources.empty:
+    shared.keep_in_link({"sources_all": every_year})
+    sel = sel.with_values(sources_all=every_year)
+    view = views.VIEWS["org-sources"]
+    table = view.frame(shared.ask, sel)
+    if table.empty:
         st.info(labels.ORG_SOURCES_NONE)
         return
-    table = sources.assign(
-        record=sources.record.map(labels.RECORDS),
-        key=sources.key.map(labels.INDICATOR_LABELS).where(sources.record.isin(("total", "indicator")), sources.key),
-        kind=sources.kind.map(labels.SOURCE_KINDS).fillna(sources.kind),
-        imported_at=thai.format_be_dates(sources.imported_at.to_numpy(), with_time=True),
-    )
-    # Where a number came from stands beside it: the line it was read from, then the document.
-    first = ["fiscal_year", "record", "key", "value", "snippet", "location", "file_name"]
-    table = table[[*first, *(c for c in table.columns if c not in first)]]
-    display.table(
+    display.view_table(
+        view,
         table,
+        sel,
         key="org_sources_table",
         column_config={
             "snippet": st.column_config.TextColumn(width="large"),
             "key": st.column_config.TextColumn(pinned=True),
         },
     )
-    shared.downloads(
-        table,
-        f"ita-org-{org_id}-sources",
-        "org_sources",
-        {labels.ORG_KEY: org_name, labels.ORG_SOURCES_ALL: labels.yes_no(every_year)},
-    )
+    shared.downloads(view, table, sel, "org_sources")
 
 
 f = shared.filters()
@@ -136,7 +125,7 @@ if org is None or org.empty:
 card = org.iloc[0]
 org_id = int(card.org_id)
 pass_mark = framework.year_rules(f.fiscal_year).pass_mark
-name = {labels.ORG_KEY: card.org_name}
+sel = shared.selection(org=org_id)
 
 # --- who it is -------------------------------------------------------------------------------
 st.subheader(shared.plain(card.org_name), anchor=False)
@@ -193,9 +182,9 @@ else:
     display.chart(
         figures.org_indicators(year, pass_mark, whole), "org_indicators", f"{card.org_name} · {indicators_title}"
     )
-    table = year.drop(columns=["fiscal_year"]).assign(indicator=year.indicator.map(labels.INDICATOR_LABELS))
-    display.table(table, key="org_scores_table", headers=whole)
-    shared.downloads(table.rename(columns=whole), f"ita-org-{org_id}-{f.fiscal_year}", "org_scores", name)
+    table = views.VIEWS["organization"].select(year)
+    display.view_table(views.VIEWS["organization"], table, sel, key="org_scores_table")
+    shared.downloads(views.VIEWS["organization"], table, sel, "org_scores")
 
 # --- history ---------------------------------------------------------------------------------
 if not history.empty:
@@ -216,51 +205,48 @@ if not history.empty:
     )
     if not changes.empty:
         st.caption(labels.ORG_METHOD_LINES.format(notes="; ".join(changes.notes)))
-    wide = history.assign(indicator=history.indicator.map(labels.INDICATOR_LABELS))
+    wide = views.VIEWS["org-history"].select(history)
     with st.expander(labels.ORG_HISTORY_TABLE):
-        display.table(wide, key="org_history_table", headers=whole)
-        shared.downloads(wide.rename(columns=whole), f"ita-org-{org_id}-history", "org_history", name)
+        display.view_table(views.VIEWS["org-history"], wide, sel, key="org_history_table")
+        shared.downloads(views.VIEWS["org-history"], wide, sel, "org_history")
 
 # --- items -----------------------------------------------------------------------------------
 st.subheader(labels.ORG_ITEMS.format(year=f.fiscal_year), anchor=False)
-items = shared.cached(analytics.item_gaps, f, org_id)
+items = views.VIEWS["org-items"].frame(shared.ask, sel)
 if items.empty:
     st.info(labels.ORG_ITEMS_NONE)
 else:
-    table = items.drop(columns=["fiscal_year", "org_id"]).assign(indicator=items.indicator.map(labels.INDICATOR_LABELS))
-    display.table(
-        table,
+    display.view_table(
+        views.VIEWS["org-items"],
+        items,
+        sel,
         key="org_items_table",
         column_config={
             "gap_to_full": st.column_config.ProgressColumn(format="%,.2f", min_value=0, max_value=100, color="red")
         },
     )
-    shared.downloads(table, f"ita-org-{org_id}-items-{f.fiscal_year}", "org_items", name)
+    shared.downloads(views.VIEWS["org-items"], items, sel, "org_items")
 
 # --- measures --------------------------------------------------------------------------------
 st.subheader(labels.ORG_MEASURES, anchor=False)
 today = dt.date.today()  # in the cache key: overdue is counted from the day
-measures = shared.cached(about.org_measures, org_id, today)
+measures = views.VIEWS["org-measures"].frame(shared.ask, sel.with_values(as_of=today))
 if measures.empty:
     st.info(labels.ORG_MEASURES_NONE)
 else:
-    table = measures.drop(columns=["measure_id", "source_id"]).assign(
-        indicator=measures.indicator.map(labels.INDICATOR_LABELS),
-        status=measures.status.map(labels.STATUSES),
-        due_date=thai.format_be_dates(measures.due_date.to_numpy()),
-        completed_on=thai.format_be_dates(measures.completed_on.to_numpy()),
-    )
     st.caption(labels.ORG_MEASURES_NOTE.format(today=thai.format_be_date(today)))
-    display.table(
-        table,
+    display.view_table(
+        views.VIEWS["org-measures"],
+        measures,
+        sel,
         key="org_measures_table",
         column_config={
             "overdue": st.column_config.CheckboxColumn(pinned=True),
             "method_change": st.column_config.CheckboxColumn(help=labels.MEASURE_SCORES_METHOD_HELP),
         },
     )
-    shared.downloads(table, f"ita-org-{org_id}-measures", "org_measures", name)
+    shared.downloads(views.VIEWS["org-measures"], measures, sel, "org_measures")
 
 # --- where each number came from -------------------------------------------------------------
 st.subheader(labels.ORG_SOURCES, anchor=False)
-_sources(org_id, card.org_name, f.fiscal_year)
+_sources(sel)

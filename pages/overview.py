@@ -4,7 +4,7 @@ from dataclasses import replace
 
 import streamlit as st
 
-from ita_data import analytics, brief, framework, labels
+from ita_data import analytics, brief, framework, labels, views
 from ita_data.analytics import about as about_data
 from pages import display, figures, shared
 
@@ -62,11 +62,13 @@ indicators_title = labels.OVERVIEW_INDICATORS.format(whole=whole)
 st.subheader(indicators_title)
 means = shared.cached(analytics.indicator_means, f)
 display.chart(figures.indicator_means(means, pass_mark, whole), "indicator_means", indicators_title)
-table = means.assign(indicator=means.indicator.map(labels.INDICATOR_LABELS))
-# The heading names what "all" covers; the table's column says only "ทั้งหมด" (it stays narrow).
+sel = shared.selection()
+table = views.VIEWS["indicators"].select(means)
+# The heading names what "all" covers; the table's column says only "ทั้งหมด" (it stays narrow), the
+# files' header the whole of it.
 short_whole = labels.whole_data(shared.cached(about_data.data_status), f.include_synthetic, short=True)
-display.table(table, headers=labels.whole_headers(short_whole))
-shared.downloads(table.rename(columns=labels.whole_headers(whole)), "ita-overview", "overview")
+display.view_table(views.VIEWS["indicators"], table, sel, headers=labels.whole_headers(short_whole))
+shared.downloads(views.VIEWS["indicators"], table, sel, "overview")
 
 # The provincial brief of this selection (A4 PDF), printed by Chromium only when the button is clicked.
 if not f.province_code:

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from ita_data import analytics, framework, labels
+from ita_data import analytics, framework, labels, views
 from ita_data.analytics import about as about_data
 from ita_data.analytics.history import score_history
 from ita_data.analytics.rankings import SCOPES
@@ -30,8 +30,9 @@ within = st.segmented_control(
     default="province",
     required=True,
     key="within",
-    bind="query-params",
 )
+shared.keep_in_link({"within": within})
+sel = shared.selection(within=within)
 ranked = shared.cached(analytics.rankings, f, within)
 if ranked.empty:
     st.info(labels.EMPTY_SELECTION)
@@ -49,37 +50,18 @@ c.metric(labels.RANK_REPORTED_DIFFERS, f"{len(differs):,}", help=labels.RANK_REP
 # --- the table: choosing a row opens the organisation's profile ------------------------------
 st.subheader(f"{labels.RANK_TABLE} · {measure} · {scope_names[within]}")
 history = shared.cached(score_history, f).set_index("org_id").scores
-table = ranked[
-    [
-        "rank",
-        "group_size",
-        "org_id",
-        "org_name",
-        "org_type",
-        "province",
-        "district",
-        "score",
-        "level",
-        "level_reported",
-        "rank_prev",
-        "rank_change",
-        "percentile",
-        "province_rank_computed",
-        "rank_reported",
-        "rank_reported_of",
-        "rank_reported_differs",
-    ]
-].assign(org_type=ranked.org_type.map(labels.ORG_TYPE_LABELS))
-shown = table.assign(scores=ranked.org_id.map(history))
+view = views.VIEWS["rankings"]
+table = view.select(ranked)
 # Each header says what its column ranks: the chosen measure, or the total (levels and the province's
-# rank in reports are of the total whatever the measure).
-headers = labels.rank_headers(labels.indicator_short_label(f.indicator), labels.RANK_WITHIN[within])
-event = display.table(
-    shown,
+# rank in reports are of the total whatever the measure); the view's files say the same.
+headers = {c: view.header(c, sel) for c in ("scores", *view.columns)}
+event = display.view_table(
+    view,
+    table.assign(scores=table.org_id.map(history)),
+    sel,
     key="rank_table",
     on_select="rerun",
     selection_mode="single-row",
-    headers=headers,
     column_order=[
         c
         for c in (
@@ -103,29 +85,23 @@ event = display.table(
         )
     ],
     column_config={
-        "scores": st.column_config.LineChartColumn(
-            headers.get("scores", labels.column_label("scores")), y_min=0, y_max=100, help=labels.RANK_SCORES_HELP
-        ),
+        "scores": st.column_config.LineChartColumn(headers["scores"], y_min=0, y_max=100, help=labels.RANK_SCORES_HELP),
         "rank_reported_differs": st.column_config.CheckboxColumn(help=labels.RANK_REPORTED_DIFFERS_HELP),
     },
 )
 st.caption(labels.RANK_TABLE_HELP)
 if event.selection.rows:
     st.session_state["org"] = int(table.org_id.iloc[event.selection.rows[0]])
-    # The profile's link names the organisation; the sidebar's filters are bound to widgets, which
-    # switch_page can neither carry nor clear: they follow from the session.
+    # The profile's link names the organisation; the sidebar's filters follow from the session (the
+    # frame writes them into the profile's address).
     st.switch_page(PROFILE_PAGE, query_params={"org": str(st.session_state["org"])})
-shared.downloads(
-    table, f"ita-rankings-{within}-{f.fiscal_year}", "rankings", {labels.RANK_WITHIN_LABEL: scope_names[within]}
-)
+shared.downloads(view, table, sel, "rankings")
 
 if len(differs):
     st.subheader(labels.RANK_DIFFERS_TABLE)
-    reported = differs[
-        ["org_name", "province", "province_rank_computed", "rank_reported", "rank_reported_of", "score", "level"]
-    ]
-    display.table(reported, key="rank_differs")
-    shared.downloads(reported, f"ita-rank-reported-{f.fiscal_year}", "rank_differs")
+    reported = views.VIEWS["rank-differs"].select(differs)
+    display.view_table(views.VIEWS["rank-differs"], reported, sel, key="rank_differs")
+    shared.downloads(views.VIEWS["rank-differs"], reported, sel, "rank_differs")
 
 # --- the bar chart: the selection's scores against the pass mark -----------------------------
 st.subheader(f"{labels.RANK_CHART} · {measure}")

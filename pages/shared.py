@@ -3,23 +3,19 @@
 from __future__ import annotations
 
 import importlib
-import io
-from collections.abc import Callable
-from dataclasses import asdict
+from collections.abc import Callable, Sequence
 from typing import Any
+from urllib.parse import urlsplit
 
 import pandas as pd
 import streamlit as st
+from streamlit import config
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-from ita_data import analytics, labels, safe_text, thai
-from ita_data.derived import open_store
+from ita_data import analytics, labels, safe_text, views
+from ita_data.analytics import about as about_data
+from ita_data.derived import process_store
 from ita_data.store import Store, StoreError, default_db_path
-
-
-@st.cache_resource(show_spinner=False)
-def _open_store(path: str) -> Store:
-    return open_store(path, on_wait=_say_write_waits)
 
 
 def _say_write_waits(message: str) -> None:
@@ -30,9 +26,12 @@ def _say_write_waits(message: str) -> None:
 
 
 def store() -> Store:
-    """The process's one open database: it reads the newest published snapshot, and the import page's
-    writes publish a new one (other dashboard processes pick it up at their next rerun)."""
-    return _open_store(str(default_db_path()))
+    """The process's one open database (the data API reads through it too): it reads the newest
+    published snapshot, and the import page's writes publish a new one (other dashboard processes pick
+    it up at their next rerun). A write it makes says on the page whom it waits for."""
+    opened = process_store(default_db_path())
+    opened.on_wait = _say_write_waits
+    return opened
 
 
 def data_version() -> str:
@@ -128,66 +127,55 @@ def _text_with_gaps(column: pd.Series) -> bool:
     )
 
 
-def _filters_frame(extra: dict[str, Any] | None = None) -> pd.DataFrame:
-    """A download's filters sheet: the sidebar's filters by name (the places by code and by name), the
-    page's own, and the address of the view; a filter not set is left blank."""
-    chosen = filters()
-    f = asdict(chosen)
-    f["province"], f["district"] = place_names(chosen)
-    f.update(extra or {})
-    f["url"] = st.context.url if hasattr(st, "context") else ""
-    return pd.DataFrame(
-        {
-            labels.FILTERS_SHEET_NAME: list(f),
-            labels.FILTERS_SHEET_VALUE: ["" if v is None else str(v) for v in f.values()],
-        }
-    )
+def ask(func: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+    """A view's analytics calls, through this process's cache (``views`` hands it to every view)."""
+    return cached(func, *args, **kwargs)
 
 
-def downloads(frame: pd.DataFrame, name: str, key: str, extra: dict[str, Any] | None = None) -> None:
-    """CSV and XLSX of exactly what the table shows, with the filters written into the file.
+def selection(**page_values: Any) -> views.Selection:
+    """The sidebar's filters and this page's own choices, by their keys in the link (``within=``,
+    ``from=``, ``org=`` …): what a view is asked for and what its link and files name."""
+    f = filters()
+    whole = labels.whole_data(cached(about_data.data_status), f.include_synthetic)
+    return views.Selection(f, whole=whole).with_values(**page_values)
 
-    ``extra`` names a page's own filters (Thai label → value) so they are written in too. The files are
-    built only when a button is clicked: an XLSX of tens of thousands of rows takes seconds.
-    """
-    shown = for_display(frame)
-    caption = " · ".join([filters_caption(), *(f"{k} {v}" for k, v in (extra or {}).items())])
-    filters_sheet = _filters_frame(extra)
 
+def app_base() -> str:
+    """The address of the dashboard as the browser reaches it (``http://host:8501/``), for the links
+    written into files."""
+    base_path = str(config.get_option("server.baseUrlPath") or "").strip("/")
+    url = st.context.url if hasattr(st, "context") else None
+    if url:
+        parts = urlsplit(url)
+        root = f"{parts.scheme}://{parts.netloc}/"
+    else:  # AppTest has no browser: the address the server is configured for
+        root = f"http://{config.get_option('server.address') or '127.0.0.1'}:{config.get_option('server.port')}/"
+    return root + (base_path + "/" if base_path else "")
+
+
+def downloads(view: views.View, frame: pd.DataFrame, sel: views.Selection, key: str, page: str | None = None) -> None:
+    """CSV and XLSX of exactly the rows the table shows, in people's words, with the selection, the
+    synthetic warning when synthetic rows are in them and the link that reopens the view (``page``,
+    by default the view's own) written into each file. The files are built only when a button is
+    clicked: an XLSX of tens of thousands of rows takes seconds."""
+    made = views.download(view, ask, sel, app_base(), frame=frame, page=page)
     left, right = st.columns(2)
     left.download_button(
         labels.DOWNLOAD_CSV,
-        lambda: csv_file(shown, caption),
-        f"{name}.csv",
+        lambda: views.csv_bytes(made),
+        views.file_name(view, sel, "csv"),
         "text/csv",
         key=f"{key}_csv",
         on_click="ignore",
     )
     right.download_button(
         labels.DOWNLOAD_XLSX,
-        lambda: xlsx_file({"data": shown, "filters": filters_sheet}),
-        f"{name}.xlsx",
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        lambda: views.xlsx_bytes(made),
+        views.file_name(view, sel, "xlsx"),
+        views.XLSX_TYPE,
         key=f"{key}_xlsx",
         on_click="ignore",
     )
-
-
-# Names and texts from documents stay text in the files we write: never a spreadsheet formula.
-def csv_file(frame: pd.DataFrame, caption: str) -> bytes:
-    """A download's CSV: the caption line, then the table (UTF-8 with a BOM, for Excel on a Thai system)."""
-    # The caption is one quoted cell: a name holding a comma cannot start a cell of its own.
-    heading = pd.DataFrame([["# " + caption]]).to_csv(index=False, header=False)
-    return (heading + safe_text.spreadsheet_frame(frame).to_csv(index=False)).encode("utf-8-sig")
-
-
-def xlsx_file(sheets: dict[str, pd.DataFrame]) -> bytes:
-    """A download's XLSX, one sheet per frame."""
-    out = io.BytesIO()
-    with pd.ExcelWriter(out, engine="openpyxl") as writer:
-        for sheet, frame in sheets.items():
-            safe_text.spreadsheet_frame(frame).to_excel(writer, sheet_name=sheet, index=False)
-    return out.getvalue()
 
 
 def number(value: Any, digits: int = 2) -> str:
@@ -197,48 +185,96 @@ def number(value: Any, digits: int = 2) -> str:
 
 
 # How much of an unknown value from a link a notice shows back (a crafted link may carry thousands).
-URL_ECHO_LIMIT = 60
+URL_ECHO_LIMIT = views.params.ECHO_LIMIT
 
 
 def link_choice(
     key: str, options: list, format_func: Callable[[Any], Any] = str, notices: list[str] | None = None
 ) -> Any:
-    """The option a link names for the widget ``key``: by its Thai label (what a copied link carries) or
-    by its code (``?indicator=9``, ``?within=nation``, ``?province=50``, Thai digits too). None when the
-    link names none; an unknown value adds a notice to ``notices``."""
-    value = st.query_params.get(key)
-    if value in (None, ""):
+    """The option a link names for the widget ``key``: by its Thai label or by its code
+    (``?indicator=9``, ``?within=nation``, ``?province=50``, Thai digits too; ``views.params``). None
+    when the link names none; an unknown value adds a notice to ``notices``."""
+    try:
+        found = views.PARAMS[key].parse(st.query_params.get(key), {o: str(format_func(o)) for o in options})
+    except views.LinkValueError as err:
+        if notices is not None:
+            # The value comes from a link anyone can craft: echoed as plain text, never as a link.
+            notices.append(labels.LINK_UNKNOWN.format(value=plain(err.value), key=key))
         return None
-    value = str(value)
-    by_text = {str(format_func(o)): o for o in options}
-    by_code = {str(o): o for o in options if o is not None}
-    for text in (value, thai.to_arabic(value).strip()):
-        if text in by_text:
-            return by_text[text]
-        if text in by_code:
-            return by_code[text]
-    if key == "fy" and (year := thai.parse_be_year(value)) in options:  # ``68`` for 2568
-        return year
-    if notices is not None:
-        # The value comes from a link anyone can craft: echoed as plain text, never as a link.
-        notices.append(labels.LINK_UNKNOWN.format(value=plain(value, URL_ECHO_LIMIT), key=key))
-    return None
+    return found if key in st.query_params else None
 
 
 def seed_from_link(
     key: str, options: list, format_func: Callable[[Any], Any] = str, notices: list[str] | None = None
 ) -> None:
-    """Call before a widget bound to the URL: the option a link names (label or code) becomes its
-    value on the session's first run of it, and a value no longer among ``options`` is dropped. Without
+    """Call before a widget whose value the link carries: on the widget's first run in the session, the
+    option the link names (label or code) becomes its value; afterwards the widget holds it (and the
+    address bar is written from it). A value no longer among ``options`` is dropped. Without
     ``notices`` a link's unknown value is shown as a notice at once."""
     shown: list[str] = []
-    wanted = link_choice(key, options, format_func, shown if notices is None else notices)
-    if wanted is not None and key not in st.session_state:
-        st.session_state[key] = wanted
+    if key not in st.session_state:
+        wanted = link_choice(key, options, format_func, shown if notices is None else notices)
+        if wanted is not None:
+            st.session_state[key] = wanted
     if key in st.session_state and st.session_state[key] not in options:
         st.session_state.pop(key)
     for notice in shown:
         st.warning(notice, icon=":material/link_off:")
+
+
+def keep_in_link(values: dict[str, Any]) -> None:
+    """Write the page's choices into the address bar in their one canonical form (codes, in the
+    parameters' order; a default left out), on every run: a link copied after any click names what
+    the page shows."""
+    wanted = st.query_params.to_dict()
+    for key, value in values.items():
+        code = views.params.canonical(key, value)
+        if code is None:
+            wanted.pop(key, None)
+        else:
+            wanted[key] = code
+    _write_link(wanted)
+
+
+def link_page(url_path: str, f: analytics.Filters) -> None:
+    """The address bar for a page: the sidebar's filters as codes, the page's own parameters as the
+    link gave them (the page writes them back once its widgets have read them), nothing else."""
+    st.session_state["_ita_page"] = url_path
+    own = views.page_params(url_path)
+    wanted = {k: v for k, v in st.query_params.to_dict().items() if k in own}
+    wanted.update(views.link_query(views.Selection(f), ()))
+    _write_link(wanted)
+
+
+def _write_link(wanted: dict[str, str]) -> None:
+    """Set the address bar's query to ``wanted`` in the canonical order (the sidebar's parameters, then
+    the page's), sending nothing when it already reads so."""
+    order = [*views.SIDEBAR, *views.page_params(st.session_state.get("_ita_page", ""))]
+    ranked = sorted(wanted.items(), key=lambda kv: order.index(kv[0]) if kv[0] in order else len(order))
+    if list(st.query_params.to_dict().items()) != ranked:
+        st.query_params.from_dict(dict(ranked))
+
+
+def take_unknown_page(pages: Sequence[Any]) -> str | None:
+    """The address a browser opened when it names no page (``/nosuchpage``), else None; call it before
+    ``st.navigation``.
+
+    For an address it does not know, ``st.navigation`` runs the default page and shows its own notice
+    in English. The name the browser asked for is in the run's page manager (Streamlit 1.67): it is
+    read here and set aside, so that the frame says it in Thai instead, with the menu.
+    """
+    ctx = get_script_run_ctx()
+    if ctx is None:
+        return None
+    manager = ctx.pages_manager
+    asked = manager.intended_page_name
+    if not asked or manager.intended_page_script_hash:
+        return None
+    name = asked.strip("/")
+    if name in {spec.url_path for spec in pages} | {""}:
+        return None
+    manager.set_script_intent("", "")
+    return name
 
 
 def plain(text: Any, limit: int | None = None) -> str:

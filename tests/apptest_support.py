@@ -40,6 +40,10 @@ def dashboard_app(page: str | None = None, query: dict | None = None, **session)
         at.session_state[key] = value
     at.run()
     if page is not None:
+        # A browser opens the page's address with its query at once; AppTest must run the default page
+        # first, whose frame keeps only the sidebar's parameters in the address: give the page its own.
+        for key, value in (query or {}).items():
+            at.query_params[key] = value
         at.switch_page(page).run()
     return at
 

@@ -135,7 +135,7 @@ def serve(
     log_path: Path,
     *,
     db_path: Path | None = None,
-    script: Path = PROJECT_ROOT / "dashboard.py",
+    script: Path = PROJECT_ROOT / "app.py",
     address: str | None = "127.0.0.1",
     port: int | None = None,
     secrets: Path | None = None,
@@ -214,13 +214,13 @@ def _serve_on(
 
 
 def start_streamlit(db_path: Path, log_path: Path):
-    """`streamlit run dashboard.py` on ``db_path``, on a free loopback port; returns (process, base URL)."""
+    """`streamlit run app.py` (the pages and the API) on ``db_path``, on a free loopback port; returns (process, base URL)."""
     return serve(log_path, db_path=db_path)
 
 
 @contextlib.contextmanager
 def serving_copy(db_path: Path, folder: Path):
-    """A real `streamlit run dashboard.py` on a copy of ``db_path`` in ``folder``: yields (process, URL,
+    """A real `streamlit run app.py` on a copy of ``db_path`` in ``folder``: yields (process, URL,
     the copy), and stops the server on the way out."""
     copy = folder / "ita.duckdb"
     shutil.copyfile(db_path, copy)

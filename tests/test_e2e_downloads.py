@@ -84,10 +84,6 @@ def test_every_chart_image_and_brief_a_page_offers_is_in_thai(served, page, ours
     assert not found, found
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 24 'Downloads' (Thai values, rounding, the synthetic line in CSVs) is done on branch issue25",
-)
 def test_every_table_download_is_in_thai_with_rounded_numbers(served, page, ours):
     url, _, real_org = served
     found = {}

@@ -11,10 +11,10 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from ita_data import safe_text, tables
+from ita_data import labels, safe_text, tables, views
+from ita_data.analytics import Filters
 from ita_data.store import Store
 from ita_data.tables import export
-from pages import shared
 from tests.apptest_support import PROJECT_ROOT, shown
 from tests.tables_helpers import MIXED, csv_bytes, row
 
@@ -108,19 +108,29 @@ def test_export_writes_no_formula_into_results_csv(crafted, tmp_path):
 
 def test_a_page_download_writes_no_formula_in_csv_or_xlsx():
     table = pd.DataFrame({"org_name": [FORMULAS[0], "อบต.หนอง"], "score": [90.0, -2.0]})
-    caption = 'ปีงบประมาณ 2566 · หน่วยงาน x,=HYPERLINK("http://evil.example")'
-    csv_text = shared.csv_file(table, caption).decode("utf-8-sig")
+    view = views.View("t", "rankings", "ตาราง", ("org_name", "score"), lambda ask, sel: table, lambda sel: "t")
+    crafted_place = 'x,=HYPERLINK("http://evil.example")'
+    made = views.Download(
+        view,
+        views.Selection(Filters(fiscal_year=2566, province_code="19")),
+        table,
+        "http://127.0.0.1:8501/rankings?fy=2566&province=19",
+        names={"province": crafted_place},
+    )
+    csv_text = views.csv_bytes(made).decode("utf-8-sig")
     import csv
 
     cells = [cell for line in csv.reader(io.StringIO(csv_text)) for cell in line]
     texts = [c for c in cells if pd.isna(pd.to_numeric(c, errors="coerce"))]
     assert texts and not any(c.startswith(safe_text.FORMULA_STARTS) for c in texts)
-    assert cells[0] == "# " + caption  # the caption stays one cell, its comma and all
-    assert "-2.0" in cells  # a number stays a number
-    book = openpyxl.load_workbook(io.BytesIO(shared.xlsx_file({"data": table})))
-    values = [c.value for r in book["data"].iter_rows() for c in r]
+    assert cells[0].startswith("# ") and crafted_place in cells[0]  # the caption stays one cell, its comma and all
+    assert "-2.00" in cells  # a number stays a number (as the screen rounds it), never a neutralised text
+    book = openpyxl.load_workbook(io.BytesIO(views.xlsx_bytes(made)))
+    values = [c.value for r in book[labels.DATA_SHEET].iter_rows() for c in r]
     assert "'" + FORMULAS[0] in values and -2.0 in values
-    assert all(c.data_type != "f" for r in book["data"].iter_rows() for c in r)
+    every = [c for sheet in book.worksheets for r in sheet.iter_rows() for c in r]
+    assert all(c.data_type != "f" for c in every)
+    assert not any(isinstance(c.value, str) and c.value.startswith(safe_text.FORMULA_STARTS) for c in every)
 
 
 # --- pages (AppTest on the real dashboard) -----------------------------------------------------

@@ -65,6 +65,11 @@ def data_status(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
     return status
 
 
+def synthetic_org_ids(con: duckdb.DuckDBPyConnection) -> frozenset[int]:
+    """The ids of the synthetic organisations: a file of rows says so when it holds one of them."""
+    return frozenset(int(r[0]) for r in con.execute("SELECT org_id FROM organizations WHERE is_synthetic").fetchall())
+
+
 def sources(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """Every source, newest first. Columns: source_id, file_name, kind, imported_at, imported_by, note,
     assessments, indicator_scores, measures (rows whose current value came from that source),

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import threading
 from functools import cache
 from importlib.resources import files
 from pathlib import Path
@@ -18,7 +19,7 @@ import duckdb
 import pandas as pd
 
 from ita_data import framework, labels, orgs
-from ita_data.store import OPEN_STATUSES, Derived, Store, use_derived
+from ita_data.store import OPEN_STATUSES, Derived, Store, default_db_path, use_derived
 
 # Tables ``refresh`` keeps; the analytics read these rather than the current-value tables where they can.
 DERIVED_TABLES = (
@@ -175,3 +176,17 @@ use_derived(DERIVED)
 def open_store(path: str | os.PathLike[str] | Path | None = None, read_only: bool = False, **options) -> Store:
     """The database with its derived tables kept: what the CLI, the pages and the tests open."""
     return Store(path, read_only, derived=DERIVED, **options)
+
+
+_process_stores: dict[Path, Store] = {}
+_process_stores_lock = threading.Lock()
+
+
+def process_store(path: str | os.PathLike[str] | Path | None = None) -> Store:
+    """The dashboard process's one store on ``path`` (default ``ITA_DB``): the pages and the data API
+    read through the same one, opened at the first call."""
+    key = Path(path if path is not None else default_db_path()).resolve()
+    with _process_stores_lock:
+        if key not in _process_stores:
+            _process_stores[key] = open_store(key)
+        return _process_stores[key]

@@ -4,7 +4,8 @@
 headers), ``pages`` (each page's words), ``reports`` (the readers' and ingest's messages), ``limits``
 (what a document may cost: the reader's caps, archives, nesting), ``tables`` (the result-table reader's
 messages, with their file, sheet, row and cell), ``imports`` (the import page, sign-in), ``store`` (the
-database's messages) and ``screen`` (``without_gloss``: a message as a screen shows it).
+database's messages), ``views`` (links, downloads, the data API)
+and ``screen`` (``without_gloss``: a message as a screen shows it).
 A message names its file or record first, says in Thai what happened, and may end with a short English
 gloss in parentheses.
 """
@@ -19,3 +20,4 @@ from .reports import *  # noqa: F403
 from .screen import without_gloss as without_gloss
 from .store import *  # noqa: F403
 from .tables import *  # noqa: F403
+from .views import *  # noqa: F403

@@ -16,7 +16,9 @@ def _loadtest(args: argparse.Namespace) -> int:
     port = urllib.parse.urlsplit(args.url).port or 80
     uptime = os.getloadavg()
     print(
-        f"loadtest {args.url}: {args.officers} officers for {args.seconds:g} s "
+        f"loadtest {args.url}: {args.officers} officers"
+        + (f" and {args.api_clients} API clients" if args.api_clients else "")
+        + f" for {args.seconds:g} s "
         f"(load average before: {uptime[0]:.2f} {uptime[1]:.2f} {uptime[2]:.2f})",
         flush=True,
     )
@@ -29,6 +31,9 @@ def _loadtest(args: argparse.Namespace) -> int:
             args.seed,
             port,
             progress=lambda line: print(line, flush=True),
+            api_clients=args.api_clients,
+            api_think=args.api_think,
+            brief_every=args.brief_every,
         )
     )
     print(report(result))
@@ -50,6 +55,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--officers", type=int, default=10, help="simulated sessions (1–200)")
     p.add_argument("--seconds", type=float, default=60.0, help="how long officers keep acting (≤ 300)")
     p.add_argument("--think", type=float, default=10.0, help="mean seconds between one officer's actions")
+    p.add_argument("--api-clients", type=int, default=0, help="systems pulling /api/v1/ JSON meanwhile (0–200)")
+    p.add_argument("--api-think", type=float, default=10.0, help="mean seconds between one API client's requests")
+    p.add_argument("--brief-every", type=float, default=0.0, help="print a brief through the API every ~N s (0: none)")
     p.add_argument("--seed", type=int, default=14)
     p.add_argument("--json", help="also write every action and the server figures here")
     p.set_defaults(func=_loadtest)

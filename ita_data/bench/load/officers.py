@@ -1,6 +1,7 @@
 """Simulated provincial officers, open loop: each acts every ~``think`` seconds whether or not the
 server kept up, walking as officers do — open a shared link, change province and indicator, open the
-rankings, download a table, pick an organisation (its profile opens), open another page.
+rankings, download a table, pick an organisation (its profile opens), open another page. Other
+offices' systems may pull the data API at the same time (``bench.load.api``).
 
 An action that falls due while the officer's previous one still runs waits for it (a tab shows one
 page at a time), and its time is counted from when it fell due, so a slow server's queue shows in
@@ -53,6 +54,8 @@ class Result:
     seconds: float
     think: float
     done: list[Done] = field(default_factory=list)
+    api_clients: int = 0
+    api_think: float = 0.0
     cpu_seconds: float | None = None
     rss_before: int | None = None
     rss_peak: int | None = None
@@ -61,6 +64,14 @@ class Result:
 
     def by_kind(self) -> dict[str, list[Done]]:
         return {kind: [d for d in self.done if d.kind == kind] for kind in KINDS}
+
+    def api_by_kind(self) -> dict[str, list[Done]]:
+        """The data API's answers by view (``api:rankings``; a revalidation answered 304 apart)."""
+        found: dict[str, list[Done]] = {}
+        for d in self.done:
+            if d.kind.startswith("api:"):
+                found.setdefault(d.kind, []).append(d)
+        return dict(sorted(found.items()))
 
     def errors(self) -> list[Done]:
         return [d for d in self.done if d.error]
@@ -187,13 +198,20 @@ async def run_load(
     seed: int = 14,
     port: int | None = None,
     progress=print,
+    api_clients: int = 0,
+    api_think: float = 10.0,
+    brief_every: float = 0.0,
 ) -> Result:
+    """Officers in browsers, and ``api_clients`` systems pulling the data API (one view's JSON each
+    every ~``api_think`` s) and a brief printed every ~``brief_every`` s (0: none), all at once."""
     if not 1 <= officers <= MAX_OFFICERS:
         raise ValueError(f"officers must be 1–{MAX_OFFICERS}")
+    if not 0 <= api_clients <= MAX_OFFICERS:
+        raise ValueError(f"API clients must be 0–{MAX_OFFICERS}")
     if not 0 < seconds <= MAX_SECONDS:
         raise ValueError(f"seconds must be at most {MAX_SECONDS:.0f}")
-    result = Result(officers, seconds, think)
-    executor = ThreadPoolExecutor(max_workers=min(32, officers + 2), thread_name_prefix="loadtest-http")
+    result = Result(officers, seconds, think, api_clients=api_clients, api_think=api_think)
+    executor = ThreadPoolExecutor(max_workers=min(48, officers + api_clients + 3), thread_name_prefix="loadtest-http")
     choices = await read_choices(base_url, executor)
     root = procstats.server_root(port) if port else None
     before = procstats.sample(root) if root else None
@@ -207,6 +225,21 @@ async def run_load(
     client_cpu = time.process_time()
     stop = start + seconds
     tasks = [asyncio.create_task(o.walk(start, stop, think)) for o in crew]
+    if api_clients or brief_every:
+        from ita_data.bench.load.api import ApiClient, BriefClient, read_views
+
+        names = await read_views(base_url, executor)
+        tasks += [
+            asyncio.create_task(
+                ApiClient(base_url, names, choices, random.Random(rng.random()), executor, result.done.append).walk(
+                    start, stop, api_think
+                )
+            )
+            for _ in range(api_clients)
+        ]
+        if brief_every:
+            brief = BriefClient(base_url, choices, random.Random(rng.random()), executor, result.done.append)
+            tasks.append(asyncio.create_task(brief.walk(start, stop, brief_every)))
     next_report = start + 15
     while not all(t.done() for t in tasks):
         await asyncio.sleep(0.5)
@@ -236,24 +269,29 @@ def report(result: Result) -> str:
     lines = [
         (
             f"{result.officers} officers, one action each every ~{result.think:g} s, "
-            f"{result.seconds:.0f} s: {len(result.done)} actions, {len(result.errors())} errors"
+            + (
+                f"and {result.api_clients} API clients, one JSON each every ~{result.api_think:g} s, "
+                if result.api_clients
+                else ""
+            )
+            + f"{result.seconds:.0f} s: {len(result.done)} actions, {len(result.errors())} errors"
         ),
-        f"{'action':<18}{'count':>7}{'p50 s':>9}{'p95 s':>9}{'max s':>9}{'errors':>8}{'KB each':>10}",
+        f"{'action':<26}{'count':>7}{'p50 s':>9}{'p95 s':>9}{'max s':>9}{'errors':>8}{'KB each':>10}",
     ]
-    for kind, done in result.by_kind().items():
+    for kind, done in [*result.by_kind().items(), *result.api_by_kind().items()]:
         if not done:
-            lines.append(f"{kind:<18}{0:>7}")
+            lines.append(f"{kind:<26}{0:>7}")
             continue
         seconds = [d.seconds for d in done]
         lines.append(
-            f"{kind:<18}{len(done):>7}{percentile(seconds, 0.5):>9.2f}{percentile(seconds, 0.95):>9.2f}"
+            f"{kind:<26}{len(done):>7}{percentile(seconds, 0.5):>9.2f}{percentile(seconds, 0.95):>9.2f}"
             f"{max(seconds):>9.2f}{sum(1 for d in done if d.error):>8}"
             f"{statistics.mean(d.bytes_received for d in done) / 1024:>10.0f}"
         )
     if result.done:
         seconds = [d.seconds for d in result.done]
         lines.append(
-            f"{'all':<18}{len(seconds):>7}{percentile(seconds, 0.5):>9.2f}{percentile(seconds, 0.95):>9.2f}"
+            f"{'all':<26}{len(seconds):>7}{percentile(seconds, 0.5):>9.2f}{percentile(seconds, 0.95):>9.2f}"
             f"{max(seconds):>9.2f}{len(result.errors()):>8}"
             f"{statistics.mean(d.bytes_received for d in result.done) / 1024:>10.0f}"
         )
