@@ -153,7 +153,7 @@ class Api:
             listed.append(
                 {
                     "name": view.name,
-                    "title": view.title,
+                    "title": view.heading(),
                     "about": view.doc,
                     "page": f"{base}/{view.page}",
                     "json": f"{base}{PREFIX}/{view.name}.json",
@@ -225,7 +225,7 @@ class Api:
         keys = [*views.SIDEBAR, *view.params]
         body = {
             "view": view.name,
-            "title": view.title,
+            "title": view.heading(sel),
             "filters": {key: present.json_value(sel.value(key)) for key in keys},
             "filters_th": dict(views.describe(sel, view.params, made.names)),
             "link": made.link,

@@ -13,6 +13,7 @@ import pytest
 from pages_helpers import analytics_cursor
 
 from ita_data import analytics, labels
+from ita_data.analytics import about
 from pages import PAGES
 from tests.conftest import serving_copy
 
@@ -71,14 +72,16 @@ def wait_for_query(page, **expected: str) -> None:
 # --- Links ----------------------------------------------------------------------------------------
 
 
-def test_a_link_typed_with_codes_keeps_them_in_the_address_through_later_clicks(server, page, place):
+def test_a_link_typed_with_codes_keeps_them_in_the_address_through_later_clicks(server, page, place, national_db):
     code, name, year = place
     page.goto(f"{server}/rankings?province={code}&indicator=9")
     settle(page)
     wait_for_query(page, province=code, indicator="9", fy=str(year))
     assert page.locator('[data-testid="stSidebar"]').get_by_role("combobox", name="จังหวัด").input_value() == name
 
-    page.locator("button", has_text=labels.RANK_WITHIN["nation"]).first.click()  # one more click on the page
+    with analytics_cursor(national_db) as cur:  # the scope's button names what the data covers
+        nation = labels.whole_data(about.data_status(cur))
+    page.locator("button", has_text=nation).first.click()  # one more click on the page
     settle(page)
     wait_for_query(page, province=code, indicator="9", within="nation")
 

@@ -236,7 +236,7 @@ def test_a_printed_page_longer_than_a_report_is_read_in_parts(monkeypatch):
     monkeypatch.setattr(tabbed.limits, "MAX_PAGES", 1)
     parts = read_table(data, "printed.pdf", fiscal_year=FY)
     assert tabbed.pdf_page_count(data) > 2
-    assert parts.ok and len(parts.rows) == len(rows)
+    assert parts.ok and len(parts.rows) == len(rows), parts.errors[:5]
     assert parts.rows[["org_key", "total_score"]].equals(whole.rows[["org_key", "total_score"]])
 
 

@@ -68,9 +68,10 @@ def text_grids(lines: list[tuple[int, str]], titles: str, *, by_table_row: bool)
     current: _Block | None = None
     years: list[int] = []
     for number, line in lines:
-        # A line of one or two cells is no row of a result table (a name, a province and a score): it is
-        # what a page's layout put side by side (a printed page's header and footer, a form's fields).
-        if line.count("\t") >= MIN_COLUMNS - 1:
+        # A line of one or two filled cells is no row of a result table (a name, a province and a score):
+        # it is what a page's layout put side by side (a printed page's header and footer with the blanks
+        # between them, a form's fields), which a page read alone cannot tell from furniture by repetition.
+        if sum(1 for cell in line.split("\t") if cell.strip()) >= MIN_COLUMNS:
             if current is None:
                 current = _Block()
                 blocks.append(current)

@@ -87,6 +87,10 @@ class View:
                 changed[column] = mapped.where(mapped.notna(), frame[column])
         return frame.assign(**changed) if changed else frame
 
+    def heading(self, sel: Selection | None = None) -> str:
+        """The view's Thai title, naming what "the nation" covers for the selection's data."""
+        return self.title.format(whole=sel.whole if sel is not None else labels.WHOLE_NATION)
+
     def header(self, column: str, sel: Selection | None = None) -> str:
         """A column's Thai header; the nation's columns are named for what the data covers."""
         if self.headers is not None and sel is not None:
@@ -196,8 +200,7 @@ def _source_keys(frame: pd.DataFrame, sel: Selection | None) -> pd.Series:
 
 def _rank_headers(sel: Selection) -> Mapping[str, str]:
     """Each header of the ranking names what its column ranks: the chosen score, or the total."""
-    within = sel.whole if sel.within == "nation" else labels.RANK_WITHIN[sel.within]
-    return labels.rank_headers(labels.indicator_short_label(sel.filters.indicator), within)
+    return labels.rank_headers(labels.indicator_short_label(sel.filters.indicator), labels.RANK_WITHIN[sel.within])
 
 
 def _fy(sel: Selection) -> str:

@@ -39,7 +39,7 @@ class Download:
     synthetic: bool = False  # synthetic rows are in it
 
     def caption(self) -> str:
-        return " · ".join([self.view.title, caption(self.sel, self.keys, self.names)])
+        return " · ".join([self.view.heading(self.sel), caption(self.sel, self.keys, self.names)])
 
     def header_lines(self) -> list[str]:
         lines = [self.caption()]
@@ -80,7 +80,7 @@ def xlsx_bytes(d: Download) -> bytes:
     shown = d.shown()
     data = pd.DataFrame({i: _xlsx_column(name, shown[name]) for i, name in enumerate(shown.columns)})
     data.columns = [safe_text.spreadsheet_cell(h) for h in d.headers()]
-    about = [(labels.FILE_TABLE, d.view.title), *describe(d.sel, d.keys, d.names)]
+    about = [(labels.FILE_TABLE, d.view.heading(d.sel)), *describe(d.sel, d.keys, d.names)]
     if d.synthetic:
         about.append((labels.FILE_SYNTHETIC, labels.SYNTHETIC_BANNER))
     about.append((labels.FILE_LINK, d.link))
