@@ -7,9 +7,13 @@ The organisations are fictional ("สมมุติ") in real districts of ส�
 
 from __future__ import annotations
 
+import json
+import urllib.parse
+import urllib.request
+
 import pytest
 
-from ita_data import brief, labels
+from ita_data import brief, labels, views
 from ita_data.analytics import Filters
 from ita_data.analytics import about as about_data
 from ita_data.bench.itas_pages import PageRow, page_html
@@ -19,6 +23,7 @@ from ita_data.build import build_database
 from ita_data.derived import open_store
 from ita_data.tables import commit_table, read_table
 from pages import PAGES
+from tests.conftest import serving_copy
 
 SARABURI = "19"
 NAMES = [
@@ -84,3 +89,28 @@ def test_the_brief_of_the_province_compares_with_what_the_data_covers(real_db):
         assert not content.synthetic
         pdf = brief.make_brief(cur, Filters(fiscal_year=2567, province_code=SARABURI))
     assert pdf.startswith(b"%PDF")
+
+
+def test_every_api_view_and_the_brief_answer_on_real_data_only(real_db, tmp_path):
+    """Over real HTTP: each view's JSON and CSV of the province, none marked synthetic, the nation's
+    columns named for what the data covers, and the province's brief."""
+    whole_columns = {"mean_nation", "nation_median"}
+    named: set[str] = set()
+    with open_store(real_db) as db:
+        covered = labels.whole_data(about_data.data_status(db.cursor()))
+    with serving_copy(real_db, tmp_path) as (_proc, url, _db):
+        for name in views.VIEWS:
+            query = urllib.parse.urlencode({"province": SARABURI})
+            with urllib.request.urlopen(f"{url}/api/v1/{name}.json?{query}", timeout=120) as answer:
+                body = json.loads(answer.read())
+            assert body["synthetic"] is False, name
+            for column in body["columns"]:
+                if column["name"] in whole_columns:
+                    assert covered in column["label"], (name, column)
+                    named.add(name)
+            with urllib.request.urlopen(f"{url}/api/v1/{name}.csv?{query}", timeout=120) as answer:
+                text = answer.read().decode("utf-8-sig")
+            assert labels.SYNTHETIC_BANNER not in text, name
+        with urllib.request.urlopen(f"{url}/api/v1/brief.pdf?province={SARABURI}", timeout=180) as answer:
+            assert answer.read().startswith(b"%PDF")
+    assert {"indicators", "organization"} <= named  # the views that compare with the nation
