@@ -24,11 +24,11 @@ def entry_script_always_runs() -> Iterator[None]:
         original_init(self, *args, **kwargs)
         pages_manager.PagesManager.uses_pages_directory = False
 
-    pages_manager.PagesManager.__init__ = init_without_pages_directory
+    pages_manager.PagesManager.__init__ = init_without_pages_directory  # type: ignore[method-assign]
     try:
         yield
     finally:
-        pages_manager.PagesManager.__init__ = original_init
+        pages_manager.PagesManager.__init__ = original_init  # type: ignore[method-assign]
 
 
 def dashboard_app(page: str | None = None, query: dict | None = None, **session) -> AppTest:

@@ -107,10 +107,10 @@ def corpus(request, seeds_dir) -> dict[str, dict[str, Path]]:
         if not (folder / "manifest.txt").exists():
             building = base / f"{key}.building"
             shutil.rmtree(building, ignore_errors=True)
-            forms = maker.build(seeds_dir, building, request.getfixturevalue("browser"))
+            made = maker.build(seeds_dir, building, request.getfixturevalue("browser"))
             lines = [
                 f"{p}\t{name}\t{path.relative_to(building)}"
-                for p, files in forms.items()
+                for p, files in made.items()
                 for name, path in files.items()
             ]
             (building / "manifest.txt").write_text("\n".join(lines), encoding="utf-8")

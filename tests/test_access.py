@@ -7,6 +7,7 @@ import contextlib
 import os
 import subprocess
 import sys
+from typing import Any
 
 import pytest
 from streamlit import config
@@ -28,7 +29,7 @@ AUTH = {
     "client_secret": "test-client-secret",
     "server_metadata_url": "http://127.0.0.1:9/.well-known/openid-configuration",
 }
-SIGNED_IN_SECRETS = {"auth": AUTH, "access": {"editors": [EDITOR.upper(), "someone@example.go.th"]}}
+SIGNED_IN_SECRETS: dict[str, Any] = {"auth": AUTH, "access": {"editors": [EDITOR.upper(), "someone@example.go.th"]}}
 ANONYMOUS = {"is_logged_in": False}
 
 

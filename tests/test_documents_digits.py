@@ -35,7 +35,7 @@ def _line(text: str, font_path: str = SARABUN, size: int = SCAN_PX, spacing: int
     if spacing is None:
         draw.text((size, size), text, font=font, fill=0)
     else:  # glyph by glyph, ``spacing`` pixels apart (negative: they touch)
-        x = size
+        x: float = size
         for ch in text:
             draw.text((x, size), ch, font=font, fill=0)
             left, _, right, _ = draw.textbbox((x, size), ch, font=font)

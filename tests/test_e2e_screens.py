@@ -283,7 +283,9 @@ def test_the_map_zooms_to_the_province_and_shows_its_districts_in_thai(served, p
         "districts: (el._fullData[1] || {customdata: []}).customdata.map(r => r[0])}; }",
         plot,
     )
-    west, south, east, north = geo.province_bounds(PROVINCE)
+    bounds = geo.province_bounds(PROVINCE)
+    assert bounds is not None
+    west, south, east, north = bounds
     assert view["zoom"] > 6 and west < view["center"]["lon"] < east and south < view["center"]["lat"] < north
     assert view["traces"] == ["choroplethmap", "scattermap"]
     thai_districts = {d.name_th for d in geothai.districts(PROVINCE)}

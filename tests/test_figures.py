@@ -95,6 +95,7 @@ def test_rank_bars_show_names_as_written(cur):
 
 def test_org_indicators_draw_the_ten_indicators_and_the_medians(cur):
     org_id = analytics.top_org(cur, analytics.Filters(YEAR))
+    assert org_id is not None
     history = analytics.org_history(cur, org_id)
     year = history[history.fiscal_year == YEAR]
     fig = figures.org_indicators(year, PASS_MARK)
@@ -109,6 +110,7 @@ def test_org_indicators_draw_the_ten_indicators_and_the_medians(cur):
 
 def test_org_history_marks_each_change_of_method_between_its_years(cur):
     org_id = analytics.top_org(cur, analytics.Filters(YEAR))
+    assert org_id is not None
     history = analytics.org_history(cur, org_id)
     changes = about.method_changes()
     total = figures.org_total_history(history, changes)
@@ -161,10 +163,10 @@ def test_gap_heatmap_keeps_the_order_it_is_given(cur):
 def test_weak_indicators_of_one_province_are_bars_of_several_a_heatmap(cur):
     one = analytics.province_weak_shares(cur, analytics.Filters(YEAR, province_code="19"))
     many = analytics.province_weak_shares(cur, analytics.Filters(YEAR))
-    bars = figures.weak_indicators(one, labels.INDICATOR_NUMBERS)
+    bars = figures.weak_indicators(one, list(labels.INDICATOR_NUMBERS))
     assert bars.data[0].type == "bar" and len(bars.data[0].x) == len(one)
     assert list(bars.data[0].y) == sorted(one.share_below_pass, reverse=True)
-    heat = figures.weak_indicators(many, labels.INDICATOR_NUMBERS)
+    heat = figures.weak_indicators(many, list(labels.INDICATOR_NUMBERS))
     assert heat.data[0].type == "heatmap" and len(heat.data[0].z) == len(many)
 
 

@@ -47,7 +47,7 @@ def _seed_lines(seeds_dir) -> list[str]:
 def test_a_seed_with_lines_shuffled_cut_and_fragments_inserted_never_crashes(seeds_dir, data):
     lines = _seed_lines(seeds_dir)
     picked = data.draw(st.lists(st.sampled_from(lines), min_size=1, max_size=80))
-    mutated = []
+    mutated: list[str] = []
     for line in picked:
         action = data.draw(st.sampled_from(["keep", "cut", "insert", "join", "blank"]))
         if action == "cut" and line:

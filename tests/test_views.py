@@ -19,8 +19,10 @@ from ita_data.derived import open_store
 from ita_data.views import PARAMS, present
 from tests.small_data import build_small_db
 
-PROVINCES = {None: labels.ALL, "50": "เชียงใหม่", "19": "สระบุรี"}
+PROVINCES: dict[str | None, str] = {None: labels.ALL, "50": "เชียงใหม่", "19": "สระบุรี"}
 YEARS = {2568: "2568", 2567: "2567"}
+TYPES: dict[str | None, str] = {None: labels.ALL}
+TYPES.update(labels.ORG_TYPE_LABELS)
 
 
 @pytest.mark.parametrize(
@@ -38,7 +40,7 @@ YEARS = {2568: "2568", 2567: "2567"}
         ("indicator", "ตัวชี้วัดที่ 9 การเปิดเผยข้อมูล", labels.INDICATOR_LABELS, "9"),
         ("indicator", "ตัวชี้วัดที่ ๙", labels.INDICATOR_LABELS, "9"),
         ("indicator", "oit", labels.INDICATOR_LABELS, "OIT"),
-        ("type", "อบต.", {None: labels.ALL, **labels.ORG_TYPE_LABELS}, "sao"),
+        ("type", "อบต.", TYPES, "sao"),
         ("within", "ทั้งประเทศ", labels.RANK_WITHIN, "nation"),
         ("synthetic", "ไม่", None, False),
         ("synthetic", "๑", None, True),
