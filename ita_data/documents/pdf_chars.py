@@ -164,7 +164,7 @@ def _without_copies(line: list[Char], height: float) -> list[Char]:
     the cluster once per glyph: a copy floats above the line (the marks' glyph) or overlaps the letters
     just read. Either way it is dropped, with the space PDFium guessed beside it."""
     kept: list[Char] = []
-    body_top: float | None = None
+    baseline: float | None = None  # where the letters of the row being read stand
     dropping = False
     dropped_last = False
     i = 0
@@ -181,22 +181,24 @@ def _without_copies(line: list[Char], height: float) -> list[Char]:
             dropped_last = True
             continue
         if MARK.match(c.ch) is None:
-            floating = (
-                body_top is not None
-                and THAI.match(c.ch) is not None
-                and c.box[1] >= body_top - 0.25 * height
-                and (c.box[3] - c.box[1]) < 0.6 * height
-            )
-            dropping = floating
-            if not floating:
-                body_top = (
-                    c.box[3] if body_top is None or abs(c.box[3] - body_top) >= height else max(body_top, c.box[3])
+            dropping = baseline is not None and floats(c, baseline, height)
+            if not dropping:
+                # the lowest letter of the row (a quote mark or a superscript does not raise it)
+                baseline = (
+                    c.box[1] if baseline is None or abs(c.box[1] - baseline) >= height else min(baseline, c.box[1])
                 )
         dropped_last = dropping
         if not dropping:
             kept.append(c)
         i += 1
     return kept
+
+
+def floats(c: Char, baseline: float, height: float) -> bool:
+    """A Thai letter smaller than the line's letters standing clear above their baseline, where the marks
+    stand: a copy of a cluster drawn in the marks' glyph. (Measured from the baseline, not from the tops
+    of the letters before it: ป, ฟ, ไ and โ reach higher than the rest and hide a copy beside them.)"""
+    return THAI.match(c.ch) is not None and c.box[1] >= baseline + 0.75 * height and c.box[3] - c.box[1] < 0.6 * height
 
 
 def _touches(kept: list[Char], line: list[Char], i: int, height: float) -> bool:
