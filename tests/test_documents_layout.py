@@ -148,3 +148,39 @@ def test_a_copy_of_a_cluster_floating_above_the_line_is_dropped_beside_a_letter_
     assert "".join(c.ch for c in clean_line(leading_tall)).strip() == "ปรษ์ศิล"
     twice = cluster_line(("น", 0, *body), ("า", 5, *body), ("น", 10, *body), ("า", 15, *body))
     assert "".join(c.ch for c in clean_line(twice)).strip() == "นานา"
+
+
+def guessed(chars: list[Char], *xs: float) -> list[Char]:
+    """The characters as PDFium gives a word processor's page: a space it guessed (generated, its box
+    empty) before each glyph that starts at one of ``xs``; each line then put back as written
+    (``clean_line``, spaces drawn on the page)."""
+    out: list[Char] = []
+    line: list[Char] = []
+    for c in chars:
+        if not c.generated and any(abs(c.box[0] - x) < 0.01 for x in xs):
+            line.append(Char(" ", (c.box[0], c.box[1], c.box[0], c.box[1]), True))
+        line.append(c)
+        if c.ch == "\n":
+            out += clean_line(line, draws_spaces=True)
+            line = []
+    return out + clean_line(line, draws_spaces=True) if line else out
+
+
+def test_a_tab_that_moved_its_text_on_by_less_than_a_space_begins_a_cell_only_at_a_stop_other_rows_show():
+    """A heading that ends just short of its tab stop: its tab moves the next heading on by less than a
+    word space, and only PDFium's guessed space marks the blank. Where other rows start a cell at that
+    very place, it is a tab; where none does, it is no cell boundary."""
+    stop = LEFT + 10 * ADVANCE + GLYPH + 3.5  # "abcdefghijk" ends 3.5 points before it
+    rows = [
+        (618.0, [(LEFT, "abcdefghijk"), (stop, "what"), (300.0, "score")]),
+        (596.0, [(LEFT, "first"), (stop, "one"), (300.0, "1.00")]),
+        (574.0, [(LEFT, "second"), (stop, "two"), (300.0, "2.00")]),
+        (552.0, [(LEFT, "abcdefg"), (LEFT + 6 * ADVANCE + GLYPH + 3.5, "hij"), (300.0, "3.00")]),
+    ]
+    lines = laid(guessed(page(*PROSE, *rows), stop, LEFT + 6 * ADVANCE + GLYPH + 3.5))
+    assert [line.cells for line in lines[-4:]] == [
+        ["abcdefghijk", "what", "score"],
+        ["first", "one", "1.00"],
+        ["second", "two", "2.00"],
+        ["abcdefghij", "", "3.00"],  # no stop there: the blank is inside the first cell
+    ]
