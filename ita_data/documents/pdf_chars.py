@@ -154,8 +154,8 @@ def clean_line(line: list[Char], draws_spaces: bool = False) -> list[Char]:
 
 
 def _one_script(a: Char, b: Char) -> bool:
-    """Two glyphs both Thai, or both not: no change of font stands between them ("E๑๓")."""
-    return (THAI.match(a.ch) is None) == (THAI.match(b.ch) is None)
+    """Two glyphs (not a space) both Thai, or both not: no change of font stands between them ("E๑๓")."""
+    return bool(a.ch.strip() and b.ch.strip()) and (THAI.match(a.ch) is None) == (THAI.match(b.ch) is None)
 
 
 def _tabs_between_glyphs(line: list[Char], height: float) -> list[Char]:

@@ -714,14 +714,14 @@ def _split_at_stops(block: list[Line], left: float) -> None:
             for part in parts[1:]:
                 x = next(softs, None)
                 if x is not None and any(abs(x - edge) <= SOFT_SLACK * line.height for edge in others):
-                    cells.append(text)
+                    cells.append(text.strip())
                     starts.append(start)
                     ends.append(x)
                     leads.append(lead)
                     text, start, lead = part, x, x
                 else:
                     text += part
-            cells.append(text)
+            cells.append(text.strip())
             starts.append(start)
             ends.append(end)
             leads.append(lead)
