@@ -1,12 +1,12 @@
-"""A PDF page's lines laid out from where their characters stand (ita_data.documents.pdf_lines): the
-document's line rhythm, rows typed with tabs that wrap, empty cells from the stops a blank crosses,
+"""A PDF page's lines laid out from where their characters stand (ita_data.documents.pdf_lines): a
+producer's extra copies of Thai clusters dropped (pdf_chars), the document's line rhythm, rows typed with tabs that wrap, empty cells from the stops a blank crosses,
 columns side by side, and what never starts a paragraph. The characters are placed here by hand, as a
 producer would place them, so each rule is seen alone; the corpus tests see them all at work together.
 """
 
 from __future__ import annotations
 
-from ita_data.documents.pdf_chars import Char
+from ita_data.documents.pdf_chars import Char, clean_line
 from ita_data.documents.pdf_lines import Line, Rhythm, align_columns, join_paragraphs, lines_of
 from ita_data.documents.pdf_tables import join_wrapped, starts_paragraph
 
@@ -122,3 +122,65 @@ def test_a_range_a_cell_broke_after_its_first_number_is_not_a_list():
     assert not starts_paragraph("30 ก", ".ย. 67")
     assert join_wrapped("30 ก", ".ย. 67") == "30 ก.ย. 67"
     assert join_wrapped("คะแนน", "รวม") == "คะแนนรวม" and join_wrapped("score", "total") == "score total"
+
+
+def cluster_line(*glyphs: tuple[str, float, float, float]) -> list[Char]:
+    """One line as chromium's PDF gives it: (text, x, bottom, top) per glyph, each 4 points wide, and
+    PDFium's line end after them."""
+    out = [Char(ch, (x, bottom, x + 4.0, top), False) for ch, x, bottom, top in glyphs]
+    return out + [Char(end, (glyphs[-1][1] + 4.0, 700.0, glyphs[-1][1] + 4.0, 700.0), True) for end in "\r\n"]
+
+
+def test_a_copy_of_a_cluster_floating_above_the_line_is_dropped_beside_a_letter_that_reaches_as_high():
+    """Skia gives every glyph of a cluster the cluster's text: the glyph of the marks, drawn small above
+    the line, reads as the cluster again. Letters that reach higher than the rest (ไ, ป) stand beside
+    such a copy and do not hide it; a word said twice on the line is not a copy."""
+    body, tall, small = (700.0, 707.0), (700.0, 710.0), (707.5, 710.5)  # bottom, top
+    floating = cluster_line(
+        ("ร", 0, *body), ("า", 5, *body), ("ษ", 10, *body), ("ี", 12, *body), ("ไ", 15, *tall),
+        ("ษ", 10.5, *small), ("ี", 12.5, *small), ("ศ", 20, *body), ("ล", 25, *body),
+    )  # fmt: skip
+    assert "".join(c.ch for c in clean_line(floating)).strip() == "ราษีไศล"
+    leading_tall = cluster_line(
+        ("ป", 0, *tall), ("ร", 5, *body), ("ษ", 10, *body), ("์", 12, *body), ("ศ", 15, *body), ("ิ", 17, *body),
+        ("ษ", 10.5, *small), ("์", 12.5, *small), ("ศ", 15.5, *small), ("ิ", 17.5, *small), ("ล", 20, *body),
+    )  # fmt: skip
+    assert "".join(c.ch for c in clean_line(leading_tall)).strip() == "ปรษ์ศิล"
+    twice = cluster_line(("น", 0, *body), ("า", 5, *body), ("น", 10, *body), ("า", 15, *body))
+    assert "".join(c.ch for c in clean_line(twice)).strip() == "นานา"
+
+
+def guessed(chars: list[Char], *xs: float) -> list[Char]:
+    """The characters as PDFium gives a word processor's page: a space it guessed (generated, its box
+    empty) before each glyph that starts at one of ``xs``; each line then put back as written
+    (``clean_line``, spaces drawn on the page)."""
+    out: list[Char] = []
+    line: list[Char] = []
+    for c in chars:
+        if not c.generated and any(abs(c.box[0] - x) < 0.01 for x in xs):
+            line.append(Char(" ", (c.box[0], c.box[1], c.box[0], c.box[1]), True))
+        line.append(c)
+        if c.ch == "\n":
+            out += clean_line(line, draws_spaces=True)
+            line = []
+    return out + clean_line(line, draws_spaces=True) if line else out
+
+
+def test_a_tab_that_moved_its_text_on_by_less_than_a_space_begins_a_cell_only_at_a_stop_other_rows_show():
+    """A heading that ends just short of its tab stop: its tab moves the next heading on by less than a
+    word space, and only PDFium's guessed space marks the blank. Where other rows start a cell at that
+    very place, it is a tab; where none does, it is no cell boundary."""
+    stop = LEFT + 10 * ADVANCE + GLYPH + 3.5  # "abcdefghijk" ends 3.5 points before it
+    rows = [
+        (618.0, [(LEFT, "abcdefghijk"), (stop, "what"), (300.0, "score")]),
+        (596.0, [(LEFT, "first"), (stop, "one"), (300.0, "1.00")]),
+        (574.0, [(LEFT, "second"), (stop, "two"), (300.0, "2.00")]),
+        (552.0, [(LEFT, "abcdefg"), (LEFT + 6 * ADVANCE + GLYPH + 3.5, "hij"), (300.0, "3.00")]),
+    ]
+    lines = laid(guessed(page(*PROSE, *rows), stop, LEFT + 6 * ADVANCE + GLYPH + 3.5))
+    assert [line.cells for line in lines[-4:]] == [
+        ["abcdefghijk", "what", "score"],
+        ["first", "one", "1.00"],
+        ["second", "two", "2.00"],
+        ["abcdefghij", "", "3.00"],  # no stop there: the blank is inside the first cell
+    ]

@@ -22,6 +22,11 @@ _THAI_BASE_CHARS = frozenset(chr(c) for c in [*range(0x0E01, 0x0E31), 0x0E32, *r
 
 TAB = "\t"  # a generated character: a tab's blank, found where PDFium's guessed space cannot be a word space
 TAB_BLANK = 1.0  # glyph heights: a blank this wide with no space drawn in it, where spaces are drawn, is a tab
+# A generated character: a narrower blank PDFium saw where spaces are drawn and none is, between two glyphs of
+# one script (not a change of font): a tab that moved its text on only a little — or a space left undrawn. The
+# tab stops the document's other rows show tell which (``pdf_lines``).
+SOFT_TAB = "\u2063"
+SOFT_TAB_BLANK = 0.3  # glyph heights: the least such a blank is (narrower ones are PDFium's guesses in a word)
 
 
 @dataclass
@@ -129,6 +134,9 @@ def clean_line(line: list[Char], draws_spaces: bool = False) -> list[Char]:
             if drawn_spaces and after.box[0] - reach >= TAB_BLANK * height:
                 out.append(Char(TAB, c.box, True))
                 continue
+            if drawn_spaces and after.box[0] - reach >= SOFT_TAB_BLANK * height and _one_script(drawn, after):
+                out.append(Char(SOFT_TAB, c.box, True))
+                continue
             if drawn_spaces or after.box[0] - drawn.box[2] < 0.2 * height:
                 continue
         if c.ch == " " and out and out[-1].ch == "\u0e33" and i + 1 < len(kept):
@@ -140,9 +148,14 @@ def clean_line(line: list[Char], draws_spaces: bool = False) -> list[Char]:
     while end > 0 and out[end - 1].generated and out[end - 1].ch in "\r\n":
         end -= 1  # the line's end stays at its end, whatever glyph moves back before it
     ordered = _place_marks(_in_visual_order(out[:end], height))
-    if any(c.ch == TAB and c.generated for c in ordered):
+    if any(c.ch in (TAB, SOFT_TAB) and c.generated for c in ordered):
         ordered = _tabs_between_glyphs(ordered, height)
     return ordered + out[end:]
+
+
+def _one_script(a: Char, b: Char) -> bool:
+    """Two glyphs (not a space) both Thai, or both not: no change of font stands between them ("E๑๓")."""
+    return bool(a.ch.strip() and b.ch.strip()) and (THAI.match(a.ch) is None) == (THAI.match(b.ch) is None)
 
 
 def _tabs_between_glyphs(line: list[Char], height: float) -> list[Char]:
@@ -150,10 +163,11 @@ def _tabs_between_glyphs(line: list[Char], height: float) -> list[Char]:
     they stand (a symbol drawn out of order filled the blank PDFium saw)."""
     out: list[Char] = []
     for i, c in enumerate(line):
-        if c.generated and c.ch == TAB:
+        if c.generated and c.ch in (TAB, SOFT_TAB):
             before = next((x for x in reversed(out) if not x.generated and not MARK.match(x.ch)), None)
             after = next((x for x in line[i + 1 :] if not x.generated and not MARK.match(x.ch)), None)
-            if before is None or after is None or after.box[0] - before.box[2] < TAB_BLANK * height:
+            blank = TAB_BLANK if c.ch == TAB else SOFT_TAB_BLANK
+            if before is None or after is None or after.box[0] - before.box[2] < blank * height:
                 continue
         out.append(c)
     return out
@@ -164,7 +178,7 @@ def _without_copies(line: list[Char], height: float) -> list[Char]:
     the cluster once per glyph: a copy floats above the line (the marks' glyph) or overlaps the letters
     just read. Either way it is dropped, with the space PDFium guessed beside it."""
     kept: list[Char] = []
-    body_top: float | None = None
+    baseline: float | None = None  # where the letters of the row being read stand
     dropping = False
     dropped_last = False
     i = 0
@@ -181,22 +195,24 @@ def _without_copies(line: list[Char], height: float) -> list[Char]:
             dropped_last = True
             continue
         if MARK.match(c.ch) is None:
-            floating = (
-                body_top is not None
-                and THAI.match(c.ch) is not None
-                and c.box[1] >= body_top - 0.25 * height
-                and (c.box[3] - c.box[1]) < 0.6 * height
-            )
-            dropping = floating
-            if not floating:
-                body_top = (
-                    c.box[3] if body_top is None or abs(c.box[3] - body_top) >= height else max(body_top, c.box[3])
+            dropping = baseline is not None and floats(c, baseline, height)
+            if not dropping:
+                # the lowest letter of the row (a quote mark or a superscript does not raise it)
+                baseline = (
+                    c.box[1] if baseline is None or abs(c.box[1] - baseline) >= height else min(baseline, c.box[1])
                 )
         dropped_last = dropping
         if not dropping:
             kept.append(c)
         i += 1
     return kept
+
+
+def floats(c: Char, baseline: float, height: float) -> bool:
+    """A Thai letter smaller than the line's letters standing clear above their baseline, where the marks
+    stand: a copy of a cluster drawn in the marks' glyph. (Measured from the baseline, not from the tops
+    of the letters before it: ป, ฟ, ไ and โ reach higher than the rest and hide a copy beside them.)"""
+    return THAI.match(c.ch) is not None and c.box[1] >= baseline + 0.75 * height and c.box[3] - c.box[1] < 0.6 * height
 
 
 def _touches(kept: list[Char], line: list[Char], i: int, height: float) -> bool:

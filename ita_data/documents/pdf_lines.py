@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .pdf_chars import MARK, MARKS, TAB, Box, Char
+from .pdf_chars import MARK, MARKS, SOFT_TAB, TAB, Box, Char
 from .pdf_tables import Grid, Locator, Table, cell_fill, cell_paragraphs, join_wrapped, starts_paragraph
 
 _SPACE = " \u00a0"
@@ -25,6 +25,7 @@ _WORD_END = re.compile(r"[ \t]")
 TAB_GAP = 2.6
 TAB_GAP_DRAWN_SPACES = 1.0
 COLUMN_SLACK = 1.5  # cells of rows under each other start within this many glyph heights: one column
+SOFT_SLACK = 0.1  # glyph heights: a narrow blank ends this near where another row's cell starts: at its tab stop
 PEN_SLACK = 0.5  # where the text goes on after a glyph, in glyph heights past its box (its advance, a bearing)
 # a line ends this many glyph heights nearer its edge than the next word would need, and still wrapped (a
 # space, the side bearings of glyphs, a margin the page does not show)
@@ -51,6 +52,9 @@ class Line:
     # per cell, where the blank before it begins (the end of the text before it on its line, or the
     # left edge a tab at the start of a line jumped from): what a tab-aligned row counts its tabs over
     leads: list[float] = field(default_factory=list)
+    # where a narrow blank with no space drawn in it stands in its cells' text (``pdf_chars.SOFT_TAB``, kept
+    # in the text until the tab stops of the rows around tell a tab from a space): x of the glyph after each
+    softs: list[float] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         if self.last == (0.0, 0.0, 0.0, 0.0):
@@ -64,7 +68,7 @@ class Line:
 
     @property
     def text(self) -> str:
-        return "\t".join(self.cells)
+        return "\t".join(self.cells).replace(SOFT_TAB, "")
 
 
 @dataclass
@@ -187,9 +191,11 @@ def _close(chars: list[Char], out: list[Line]) -> None:
     reach = 0.0  # where the text drawn so far ends
     blank_drawn = False  # a space was drawn since it
     tab = False  # a tab's blank stands since it (``pdf_chars.TAB``)
+    soft = False  # ... a narrow blank with no space drawn in it (``pdf_chars.SOFT_TAB``)
+    softs: list[float] = []
     for c in chars:
-        if c.generated and c.ch == TAB:
-            tab = True
+        if c.generated and c.ch in (TAB, SOFT_TAB):
+            tab, soft = tab or c.ch == TAB, soft or c.ch == SOFT_TAB
             continue
         glyph = not c.generated and not MARK.match(c.ch) and c.ch not in _SPACE
         if c.ch == "\u0e33" and not c.generated:
@@ -198,6 +204,10 @@ def _close(chars: list[Char], out: list[Line]) -> None:
             gap = c.box[0] - max(last.box[2], reach)
             wide = TAB_GAP_DRAWN_SPACES if drawn_spaces and not blank_drawn else TAB_GAP
             split, tab = gap >= wide * height or (tab and gap > 0), False
+            if soft and not split and gap > 0:
+                text.append(SOFT_TAB)
+                softs.append(c.box[0])
+            soft = False
             if split:
                 cells.append("".join(text).strip())
                 ends.append(max(last.box[2], reach))
@@ -234,8 +244,9 @@ def _close(chars: list[Char], out: list[Line]) -> None:
     # most Thai letters and every Latin one without a descender stand on the baseline: their median bottom
     bottoms = sorted(c.box[1] for c in thai or bases)
     baseline = bottoms[len(bottoms) // 2]
+    first_word = _first_word(bases, chars)
     out.append(
-        Line(cells, starts, ends, box, height, _first_word(bases, chars), box[0], thai=bool(thai), baseline=baseline)
+        Line(cells, starts, ends, box, height, first_word, box[0], thai=bool(thai), baseline=baseline, softs=softs)
     )
 
 
@@ -599,6 +610,7 @@ def _joined(above: Line, below: Line, tab: bool = False, left: float = 0.0, colu
         first_baseline=above.first_baseline,
         last=below.last,
         leads=leads,
+        softs=above.softs + below.softs,
     )
 
 
@@ -624,6 +636,10 @@ def align_columns(items: list[Line | Table], rhythm: Rhythm | None = None) -> No
         if len(block) >= 2:
             _align(block, left)
         block = [item] if isinstance(item, Line) and len(item.cells) > 1 else []
+    for item in items:
+        if isinstance(item, Line) and item.softs:
+            item.cells = [cell.replace(SOFT_TAB, "") for cell in item.cells]
+            item.softs = []
 
 
 def _apart(above: Line, below: Line, rhythm: Rhythm) -> bool:
@@ -645,6 +661,8 @@ def _align(block: list[Line], left: float) -> None:
     height = max(line.height for line in block)
     slack = COLUMN_SLACK * height
     left = min([left, *(line.starts[0] for line in block)])
+    if any(line.softs for line in block):
+        _split_at_stops(block, left + slack)
     xs = sorted(x for line in block for x in line.starts)
     columns: list[list[float]] = []
     for x in xs:
@@ -673,3 +691,38 @@ def _align(block: list[Line], left: float) -> None:
             ends.append(end)
             leads.append(lead)
         line.cells, line.starts, line.ends, line.leads = placed, starts, ends, leads
+
+
+def _split_at_stops(block: list[Line], left: float) -> None:
+    """A narrow blank with no space drawn in it (``Line.softs``) is a tab where the glyph after it starts
+    where a cell of another row of the block starts (right of the text's ``left`` edge): at a tab stop the
+    rows show. A tab typed where the text already reached its stop moved it on by less than a word
+    space, and only the stop tells it from a space the producer left undrawn."""
+    edges = [{round(x, 1) for k, x in enumerate(line.starts) if k or x > left} for line in block]
+    for r, line in enumerate(block):
+        if not line.softs:
+            continue
+        others = [x for other, row in enumerate(edges) if other != r for x in row]
+        softs = iter(line.softs)
+        cells: list[str] = []
+        starts: list[float] = []
+        ends: list[float] = []
+        leads: list[float] = []
+        for cell, x0, end, lead in zip(line.cells, line.starts, line.ends, line.leads):
+            parts = cell.split(SOFT_TAB)
+            text, start = parts[0], x0
+            for part in parts[1:]:
+                x = next(softs, None)
+                if x is not None and any(abs(x - edge) <= SOFT_SLACK * line.height for edge in others):
+                    cells.append(text.strip())
+                    starts.append(start)
+                    ends.append(x)
+                    leads.append(lead)
+                    text, start, lead = part, x, x
+                else:
+                    text += part
+            cells.append(text.strip())
+            starts.append(start)
+            ends.append(end)
+            leads.append(lead)
+        line.cells, line.starts, line.ends, line.leads, line.softs = cells, starts, ends, leads, []

@@ -15,7 +15,7 @@ from typing import Any
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-from .pdf_chars import MARK, Box, Char
+from .pdf_chars import MARK, SOFT_TAB, Box, Char
 
 _DIGIT = re.compile(r"[0-9๐-๙]")
 _THAI_LETTER = re.compile(r"[\u0e01-\u0e4e]")
@@ -235,7 +235,7 @@ def _cell_lines(chars: list[Char]) -> list[_Line]:
 
     def close() -> None:
         drawn = [c for c in current if not c.generated]
-        text = "".join(c.ch for c in current)
+        text = "".join(c.ch for c in current if c.ch != SOFT_TAB)
         if not text.strip() or not drawn:
             return
         left = min(c.box[0] for c in drawn)
