@@ -110,7 +110,8 @@ def _plan(held: store.Stored, preview: TablePreview) -> _Plan:
             changed_by_row.setdefault(int(row), []).append(f"{prefix}{name}")
 
     statuses, changed_text, warnings = [], [], []
-    for record in rows.to_dict("records"):
+    needed = ("row", "org_id", "org_name", "district", "district_code", "stored_district", "stored_district_code")
+    for record in match.records(rows, needed + _ASSESSMENT_FIELDS):
         number = record["row"]
         stored = old_by_row.get(number)
         changed = [f for f in _ASSESSMENT_FIELDS if _differs(record[f], (stored or {}).get(f))]

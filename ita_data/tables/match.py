@@ -11,7 +11,7 @@ RapidFuzz's ratio.
 from __future__ import annotations
 
 import io
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -79,25 +79,36 @@ def _label(stored: Mapping) -> str:
     return orgs.display_name(stored["org_type"], stored["name"])
 
 
-def match_rows(rows: pd.DataFrame, stored: pd.DataFrame) -> list[dict]:
+ROW_COLUMNS = ("row", "org_key", "org_type", "org_name", "province_code", "district_code", "district", "province")
+
+
+def records(frame: pd.DataFrame, columns: Sequence[str] | None = None) -> list[dict]:
+    """The frame's rows as dicts of ``columns`` (all by default): a national table's 7,850 rows in a few
+    milliseconds, where ``to_dict("records")`` of every column takes a tenth of a second."""
+    names = list(frame.columns if columns is None else columns)
+    return [dict(zip(names, values)) for values in zip(*(frame[c].tolist() for c in names))]
+
+
+def match_rows(rows: pd.DataFrame | list[dict], stored: pd.DataFrame | list[dict]) -> list[dict]:
     """Per row: its status ("matched", "new", "decide") and the stored organisations it is or is near.
 
     ``rows`` are a preview's rows (row, org_key, org_type, name, org_name, province_code, district_code,
     district, province); ``stored`` is ``Import.candidates`` for their provinces."""
-    stored = stored.astype(object).where(stored.notna(), None)  # a missing district is None, not NaN
+    if isinstance(stored, pd.DataFrame):
+        stored = _stored_records(stored)
+    if isinstance(rows, pd.DataFrame):
+        rows = records(rows, ROW_COLUMNS)
     by_key: dict[str, dict] = {}
     by_base: dict[str, list[dict]] = {}
     by_place: dict[str, list[dict]] = {}
-    for record in stored.to_dict("records"):
-        # A key stored before names were compared in one spelling of the Thai is found by its name now.
-        record["match_key"] = _respelled(record)
+    for record in stored:
         by_key.setdefault(record["org_key"], record)
         by_key.setdefault(record["match_key"], record)
         by_base.setdefault(_base(record["match_key"]), []).append(record)
         by_place.setdefault(record["province_code"], []).append(record)
     names = {p: [_name_of(r["match_key"]) for r in found] for p, found in by_place.items()}
     out = []
-    for row in rows.to_dict("records"):
+    for row in rows:
         key, district = row["org_key"], row["district_code"]
         found: list[tuple[dict, str]] = []  # (stored, why) near candidates
         exact = by_key.get(key)
@@ -135,6 +146,15 @@ def match_rows(rows: pd.DataFrame, stored: pd.DataFrame) -> list[dict]:
     return out
 
 
+def _stored_records(stored: pd.DataFrame) -> list[dict]:
+    """``Import.candidates`` as dicts, a missing value None (not NaN), each with the key it has today."""
+    found = records(stored.astype(object).where(stored.notna(), None))
+    for record in found:
+        # A key stored before names were compared in one spelling of the Thai is found by its name now.
+        record["match_key"] = _respelled(record)
+    return found
+
+
 def _why(why: str) -> str:
     if why.startswith("spelling:"):
         return labels.TABLE_NEAR_WHY["spelling"].format(score=float(why.split(":")[1]))
@@ -152,7 +172,8 @@ def decide(
     ``NEW``; ``accept_near`` takes the one stored organisation proposed for a row (a row with several
     still needs its decision)."""
     decisions = dict(decisions or {})
-    matched = match_rows(rows, stored)
+    row_records, stored_records = records(rows, ROW_COLUMNS), _stored_records(stored)
+    matched = match_rows(row_records, stored_records)
     keys: dict[int, str] = {}
     lines, undecided, errors = [], [], []
     deciding = {m["row"] for m in matched if m["status"] == "decide"}
@@ -160,8 +181,8 @@ def decide(
         errors.append(
             (number, labels.TABLE_DECISION_NO_ROW.format(row=number, rows=", ".join(map(str, sorted(deciding))) or "-"))
         )
-    stored_keys = {k for r in stored.to_dict("records") for k in (r["org_key"], _respelled(r))}
-    for row, match in zip(rows.to_dict("records"), matched):
+    stored_keys = {k for r in stored_records for k in (r["org_key"], r["match_key"])}
+    for row, match in zip(row_records, matched):
         number, status, key = row["row"], match["status"], row["org_key"]
         candidates = match["candidates"]
         if status == "decide":
