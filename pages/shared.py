@@ -298,7 +298,10 @@ def synthetic_on_screen() -> bool:
 # --- remembered analytics calls: every page's ------------------------------------------------
 
 
-@st.cache_data(show_spinner=False, max_entries=256)
+# Every page asks several questions per selection: with 77 provinces, their districts and years, 256
+# answers were thrown out before they were asked again (a page with a new province then missed every
+# time). Answers for a province are small; the nation's few large ones are the same for everybody.
+@st.cache_data(show_spinner=False, max_entries=2048)
 def _remembered(module: str, name: str, version: str, args: tuple, kwargs: tuple, _cur) -> Any:
     return getattr(importlib.import_module(module), name)(_cur, *args, **dict(kwargs))
 
