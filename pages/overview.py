@@ -56,12 +56,16 @@ with left:
         st.caption(labels.MAP_DISTRICTS_NOTE.format(missing=", ".join(unplaced) or "–"))
 with right:
     st.subheader(labels.OVERVIEW_LEVELS)
-    display.chart(figures.level_bars(shared.cached(analytics.level_distribution, f)), "levels", labels.OVERVIEW_LEVELS)
+    display.chart(
+        display.figure(figures.level_bars, shared.cached(analytics.level_distribution, f)),
+        "levels",
+        labels.OVERVIEW_LEVELS,
+    )
 
 indicators_title = labels.OVERVIEW_INDICATORS.format(whole=whole)
 st.subheader(indicators_title)
 means = shared.cached(analytics.indicator_means, f)
-display.chart(figures.indicator_means(means, pass_mark, whole), "indicator_means", indicators_title)
+display.chart(display.figure(figures.indicator_means, means, pass_mark, whole), "indicator_means", indicators_title)
 sel = shared.selection()
 table = views.VIEWS["indicators"].select(means)
 # The heading names what "all" covers; the table's column says only "ทั้งหมด" (it stays narrow), the
