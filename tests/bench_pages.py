@@ -27,8 +27,10 @@ from tests.apptest_support import dashboard_app, entry_script_always_runs  # noq
 CONTENT = ".js-plotly-plot, [data-testid='stDataFrame'], [data-testid='stFileUploader']"
 # The script finished and drew something; for DRAWN, every chart has its SVG too. A page without a
 # chart or table (the import page without sign-in) counts as shown when its script finished.
+# An element whose code is still loading (a chart's Plotly bundle on a first visit) is a skeleton.
 FINISHED = """(document.querySelector('[data-testid="stApp"]')?.getAttribute('data-test-script-state') === 'notRunning'
-  && !!document.querySelector('[data-testid="stMain"] [data-testid="stElementContainer"]'))"""
+  && !!document.querySelector('[data-testid="stMain"] [data-testid="stElementContainer"]')
+  && !document.querySelector('[data-testid="stSkeleton"]') && !document.querySelector('[data-stale="true"]'))"""
 FIRST_CONTENT = f"() => !!document.querySelector({CONTENT!r}) || {FINISHED}"
 DRAWN = f"""() => {FINISHED}
   && [...document.querySelectorAll('[data-testid="stPlotlyChart"]')].every(c => !!c.querySelector('.main-svg'))"""
