@@ -91,7 +91,19 @@ def _file_name(text: str) -> str:
 
 @st.cache_resource(show_spinner=False, max_entries=2048)
 def _built(name: str, version: str, args: tuple, kwargs: tuple) -> Any:
-    return getattr(figures, name)(*args, **dict(kwargs))
+    fig = getattr(figures, name)(*args, **dict(kwargs))
+    # st.plotly_chart reads a figure through ``to_dict``, a deep copy of every trace (the map's outlines,
+    # a heatmap's cells) on every draw. This figure never changes: its dict is made once and handed out
+    # as it is (Streamlit only serialises it; the image buttons copy the figure, not the dict).
+    made: list[dict] = []
+
+    def to_dict() -> dict:
+        if not made:
+            made.append(type(fig).to_dict(fig))
+        return made[0]
+
+    fig.to_dict = to_dict
+    return fig
 
 
 def figure(builder: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
