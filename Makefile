@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | 
 DEBIAN_PACKAGES := $(shell grep -v '^\#' setup/debian-packages.txt)
 CHROMIUM := /usr/lib/chromium/chromium
 
-.PHONY: run test build bench system clean serve loadtest image rehearsal
+.PHONY: run test build bench system clean serve loadtest loadtest-pages image rehearsal
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -35,6 +35,14 @@ OFFICERS ?= 50
 LOAD_SECONDS ?= 60
 loadtest: $(STAMP)
 	$(BIN)/python -m ita_data loadtest --url http://127.0.0.1:8501 --officers $(OFFICERS) --seconds $(LOAD_SECONDS)
+
+# The pages walk (issue 26): each officer opens a random page with a random province, ~10 s apart
+# (exponential), for 50, 100 and 200 officers in turn; then each page's time and bytes in chromium.
+PAGE_OFFICERS ?= 50,100,200
+loadtest-pages: $(STAMP)
+	$(BIN)/python -m ita_data loadtest --url http://127.0.0.1:8501 --walk pages --officers $(PAGE_OFFICERS) \
+		--seconds $(LOAD_SECONDS)
+	$(BIN)/python tests/bench_pages.py --url http://127.0.0.1:8501 --no-apptest
 
 # The dashboard as a container image, built with podman from a local Debian base (no registry): prints its
 # tag and size; an image of the same content is reused. This host's podman settings: deploy/image.py.

@@ -80,7 +80,7 @@ else:
     st.subheader(slope_title)
     method_mark = (labels.CHANGE_METHOD_MARK,) if notes else ()
     display.chart(
-        figures.movers_slope(moved, from_year, to_year, measure, bool(notes)),
+        display.figure(figures.movers_slope, moved, from_year, to_year, measure, bool(notes)),
         "slope_chart",
         f"{slope_title} · {measure}",
         notes=method_mark,
@@ -91,7 +91,7 @@ else:
     st.caption(labels.CHANGE_HEATMAP_NOTE.format(count=moved.org_id.nunique()))
     every = shared.cached(analytics.yoy_change, later, from_year=from_year, all_indicators=True)
     display.chart(
-        figures.movers_heatmap(every, moved, bool(notes)),
+        display.figure(figures.movers_heatmap, every, moved, bool(notes)),
         "delta_heatmap",
         f"{labels.CHANGE_HEATMAP} {from_year}–{to_year}",
         notes=method_mark,
@@ -110,10 +110,13 @@ if trend.method_change.any():
 left, right = st.columns(2)
 trend_title = labels.CHANGE_TRENDS.format(first_year=first, last_year=to_year)
 display.chart(
-    figures.slope_histogram(trend), "slope_histogram", f"{trend_title} · {labels.column_label('slope')}", where=left
+    display.figure(figures.slope_histogram, trend),
+    "slope_histogram",
+    f"{trend_title} · {labels.column_label('slope')}",
+    where=left,
 )
 display.chart(
-    figures.streak_histogram(trend),
+    display.figure(figures.streak_histogram, trend),
     "streak_histogram",
     f"{trend_title} · {labels.column_label('improving_streak')}",
     where=right,

@@ -11,7 +11,7 @@ import pandas as pd
 import streamlit as st
 
 from ita_data import chart_images, formats, labels, safe_text, views
-from pages import shared
+from pages import figures, shared
 
 # A chart's own toolbar speaks English (its tooltips) and saves only one format: the buttons below
 # each chart replace it; hovering and dragging to zoom still work.
@@ -87,6 +87,31 @@ def view_table(view: views.View, frame: pd.DataFrame, sel: views.Selection, **kw
 def _file_name(text: str) -> str:
     """A download's name from a chart's key: letters, digits and dashes."""
     return re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-") or "chart"
+
+
+@st.cache_resource(show_spinner=False, max_entries=2048)
+def _built(name: str, version: str, args: tuple, kwargs: tuple) -> Any:
+    fig = getattr(figures, name)(*args, **dict(kwargs))
+    # st.plotly_chart reads a figure through ``to_dict``, a deep copy of every trace (the map's outlines,
+    # a heatmap's cells) on every draw. This figure never changes: its dict is made once and handed out
+    # as it is (Streamlit only serialises it; the image buttons copy the figure, not the dict).
+    made: list[dict] = []
+
+    def to_dict() -> dict:
+        if not made:
+            made.append(type(fig).to_dict(fig))
+        return made[0]
+
+    fig.to_dict = to_dict
+    return fig
+
+
+def figure(builder: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+    """``builder(*args, **kwargs)`` (a function of pages/figures.py), built once per data version and
+    arguments and shared by every session: officers who open the same page for the same province get
+    the figure already made. Nothing may change the figure afterwards (``chart`` and the image buttons
+    only read it)."""
+    return _built(builder.__name__, shared.data_version(), args, tuple(sorted(kwargs.items())))
 
 
 def chart(fig: Any, key: str, title: str, *, notes: tuple[str, ...] = (), where=None) -> None:

@@ -87,7 +87,7 @@ def province_map(
     custom = np.column_stack([names, by_province.org_count, by_province.pass_rate, by_province.mean_score])
     fig = go.Figure(
         go.Choroplethmap(
-            geojson=geo.province_geojson(),
+            geojson=geo.province_geojson(focus),
             featureidkey="id",
             locations=by_province.province_code,
             z=by_province.mean_score,

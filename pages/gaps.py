@@ -60,7 +60,7 @@ orgs_shown = fix_first.org_id.drop_duplicates().head(HEATMAP_ORGS).tolist()
 st.caption(labels.GAP_HEATMAP_NOTE.format(count=len(orgs_shown), total=gaps.org_id.nunique()))
 if orgs_shown:
     display.chart(
-        figures.gap_heatmap(gaps, orgs_shown, measure, f.indicator_numbers()),
+        display.figure(figures.gap_heatmap, gaps, orgs_shown, measure, f.indicator_numbers()),
         "gap_heatmap",
         f"{labels.GAP_HEATMAP} · {column(measure)}",
     )
@@ -72,7 +72,9 @@ weak = shared.cached(analytics.province_weak_shares, f)
 if weak.empty:
     st.info(labels.EMPTY_SELECTION)
 else:
-    display.chart(figures.weak_indicators(weak, f.indicator_numbers()), "weak_indicators", labels.GAP_WEAK)
+    display.chart(
+        display.figure(figures.weak_indicators, weak, f.indicator_numbers()), "weak_indicators", labels.GAP_WEAK
+    )
 weak_table = views.VIEWS["weak-indicators"].select(weak)
 display.view_table(views.VIEWS["weak-indicators"], weak_table, sel, key="weak_table")
 shared.downloads(views.VIEWS["weak-indicators"], weak_table, sel, "weak")

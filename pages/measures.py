@@ -121,7 +121,7 @@ if summary.empty:
     st.info(labels.MEASURES_SUMMARY_NONE)
 else:
     display.chart(
-        figures.open_measures_summary(summary, by),
+        display.figure(figures.open_measures_summary, summary, by),
         "measure_summary_chart",
         f"{labels.MEASURES_SUMMARY} · {labels.MEASURES_SUMMARY_BY}{labels.MEASURE_GROUPS[by]}",
     )
@@ -142,7 +142,9 @@ else:
     a.metric(labels.COVERAGE_WEAK, f"{weak:,}")
     b.metric(labels.COVERAGE_NONE, f"{uncovered:,}")
     c.metric(labels.COVERAGE_SOME, shared.percent(covered / weak))
-    display.chart(figures.measure_coverage(counts[counts.weak_count > 0]), "coverage_chart", labels.COVERAGE_TITLE)
+    display.chart(
+        display.figure(figures.measure_coverage, counts[counts.weak_count > 0]), "coverage_chart", labels.COVERAGE_TITLE
+    )
     shared.seed_from_link("m_uncovered", [True, False], labels.yes_no)
     st.session_state.setdefault("m_uncovered", True)
     uncovered_only = st.toggle(labels.COVERAGE_UNCOVERED_ONLY, key="m_uncovered")
@@ -174,7 +176,7 @@ if effect.empty:
 if effect.method_change.any():
     st.warning(labels.EFFECT_METHOD.format(notes=effect.method_notes.iloc[0]), icon=":material/warning:")
 display.chart(
-    figures.measure_effect(effect),
+    display.figure(figures.measure_effect, effect),
     "effectiveness_chart",
     f"{labels.EFFECT_TITLE} · {effect_year} → {effect_year + 1}",
     notes=(labels.CHANGE_METHOD_MARK,) if effect.method_change.any() else (),

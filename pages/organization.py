@@ -180,7 +180,9 @@ else:
     st.subheader(labels.ORG_INDICATORS.format(year=f.fiscal_year), anchor=False)
     indicators_title = labels.ORG_INDICATORS.format(year=f.fiscal_year)
     display.chart(
-        figures.org_indicators(year, pass_mark, whole), "org_indicators", f"{card.org_name} · {indicators_title}"
+        display.figure(figures.org_indicators, year, pass_mark, whole),
+        "org_indicators",
+        f"{card.org_name} · {indicators_title}",
     )
     table = views.VIEWS["organization"].select(year)
     display.view_table(views.VIEWS["organization"], table, sel, key="org_scores_table")
@@ -194,12 +196,12 @@ if not history.empty:
     changes = changes[changes.fiscal_year.between(years.min() + 1, years.max())]
     history_title = f"{card.org_name} · {labels.ORG_HISTORY}"
     display.chart(
-        figures.org_total_history(history, changes, whole),
+        display.figure(figures.org_total_history, history, changes, whole),
         "org_total_history",
         f"{history_title} · {labels.TOTAL_SHORT}",
     )
     display.chart(
-        figures.org_indicator_history(history, changes),
+        display.figure(figures.org_indicator_history, history, changes),
         "org_indicator_history",
         f"{history_title} · {labels.ORG_INDICATOR_SCORE}",
     )

@@ -8,10 +8,6 @@ from ita_data import analytics, brief, framework, labels, views
 from ita_data.analytics import about as about_data
 from pages import display, figures, shared
 
-# Built once per selection and shared by every session: Plotly copies the 440 KB of province outlines
-# each time a map figure is made, which cost more than all the rest of the page.
-province_map_figure = st.cache_resource(show_spinner=False, max_entries=256)(figures.province_map)
-
 f = shared.filters()
 st.title(labels.OVERVIEW_TITLE)
 st.caption(shared.filters_caption())
@@ -50,18 +46,24 @@ with left:
     districts = shared.cached(analytics.district_map, f) if f.province_code else None
     title = labels.OVERVIEW_MAP_PROVINCE if f.province_code else labels.OVERVIEW_MAP
     st.subheader(title)
-    display.chart(province_map_figure(by_province, f.province_code, districts), "province_map", title)
+    # Built once per selection and shared by every session (display.figure): Plotly copies the province
+    # outlines each time a map figure is made, which cost more than all the rest of the page.
+    display.chart(display.figure(figures.province_map, by_province, f.province_code, districts), "province_map", title)
     if districts is not None:
         unplaced = figures.unplaced_districts(districts)
         st.caption(labels.MAP_DISTRICTS_NOTE.format(missing=", ".join(unplaced) or "–"))
 with right:
     st.subheader(labels.OVERVIEW_LEVELS)
-    display.chart(figures.level_bars(shared.cached(analytics.level_distribution, f)), "levels", labels.OVERVIEW_LEVELS)
+    display.chart(
+        display.figure(figures.level_bars, shared.cached(analytics.level_distribution, f)),
+        "levels",
+        labels.OVERVIEW_LEVELS,
+    )
 
 indicators_title = labels.OVERVIEW_INDICATORS.format(whole=whole)
 st.subheader(indicators_title)
 means = shared.cached(analytics.indicator_means, f)
-display.chart(figures.indicator_means(means, pass_mark, whole), "indicator_means", indicators_title)
+display.chart(display.figure(figures.indicator_means, means, pass_mark, whole), "indicator_means", indicators_title)
 sel = shared.selection()
 table = views.VIEWS["indicators"].select(means)
 # The heading names what "all" covers; the table's column says only "ทั้งหมด" (it stays narrow), the

@@ -10,8 +10,6 @@ from pages import display, figures, shared
 
 PROFILE_PAGE = "pages/organization.py"
 BARS_EACH_END = 40
-# One figure per selection, shared by every session.
-bar_figure = st.cache_resource(show_spinner=False, max_entries=512)(figures.rank_bars)
 
 f = shared.filters()
 st.title(labels.RANK_TITLE)
@@ -108,4 +106,8 @@ st.subheader(f"{labels.RANK_CHART} · {measure}")
 if len(ranked) > 2 * BARS_EACH_END:
     st.caption(labels.RANK_CHART_SOME.format(shown=BARS_EACH_END, total=len(ranked)))
 bars = ranked[["org_id", "org_name", "province", "score", "level", "rank"]]
-display.chart(bar_figure(bars, measure, pass_mark, BARS_EACH_END), "rank_bars", f"{labels.RANK_CHART} · {measure}")
+display.chart(
+    display.figure(figures.rank_bars, bars, measure, pass_mark, BARS_EACH_END),
+    "rank_bars",
+    f"{labels.RANK_CHART} · {measure}",
+)

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import copy
+import functools
 import importlib
+import threading
+from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from typing import Any
 from urllib.parse import urlsplit
@@ -84,10 +88,16 @@ def data_years(include_synthetic: bool = True) -> list[int]:
 
 def place_names(f: analytics.Filters) -> tuple[str | None, str | None]:
     """The Thai names of the selection's province and district (None where it names none)."""
-    province = choices(cached(analytics.filter_options), "province").get(f.province_code) if f.province_code else None
+    return _place_names(f.province_code, f.district_code, data_version())
+
+
+# Every caption and chart of a rerun names the place: looked up once per place and data version.
+@functools.lru_cache(maxsize=4096)
+def _place_names(province_code: str | None, district_code: str | None, version: str) -> tuple[str | None, str | None]:
+    province = choices(cached(analytics.filter_options), "province").get(province_code) if province_code else None
     district = (
-        choices(cached(analytics.filter_options, f.province_code), "district").get(f.district_code)
-        if f.province_code and f.district_code
+        choices(cached(analytics.filter_options, province_code), "district").get(district_code)
+        if province_code and district_code
         else None
     )
     return province, district
@@ -298,9 +308,21 @@ def synthetic_on_screen() -> bool:
 # --- remembered analytics calls: every page's ------------------------------------------------
 
 
+# Every page asks several questions per selection: with 77 provinces, their districts and years, a few
+# hundred answers were thrown out before they were asked again (a page with a new province then missed
+# every time). Answers for a province are small; the nation's few large ones are the same for everybody.
+ANSWERS_KEPT = 2048
+_answers: OrderedDict[tuple, Any] = OrderedDict()
+_answers_lock = threading.Lock()
+
+
 @st.cache_data(show_spinner=False, max_entries=256)
 def _remembered(module: str, name: str, version: str, args: tuple, kwargs: tuple, _cur) -> Any:
-    return getattr(importlib.import_module(module), name)(_cur, *args, **dict(kwargs))
+    return _answer(module, name, args, kwargs, _cur)
+
+
+def _answer(module: str, name: str, args: tuple, kwargs: tuple, cur) -> Any:
+    return getattr(importlib.import_module(module), name)(cur, *args, **dict(kwargs))
 
 
 def cached(func: Callable[..., pd.DataFrame], *args: Any, **kwargs: Any) -> pd.DataFrame:
@@ -308,10 +330,28 @@ def cached(func: Callable[..., pd.DataFrame], *args: Any, **kwargs: Any) -> pd.D
 
     Every analytics call a page makes goes through here. The arguments (a ``Filters`` among them) must
     be hashable by ``st.cache_data``, and a call that depends on the day (``as_of``) is given the day.
+
+    The answers are kept in this process by their arguments' own hash and each caller gets a copy of
+    its own (a page may change what it was given; a list or set is copied, not what it holds): ``st.cache_data`` would hash the arguments and
+    unpickle the answer on every call, a few milliseconds each, some twenty times a rerun. Arguments
+    Python cannot hash go through ``st.cache_data``.
     """
-    return _remembered(
-        func.__module__, func.__name__, data_version(), args, tuple(sorted(kwargs.items())), _cur=cursor()
-    )
+    key = (func.__module__, func.__name__, data_version(), args, tuple(sorted(kwargs.items())))
+    try:
+        hash(key)
+    except TypeError:
+        return _remembered(*key, _cur=cursor())
+    with _answers_lock:
+        found = _answers.get(key, _answers)
+        if found is not _answers:
+            _answers.move_to_end(key)
+    if found is _answers:
+        found = _answer(key[0], key[1], args, key[4], cursor())
+        with _answers_lock:
+            _answers[key] = found
+            while len(_answers) > ANSWERS_KEPT:
+                _answers.popitem(last=False)
+    return found.copy() if isinstance(found, (pd.DataFrame, pd.Series)) else copy.copy(found)
 
 
 def percent(share: Any, digits: int = 1) -> str:

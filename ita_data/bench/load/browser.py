@@ -27,6 +27,7 @@ import websockets
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from streamlit.proto.WidgetStates_pb2 import WidgetState
+from websockets.asyncio.client import ClientConnection
 from websockets.typing import Subprotocol
 
 XSRF_COOKIE = "_streamlit_xsrf"
@@ -59,7 +60,20 @@ class Run:
     bytes_received: int = 0
     messages: int = 0
     references: int = 0  # messages the server sent as a hash because this tab already held them
+    wire_bytes: int = 0  # what crossed the socket for it (compressed when the server compresses)
+    http_bytes: int = 0  # the page's HTML and Streamlit's health and host-config answers (a first visit)
     errors: list[str] = field(default_factory=list)
+
+
+class CountingConnection(ClientConnection):
+    """A websocket connection that counts the bytes the server sent over the socket, frames and
+    compression as they travel (``bytes_received`` of a run counts the messages after decompression)."""
+
+    bytes_in = 0
+
+    def data_received(self, data: bytes) -> None:
+        self.bytes_in += len(data)
+        super().data_received(data)
 
 
 class Browser:
@@ -137,6 +151,7 @@ class Tab:
         self.query_string = urllib.parse.urlencode(query or {})
         path = "/" + page + (("?" + self.query_string) if self.query_string else "")
         started = time.perf_counter()
+        http_before = self.browser.http_bytes
         await self.browser.get(path)
         await self.browser.get("/_stcore/health")
         await self.browser.get("/_stcore/host-config")
@@ -149,9 +164,11 @@ class Tab:
             max_size=None,
             open_timeout=self.browser.timeout,
             ping_interval=None,
+            create_connection=CountingConnection,
         )
         self._reader = asyncio.create_task(self._read())
         run = await self._rerun(page_name=page, started=started)
+        run.http_bytes = self.browser.http_bytes - http_before
         return run
 
     async def close(self) -> None:
@@ -225,6 +242,18 @@ class Tab:
         """Click a page in the navigation."""
         if url_path not in self.pages:
             raise ProtocolError(f"no page {url_path!r} in the navigation ({', '.join(self.pages)})")
+        return await self._rerun(page_hash=self.pages[url_path])
+
+    async def open_page_with(self, url_path: str, widget: Widget, **value: Any) -> Run:
+        """Click a page in the navigation with a sidebar widget changed on the way (a province): one
+        rerun of the new page with the new value, as a link to that page with that choice opens it."""
+        if url_path not in self.pages:
+            raise ProtocolError(f"no page {url_path!r} in the navigation ({', '.join(self.pages)})")
+        state = WidgetState(id=widget.id)
+        ((name, content),) = value.items()
+        setattr(state, name, content)
+        self._states[widget.id] = state
+        self._bind_to_url(widget, name, content)
         return await self._rerun(page_hash=self.pages[url_path])
 
     async def file_url(self, widget: Widget) -> str:
@@ -320,6 +349,7 @@ class Tab:
         state.context_info.url = self.browser.base_url + "/" + page_name
         self._run = Run()
         self._run_done = asyncio.Event()
+        wire_before = self._ws.bytes_in
         await self._ws.send(message.SerializeToString())
         try:
             await asyncio.wait_for(self._run_done.wait(), self.receive_timeout)
@@ -327,6 +357,7 @@ class Tab:
             self._run.errors.append(f"no script_finished within {self.receive_timeout:.0f} s")
         run, self._run = self._run, None
         run.seconds = time.perf_counter() - started
+        run.wire_bytes = self._ws.bytes_in - wire_before
         if self.closed_reason and not run.errors:
             run.errors.append(f"websocket closed: {self.closed_reason}")
         return run
