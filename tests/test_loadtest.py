@@ -10,6 +10,8 @@ import pytest
 
 from ita_data.bench.load import procstats
 from ita_data.bench.load.officers import KINDS, percentile, report, run_load
+from ita_data.bench.load.pages_walk import FIRST_VISIT, WALK_PAGES, run_pages_walk
+from ita_data.bench.load.pages_walk import report as pages_report
 from tests.conftest import run_async, serving_copy
 
 
@@ -62,3 +64,21 @@ def test_percentiles_are_of_the_sorted_values():
     assert percentile(values, 0.5) == 3.0
     assert percentile(values, 0.95) == 5.0
     assert percentile(values, 0.0) == 1.0
+
+
+def test_the_pages_walk_opens_each_page_with_a_province_and_counts_its_bytes(server):
+    """The issue 26 walk: a random page with a random province per click, latency, bytes on the wire and
+    after decompression, and the server's CPU, printed per page."""
+    _, url = server
+    port = urllib.parse.urlsplit(url).port
+    result = run_async(run_pages_walk(url, officers=3, seconds=20, think=1.0, port=port, progress=lambda _: None))
+
+    assert [f"{c.page}: {c.error}" for c in result.errors()] == []
+    firsts = [c for c in result.clicks if c.first]
+    clicks = [c for c in result.clicks if not c.first]
+    assert len(firsts) == 3 and len(clicks) >= 6
+    assert {c.page for c in clicks} <= set(WALK_PAGES) and len({c.page for c in clicks}) >= 2
+    assert all(c.seconds > 0 and 0 < c.wire_bytes and 0 < c.message_bytes for c in result.clicks)
+    assert result.processes == 1 and result.cpu_seconds and result.cpu_seconds > 0
+    printed = pages_report(result)
+    assert FIRST_VISIT in printed and all(c.page in printed for c in clicks)

@@ -19,7 +19,7 @@ from collections.abc import Callable
 from concurrent.futures import Executor
 from dataclasses import dataclass
 
-from ita_data.bench.load.officers import Choices, Done
+from ita_data.bench.load.actions import Choices, Done
 
 API = "/api/v1"
 # Views whose answer is the same whatever the province: asked for less often.

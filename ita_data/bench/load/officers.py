@@ -18,6 +18,8 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 from ita_data.bench.load import procstats
+from ita_data.bench.load.actions import Choices, Done
+from ita_data.bench.load.api import ApiClient, BriefClient, read_views
 
 MAX_OFFICERS = 200
 MAX_SECONDS = 300.0
@@ -28,24 +30,6 @@ WALK_ENTRIES = (0, 1, 2, 6)
 KINDS = ("open_link", *dict.fromkeys(WALK))
 # Pages an officer opens from the navigation or a link ("" is the default page, the overview).
 PAGES = ("", "rankings", "change", "gaps", "measures", "organization", "about")
-
-
-@dataclass
-class Done:
-    kind: str
-    seconds: float
-    bytes_received: int
-    error: str | None = None
-    page: str = ""  # the page shown when the action ended ("" is the overview)
-
-
-@dataclass
-class Choices:
-    """What links and widgets may name, read from the server's own sidebar."""
-
-    provinces: list[str]
-    indicators: list[str]
-    years: list[str]
 
 
 @dataclass
@@ -226,8 +210,6 @@ async def run_load(
     stop = start + seconds
     tasks = [asyncio.create_task(o.walk(start, stop, think)) for o in crew]
     if api_clients or brief_every:
-        from ita_data.bench.load.api import ApiClient, BriefClient, read_views
-
         names = await read_views(base_url, executor)
         tasks += [
             asyncio.create_task(
