@@ -18,7 +18,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 from ita_data.bench.load import procstats
-from ita_data.bench.load.actions import Choices, Done
+from ita_data.bench.load.actions import Choices, Done, follow
 from ita_data.bench.load.api import ApiClient, BriefClient, read_views
 
 MAX_OFFICERS = 200
@@ -199,7 +199,6 @@ async def run_load(
     choices = await read_choices(base_url, executor)
     root = procstats.server_root(port) if port else None
     before = procstats.sample(root) if root else None
-    peak = before.rss_bytes if before else 0
     rng = random.Random(seed)
     crew = [
         Officer(i, base_url, choices, random.Random(rng.random()), executor, result.done.append)
@@ -222,27 +221,7 @@ async def run_load(
         if brief_every:
             brief = BriefClient(base_url, choices, random.Random(rng.random()), executor, result.done.append)
             tasks.append(asyncio.create_task(brief.walk(start, stop, brief_every)))
-    next_report = start + 15
-    while not all(t.done() for t in tasks):
-        await asyncio.sleep(0.5)
-        if root:
-            now = procstats.sample(root)
-            peak = max(peak, now.rss_bytes)
-        if time.monotonic() >= next_report:
-            recent = [d.seconds for d in result.done[-officers:]]
-            progress(
-                f"  {time.monotonic() - start:5.0f} s: {len(result.done)} done, {len(result.errors())} errors"
-                + (f", recent p50 {statistics.median(recent):.2f} s" if recent else "")
-            )
-            next_report += 15
-    for task in tasks:
-        task.result()
-    if root and before:
-        after = procstats.sample(root)
-        result.cpu_seconds = after.cpu_seconds - before.cpu_seconds
-        result.rss_before, result.rss_peak, result.processes = before.rss_bytes, peak, after.processes
-    result.seconds = time.monotonic() - start
-    result.client_cpu_seconds = time.process_time() - client_cpu
+    await follow(tasks, result, lambda: result.done, root, before, officers, start, client_cpu, progress)
     executor.shutdown(wait=False)
     return result
 

@@ -20,7 +20,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 from ita_data.bench.load import procstats
-from ita_data.bench.load.actions import Choices
+from ita_data.bench.load.actions import Choices, follow
 from ita_data.bench.load.browser import Browser, ProtocolError, Tab
 from ita_data.bench.load.officers import MAX_OFFICERS, MAX_SECONDS, percentile, read_choices
 
@@ -118,7 +118,6 @@ async def run_pages_walk(
     choices = await read_choices(base_url, executor)
     root = procstats.server_root(port) if port else None
     before = procstats.sample(root) if root else None
-    peak = before.rss_bytes if before else 0
     rng = random.Random(seed)
     crew = [
         PagesOfficer(base_url, choices, random.Random(rng.random()), executor, result.clicks.append)
@@ -127,26 +126,7 @@ async def run_pages_walk(
     start = time.monotonic()
     client_cpu = time.process_time()
     tasks = [asyncio.create_task(o.walk(start, start + seconds, think)) for o in crew]
-    next_report = start + 15
-    while not all(t.done() for t in tasks):
-        await asyncio.sleep(0.5)
-        if root:
-            peak = max(peak, procstats.sample(root).rss_bytes)
-        if time.monotonic() >= next_report:
-            recent = [c.seconds for c in result.clicks[-officers:]]
-            progress(
-                f"  {time.monotonic() - start:5.0f} s: {len(result.clicks)} done, {len(result.errors())} errors"
-                + (f", recent p50 {statistics.median(recent):.2f} s" if recent else "")
-            )
-            next_report += 15
-    for task in tasks:
-        task.result()
-    if root and before:
-        after = procstats.sample(root)
-        result.cpu_seconds = after.cpu_seconds - before.cpu_seconds
-        result.rss_before, result.rss_peak, result.processes = before.rss_bytes, peak, after.processes
-    result.seconds = time.monotonic() - start
-    result.client_cpu_seconds = time.process_time() - client_cpu
+    await follow(tasks, result, lambda: result.clicks, root, before, officers, start, client_cpu, progress)
     result.load_after = os.getloadavg()
     executor.shutdown(wait=False)
     return result
