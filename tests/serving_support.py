@@ -32,9 +32,9 @@ def stop(proc: subprocess.Popen) -> None:
 
 def wait_for_app(page) -> None:
     """Until the script has drawn its title and finished: no running indicator, nothing stale."""
-    page.wait_for_selector(APP, timeout=30_000)
+    page.wait_for_selector(APP, timeout=60_000)
     page.wait_for_timeout(400)  # a rerun may not have started yet
-    page.wait_for_function(SETTLED, timeout=30_000)
+    page.wait_for_function(SETTLED, timeout=60_000)
 
 
 def is_loopback_host(host: str | None) -> bool:

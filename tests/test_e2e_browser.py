@@ -35,10 +35,11 @@ def page(browser):
 
 
 def _wait_for_app(page) -> None:
-    """Until the script has drawn its title and finished: no running indicator, nothing stale."""
-    page.wait_for_selector(APP, timeout=30_000)
+    """Until the script has drawn its title and finished: no running indicator, nothing stale. A minute:
+    the other test worker may be building the container image or printing briefs on the same two cores."""
+    page.wait_for_selector(APP, timeout=60_000)
     page.wait_for_timeout(400)  # a rerun may not have started yet
-    page.wait_for_function(SETTLED, timeout=30_000)
+    page.wait_for_function(SETTLED, timeout=60_000)
 
 
 def _combobox(page, label: str):

@@ -54,7 +54,7 @@ def page(browser):
 
 
 def settle(page) -> None:
-    page.wait_for_selector(APP, timeout=30_000)
+    page.wait_for_selector(APP, timeout=60_000)
     page.wait_for_timeout(500)  # a rerun may not have started yet
     page.wait_for_function(SETTLED, timeout=60_000)
 
