@@ -232,13 +232,19 @@ def serving_copy(db_path: Path, folder: Path):
         proc.wait(timeout=20)
 
 
+def missing_tool(what: str, install: str) -> None:
+    """A Debian tool a test needs is not there: CI installs it (`make test` as root runs `make system`),
+    so there it fails; elsewhere the test is skipped with how to install it."""
+    if os.environ.get("CI"):
+        pytest.fail(f"CI needs {what}: `make test` installs it with apt-get")
+    pytest.skip(f"{what} not installed ({install})")
+
+
 @pytest.fixture(scope="session")
 def browser():
     """Debian's chromium driven by Playwright (its own browser download does not work here)."""
     if not Path(CHROMIUM).exists():
-        if os.environ.get("CI"):
-            pytest.fail(f"CI needs {CHROMIUM}: `make test` installs it with apt-get")
-        pytest.skip(f"{CHROMIUM} not installed (sudo apt-get install chromium fonts-thai-tlwg)")
+        missing_tool(CHROMIUM, "sudo apt-get install chromium fonts-thai-tlwg")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:

@@ -14,7 +14,7 @@ import pytest
 from analytics_helpers import Builder, flat
 
 from ita_data.store import Store
-from tests.conftest import CHROMIUM, PROJECT_ROOT
+from tests.conftest import CHROMIUM, PROJECT_ROOT, missing_tool
 
 # A socket of the internet families, as strace -yy names a descriptor: <TCP:[…]>, <UDPv6:[…]>, …
 INET_SOCKET = re.compile(r"\d+<(TCP|UDP|TCPv6|UDPv6)(?::\[([^\]]*)\])?>")
@@ -80,7 +80,7 @@ def test_the_trace_reader_sees_a_lookup_and_a_connection(tmp_path):
 
 def test_printing_a_brief_makes_no_request_and_no_lookup(small_db, tmp_path):
     if not Path(CHROMIUM).exists():
-        pytest.skip(f"{CHROMIUM} not installed")
+        missing_tool(CHROMIUM, "setup/debian-packages.txt: make system")
     out = tmp_path / "brief.pdf"
     command = [
         sys.executable,
@@ -104,7 +104,7 @@ def test_printing_a_brief_makes_no_request_and_no_lookup(small_db, tmp_path):
 
 def _traced(command: list[str], folder: Path) -> str:
     if shutil.which("strace") is None:
-        pytest.skip("strace not installed (setup/debian-packages.txt: make system)")
+        missing_tool("strace", "setup/debian-packages.txt: make system")
     log = folder / "trace.log"
     done = subprocess.run(
         ["strace", "-f", "-qq", "-yy", "-o", str(log), "-e", "trace=connect,sendto,sendmsg,sendmmsg,write,execve"]

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from ita_data.store import Store
-from tests.conftest import _free_port
+from tests.conftest import _free_port, missing_tool
 from tests.serving_support import serve, stop, wait_for_app
 
 pytestmark = pytest.mark.e2e
@@ -53,7 +53,7 @@ def behind_proxy(folder: Path, local_editor: bool):
     """A dashboard on loopback (started with or without ITA_LOCAL_EDITOR) and the proxy in front of it;
     yields the proxy's URL."""
     if not Path(HAPROXY).exists():
-        pytest.skip("haproxy not installed (setup/debian-packages.txt: make system)")
+        missing_tool("haproxy", "setup/debian-packages.txt: make system")
     db = folder / "ita.duckdb"
     Store(db).close()
     dashboard, url = serve(folder / "streamlit.log", db_path=db, local_editor=local_editor)
