@@ -53,6 +53,10 @@ table = view.select(ranked)
 # Each header says what its column ranks: the chosen measure, or the total (levels and the province's
 # rank in reports are of the total whatever the measure); the view's files say the same.
 headers = {c: view.header(c, sel) for c in ("scores", *view.columns)}
+# The view's columns but its code (a row opens the profile), with the past scores beside the score.
+shown = [c for c in view.columns if c != "org_id"]
+after_score = shown.index("score") + 1
+column_order = [*shown[:after_score], "scores", *shown[after_score:]]
 event = display.view_table(
     view,
     table.assign(scores=table.org_id.map(history)),
@@ -60,28 +64,7 @@ event = display.view_table(
     key="rank_table",
     on_select="rerun",
     selection_mode="single-row",
-    column_order=[
-        c
-        for c in (
-            "rank",
-            "group_size",
-            "org_name",
-            "org_type",
-            "province",
-            "district",
-            "score",
-            "scores",
-            "level",
-            "level_reported",
-            "rank_change",
-            "rank_prev",
-            "percentile",
-            "province_rank_computed",
-            "rank_reported",
-            "rank_reported_of",
-            "rank_reported_differs",
-        )
-    ],
+    column_order=column_order,
     column_config={
         "scores": st.column_config.LineChartColumn(headers["scores"], y_min=0, y_max=100, help=labels.RANK_SCORES_HELP),
         "rank_reported_differs": st.column_config.CheckboxColumn(help=labels.RANK_REPORTED_DIFFERS_HELP),
