@@ -13,16 +13,16 @@ from ita_data.store import Store
 from pages import PAGES
 from tests.conftest import seed_path, start_streamlit
 from tests.screen_reading import APP, problems_in, record_canvas_text
-from tests.serving_support import SETTLED
+from tests.serving_support import SETTLED, WAIT_MS
 
 EXCEPTION = '[data-testid="stException"]'
 PROVINCE = "50"  # เชียงใหม่
 
 
 def wait(page) -> None:
-    page.wait_for_selector(APP, timeout=60_000)
+    page.wait_for_selector(APP, timeout=WAIT_MS)
     page.wait_for_timeout(500)
-    page.wait_for_function(SETTLED, timeout=60_000)
+    page.wait_for_function(SETTLED, timeout=WAIT_MS)
 
 
 def open_page(page, url: str) -> None:

@@ -11,6 +11,10 @@ from urllib.parse import urlparse
 from tests.conftest import serve  # noqa: F401 - the tests import it from here
 
 APP = '[data-testid="stAppViewContainer"]'
+# How long a browser test waits for what it expects. A wait that is met returns at once, so a long one
+# costs nothing on a quiet machine; under CI the other test worker may be building the container image or
+# printing briefs on the same two cores, and a cold server's first page has taken over 30 s there.
+WAIT_MS = 120_000
 # The script has finished its run and everything it drew is in place: Streamlit marks its root with the
 # script's state (its running indicator shows only after a delay, so its absence proves nothing), draws a
 # skeleton where an element is still loading, and marks what is left from the previous run as stale.
@@ -32,9 +36,9 @@ def stop(proc: subprocess.Popen) -> None:
 
 def wait_for_app(page) -> None:
     """Until the script has drawn its title and finished: no running indicator, nothing stale."""
-    page.wait_for_selector(APP, timeout=60_000)
+    page.wait_for_selector(APP, timeout=WAIT_MS)
     page.wait_for_timeout(400)  # a rerun may not have started yet
-    page.wait_for_function(SETTLED, timeout=60_000)
+    page.wait_for_function(SETTLED, timeout=WAIT_MS)
 
 
 def is_loopback_host(host: str | None) -> bool:

@@ -25,6 +25,7 @@ from ita_data.analytics import Filters
 from ita_data.analytics import about as about_data
 from ita_data.store import Store
 from tests.conftest import serving_copy
+from tests.serving_support import WAIT_MS
 from tests.small_data import build_small_db
 
 pytestmark = pytest.mark.e2e
@@ -288,8 +289,8 @@ def test_a_link_copied_from_a_page_asks_the_api_for_the_same_view(server, facts,
     try:
         page.goto(f"{server}/rankings?province={facts['province']}&indicator=9&within=nation&fy={facts['fy']}")
         # The page writes its link back in the canonical form: codes, the sidebar's parameters first.
-        page.wait_for_function("() => location.search.startsWith('?fy=')", timeout=60_000)
-        page.wait_for_selector('[data-testid="stDataFrame"]', timeout=60_000)
+        page.wait_for_function("() => location.search.startsWith('?fy=')", timeout=WAIT_MS)
+        page.wait_for_selector('[data-testid="stDataFrame"]', timeout=WAIT_MS)
         copied = urllib.parse.urlsplit(page.url).query
     finally:
         page.context.close()

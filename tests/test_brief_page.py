@@ -10,6 +10,7 @@ import pytest
 from ita_data import analytics
 from ita_data.store import Store
 from tests.conftest import serving_copy
+from tests.serving_support import WAIT_MS
 
 PAGE = "pages/overview.py"
 BUTTON = "ดาวน์โหลดรายงานสรุปจังหวัด (PDF)"
@@ -45,8 +46,8 @@ def test_the_button_downloads_the_brief_of_the_sidebar_selection(server, browser
         # a link names the choices as the sidebar shows them
         page.goto(f"{url}/?" + urlencode({"province": "สระบุรี", "fy": "2567", "type": "องค์การบริหารส่วนตำบล"}))
         button = page.get_by_role("button", name=BUTTON)
-        button.wait_for(timeout=60_000)
-        with page.expect_download(timeout=60_000) as download:
+        button.wait_for(timeout=WAIT_MS)
+        with page.expect_download(timeout=WAIT_MS) as download:
             button.click()
         saved = tmp_path / "brief.pdf"
         download.value.save_as(saved)

@@ -21,7 +21,7 @@ from ita_data import labels
 from ita_data.analytics import about
 from ita_data.derived import open_store
 from pages import PAGES
-from tests.serving_support import wait_for_app
+from tests.serving_support import WAIT_MS, wait_for_app
 from tests.tables_helpers import csv_bytes, row
 from tests.test_e2e_browser import _choose, _selected
 
@@ -77,7 +77,7 @@ def _published_count(running) -> int:
 
 def _shown_count(page) -> int:
     """The organisation count the about page shows (its first metric)."""
-    page.wait_for_selector(METRIC, timeout=30_000)
+    page.wait_for_selector(METRIC, timeout=WAIT_MS)
     return int(re.sub(r"[^\d]", "", page.locator(METRIC).first.inner_text()))
 
 

@@ -108,7 +108,7 @@ def test_a_pdf_bomb_uploaded_on_the_import_page_does_not_grow_the_server(app, bo
 def test_a_pdf_bomb_uploaded_to_a_real_dashboard_leaves_its_process_as_it_was(browser, bomb, seeds_dir, tmp_path):
     """The probe's own path: a browser uploads the bomb and a real report to `streamlit run`; the server
     process stays put while a reader takes the bomb to its cap, and the report still reads."""
-    from tests.serving_support import serve, stop, wait_for_app
+    from tests.serving_support import WAIT_MS, serve, stop, wait_for_app
 
     db = tmp_path / "ita.duckdb"
     Store(db).close()
@@ -123,12 +123,12 @@ def test_a_pdf_bomb_uploaded_to_a_real_dashboard_leaves_its_process_as_it_was(br
         page.get_by_role("tab").nth(1).click()
         uploader = page.locator(".st-key-report_upload input[type=file]")
         uploader.set_input_files([str(report)])  # the first document starts the reader server
-        page.get_by_role("button", name=labels.IMPORT_CONFIRM_REPORTS).wait_for(timeout=60_000)
+        page.get_by_role("button", name=labels.IMPORT_CONFIRM_REPORTS).wait_for(timeout=WAIT_MS)
         alone, tree = PeakWatch(server.pid, tree=False), PeakWatch(server.pid)
         with alone, tree:
             uploader.set_input_files([str(bomb), str(report)])
             page.get_by_text(f"{CAPS.memory_mb:,} MB").first.wait_for(timeout=(CAPS.seconds + STARTING) * 1000)
-            page.get_by_role("button", name=labels.IMPORT_CONFIRM_REPORTS).wait_for(timeout=60_000)
+            page.get_by_role("button", name=labels.IMPORT_CONFIRM_REPORTS).wait_for(timeout=WAIT_MS)
         print(
             f"\nthe dashboard's process grew {alone.grown / MB:,.0f} MB, its tree {tree.grown / MB:,.0f} MB "
             f"(peak {tree.peak / MB:,.0f} MB) in {tree.seconds:.1f} s"

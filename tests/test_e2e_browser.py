@@ -10,7 +10,8 @@ import pytest
 
 from pages import PAGES
 from tests.conftest import SCREENSHOTS, serving_copy
-from tests.serving_support import SETTLED
+from tests.serving_support import WAIT_MS
+from tests.serving_support import wait_for_app as _wait_for_app
 
 pytestmark = pytest.mark.e2e
 
@@ -32,14 +33,6 @@ def page(browser):
     p = context.new_page()
     yield p
     context.close()
-
-
-def _wait_for_app(page) -> None:
-    """Until the script has drawn its title and finished: no running indicator, nothing stale. A minute:
-    the other test worker may be building the container image or printing briefs on the same two cores."""
-    page.wait_for_selector(APP, timeout=60_000)
-    page.wait_for_timeout(400)  # a rerun may not have started yet
-    page.wait_for_function(SETTLED, timeout=60_000)
 
 
 def _combobox(page, label: str):
@@ -65,7 +58,7 @@ def test_every_page_opens_without_error_and_shows_its_content(server, page):
     for spec in PAGES:
         started = time.perf_counter()
         page.goto(f"{server}/{spec.url_path}")
-        page.wait_for_selector(f"{CHART}, {TABLE}, [data-testid='stFileUploader']", timeout=30_000)
+        page.wait_for_selector(f"{CHART}, {TABLE}, [data-testid='stFileUploader']", timeout=WAIT_MS)
         timings[spec.url_path] = round((time.perf_counter() - started) * 1000)
         _wait_for_app(page)
         assert page.locator(EXCEPTION).count() == 0, f"{spec.url_path} shows an exception"
@@ -79,7 +72,7 @@ def test_changing_the_indicator_is_carried_by_the_url_and_a_shared_link_reopens_
     _wait_for_app(page)
     _choose(page, "ตัวชี้วัด", "ตัวชี้วัดที่ 9 การเปิดเผยข้อมูล")
     _choose(page, "จังหวัด", "สระบุรี")
-    page.wait_for_function("() => location.search.includes('province=19')", timeout=15_000)
+    page.wait_for_function("() => location.search.includes('province=19')", timeout=WAIT_MS)
     _wait_for_app(page)
     shared_url = page.url
     query = parse_qs(urlparse(shared_url).query)
@@ -90,7 +83,7 @@ def test_changing_the_indicator_is_carried_by_the_url_and_a_shared_link_reopens_
     other = browser.new_context(viewport={"width": 1400, "height": 1000}).new_page()
     other.goto(shared_url)
     _wait_for_app(other)
-    other.wait_for_selector(TABLE, timeout=30_000)
+    other.wait_for_selector(TABLE, timeout=WAIT_MS)
     assert _selected(other, "ตัวชี้วัด") == "ตัวชี้วัดที่ 9 การเปิดเผยข้อมูล"
     assert _selected(other, "จังหวัด") == "สระบุรี"
     assert other.locator(TABLE).first.inner_text() == first_table

@@ -11,7 +11,7 @@ from ita_data.bench.itas_pages import PageRow, copied_text, page_html
 from ita_data.build import build_database
 from ita_data.store import Store
 from tests.conftest import serving_copy
-from tests.serving_support import APP, outside_requests, wait_for_app
+from tests.serving_support import APP, WAIT_MS, outside_requests, wait_for_app
 
 pytestmark = pytest.mark.e2e
 
@@ -50,13 +50,13 @@ def test_an_officer_pastes_an_itas_table_chooses_the_year_and_sees_it_on_the_das
         page.get_by_role("option", name="2566", exact=True).click()
         wait_for_app(page)
         assert labels.TABLE_LAYOUTS["itas_province"] in page.locator(APP).inner_text()
-        page.locator('[data-testid="stMetric"]').filter(has_text=labels.IMPORT_NEW_ORGS).wait_for(timeout=30_000)
+        page.locator('[data-testid="stMetric"]').filter(has_text=labels.IMPORT_NEW_ORGS).wait_for(timeout=WAIT_MS)
         metrics = page.locator('[data-testid="stMetric"]').all_text_contents()
         assert f"{labels.IMPORT_NEW_ORGS}{len(ROWS)}" in [m.replace("\n", "").strip() for m in metrics], metrics
         with Store(db) as store:
             assert int(store.query("SELECT count(*) AS n FROM assessments").n[0]) == 0  # the preview wrote nothing
         page.get_by_role("button", name=labels.IMPORT_CONFIRM_TABLE).click()
-        page.get_by_text(f"เพิ่ม {len(ROWS)} แถว").first.wait_for(timeout=60_000)
+        page.get_by_text(f"เพิ่ม {len(ROWS)} แถว").first.wait_for(timeout=WAIT_MS)
         with Store(db) as store:
             stored = store.query("SELECT fiscal_year, total_score FROM assessments ORDER BY total_score")
         assert stored.fiscal_year.tolist() == [2566] * len(ROWS)
@@ -64,7 +64,7 @@ def test_an_officer_pastes_an_itas_table_chooses_the_year_and_sees_it_on_the_das
 
         page.goto(f"{base}/")
         wait_for_app(page)
-        page.get_by_text("มีผลการประเมิน 1 จาก 77 จังหวัด").wait_for(timeout=30_000)  # the footer says it
+        page.get_by_text("มีผลการประเมิน 1 จาก 77 จังหวัด").wait_for(timeout=WAIT_MS)  # the footer says it
         shown = page.locator(APP).inner_text()
         assert labels.SYNTHETIC_BANNER not in shown and "ทั้งประเทศ" not in shown
         assert not page.locator('[data-testid="stException"]').count()

@@ -16,6 +16,7 @@ from ita_data import analytics, labels
 from ita_data.analytics import about
 from pages import PAGES
 from tests.conftest import serving_copy
+from tests.serving_support import WAIT_MS
 
 pytestmark = pytest.mark.e2e
 
@@ -54,9 +55,9 @@ def page(browser):
 
 
 def settle(page) -> None:
-    page.wait_for_selector(APP, timeout=60_000)
+    page.wait_for_selector(APP, timeout=WAIT_MS)
     page.wait_for_timeout(500)  # a rerun may not have started yet
-    page.wait_for_function(SETTLED, timeout=60_000)
+    page.wait_for_function(SETTLED, timeout=WAIT_MS)
 
 
 def query(page) -> dict[str, str]:
@@ -127,7 +128,7 @@ def test_an_address_that_names_no_page_says_so_in_thai_and_offers_the_menu(serve
     links = page.locator(f'{MAIN} [data-testid="stPageLink-NavLink"]')
     page.wait_for_function(
         f"() => document.querySelectorAll('{MAIN} [data-testid=\"stPageLink-NavLink\"]').length === {len(PAGES)}",
-        timeout=30_000,
+        timeout=WAIT_MS,
     )
     links.filter(has_text=labels.RANK_TITLE).click()
     settle(page)
@@ -138,7 +139,7 @@ def test_an_address_that_names_no_page_says_so_in_thai_and_offers_the_menu(serve
 
 
 def download(page, label: str) -> bytes:
-    with page.expect_download(timeout=60_000) as event:
+    with page.expect_download(timeout=WAIT_MS) as event:
         page.get_by_role("button", name=label).first.click()
     return event.value.path().read_bytes()
 

@@ -17,7 +17,7 @@ import pytest
 
 from ita_data.store import Store
 from tests.conftest import _free_port, missing_tool
-from tests.serving_support import serve, stop, wait_for_app
+from tests.serving_support import WAIT_MS, serve, stop, wait_for_app
 
 pytestmark = pytest.mark.e2e
 
@@ -97,7 +97,7 @@ def test_a_browser_behind_a_host_rewriting_proxy_gets_no_import(browser, tmp_pat
     with behind_proxy(tmp_path, local_editor=False) as base:
         context, page = _import_page(browser, base)
         try:
-            page.get_by_text("ITA_LOCAL_EDITOR").first.wait_for(timeout=30_000)
+            page.get_by_text("ITA_LOCAL_EDITOR").first.wait_for(timeout=WAIT_MS)
             assert page.locator(UPLOADER).count() == 0
         finally:
             context.close()
@@ -110,6 +110,6 @@ def test_the_proxy_does_make_a_visitor_look_local(browser, tmp_path):
     with behind_proxy(tmp_path, local_editor=True) as base:
         context, page = _import_page(browser, base)
         try:
-            page.locator(UPLOADER).first.wait_for(timeout=30_000)
+            page.locator(UPLOADER).first.wait_for(timeout=WAIT_MS)
         finally:
             context.close()

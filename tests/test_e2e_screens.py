@@ -21,7 +21,7 @@ from tests import screens_support as support
 from tests.conftest import start_streamlit
 from tests.screen_reading import APP, column, grid, problems_in, readable_text, svg_text
 from tests.screens_support import PROVINCE, open_page, urls, wait
-from tests.serving_support import SETTLED
+from tests.serving_support import SETTLED, WAIT_MS
 
 pytestmark = pytest.mark.e2e
 
@@ -64,7 +64,7 @@ def test_messages_on_screen_leave_the_english_gloss_out(served, page, tmp_path):
     empty = tmp_path / "ผลการประเมิน.csv"
     empty.write_text("", encoding="utf-8")
     page.locator(".st-key-table_upload input[type=file]").set_input_files(str(empty))
-    page.wait_for_selector('[data-testid="stAlert"]', timeout=60_000)
+    page.wait_for_selector('[data-testid="stAlert"]', timeout=WAIT_MS)
     wait(page)
     message = page.locator('[data-testid="stAlert"]').last.inner_text()
     assert "ผลการประเมิน.csv" in message and re.search(r"[\u0E00-\u0E7F]", message)
@@ -292,7 +292,7 @@ def test_the_map_zooms_to_the_province_and_shows_its_districts_in_thai(served, p
     assert view["districts"] and set(view["districts"]) <= thai_districts
     box = _boxes(page, plot)[0]
     page.mouse.move(box["x"] + box["w"] * 0.45, box["y"] + box["h"] * 0.5)
-    page.wait_for_selector(f"{plot} .hoverlayer .hovertext", timeout=10_000)
+    page.wait_for_selector(f"{plot} .hoverlayer .hovertext", timeout=WAIT_MS)
     hover = page.locator(f"{plot} .hoverlayer").text_content() or ""
     names = thai_districts | {geothai.province(PROVINCE).name_th} | {p.name_th for p in geothai.provinces()}
     assert any(n in hover for n in names), hover

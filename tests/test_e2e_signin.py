@@ -12,7 +12,7 @@ import pytest
 
 from ita_data.store import Store
 from tests.conftest import _free_port
-from tests.serving_support import APP, outside_requests, serve, stop, wait_for_app
+from tests.serving_support import APP, WAIT_MS, outside_requests, serve, stop, wait_for_app
 from tests.tables_helpers import csv_bytes, row
 
 pytestmark = pytest.mark.e2e
@@ -96,7 +96,7 @@ def _sign_in(page, base: str, who: str) -> None:
     page.locator('[data-testid="stSidebar"]').get_by_role("button", name="เข้าสู่ระบบ").click()
     page.get_by_placeholder("sub").fill(who)  # the provider's own sign-in form
     page.get_by_role("button", name="Authorize").click()
-    page.wait_for_url(re.compile(re.escape(base) + r"/?(\?.*)?$"), timeout=30_000)
+    page.wait_for_url(re.compile(re.escape(base) + r"/?(\?.*)?$"), timeout=WAIT_MS)
     wait_for_app(page)
     page.goto(f"{base}/import")
     wait_for_app(page)
@@ -106,8 +106,8 @@ def test_an_anonymous_visitor_gets_no_upload_and_a_way_to_sign_in(app_url, page)
     base, _ = app_url
     page.goto(f"{base}/import")
     wait_for_app(page)
-    page.get_by_text("เฉพาะผู้แก้ไขที่เข้าสู่ระบบ").wait_for(timeout=30_000)
-    page.locator('[data-testid="stSidebar"]').get_by_role("button", name="เข้าสู่ระบบ").wait_for(timeout=30_000)
+    page.get_by_text("เฉพาะผู้แก้ไขที่เข้าสู่ระบบ").wait_for(timeout=WAIT_MS)
+    page.locator('[data-testid="stSidebar"]').get_by_role("button", name="เข้าสู่ระบบ").wait_for(timeout=WAIT_MS)
     assert page.locator(UPLOADER).count() == 0
     page.goto(f"{base}/rankings")  # the read-only pages stay open
     wait_for_app(page)
@@ -117,7 +117,7 @@ def test_an_anonymous_visitor_gets_no_upload_and_a_way_to_sign_in(app_url, page)
 def test_a_signed_in_viewer_gets_no_upload_and_can_sign_out(app_url, page):
     base, _ = app_url
     _sign_in(page, base, VIEWER)
-    page.get_by_text("ไม่ได้อยู่ในรายชื่อผู้แก้ไข").wait_for(timeout=30_000)
+    page.get_by_text("ไม่ได้อยู่ในรายชื่อผู้แก้ไข").wait_for(timeout=WAIT_MS)
     sidebar = page.locator('[data-testid="stSidebar"]').inner_text()
     assert VIEWER_NAME in sidebar and VIEWER in sidebar
     assert page.locator(UPLOADER).count() == 0
@@ -126,7 +126,7 @@ def test_a_signed_in_viewer_gets_no_upload_and_can_sign_out(app_url, page):
     page.wait_for_timeout(1000)
     page.goto(f"{base}/import")
     wait_for_app(page)
-    page.get_by_text("เฉพาะผู้แก้ไขที่เข้าสู่ระบบ").wait_for(timeout=30_000)
+    page.get_by_text("เฉพาะผู้แก้ไขที่เข้าสู่ระบบ").wait_for(timeout=WAIT_MS)
     assert not outside_requests(_dashboard_requests(page, base))
 
 
@@ -134,7 +134,7 @@ def test_a_signed_in_viewer_gets_no_upload_and_can_sign_out(app_url, page):
 def test_an_account_that_only_looks_like_the_editor_gets_no_upload(app_url, page, who):
     base, db = app_url
     _sign_in(page, base, who)
-    page.get_by_text("ไม่ได้อยู่ในรายชื่อผู้แก้ไข").wait_for(timeout=30_000)
+    page.get_by_text("ไม่ได้อยู่ในรายชื่อผู้แก้ไข").wait_for(timeout=WAIT_MS)
     assert page.locator(UPLOADER).count() == 0
     with Store(db) as store:
         assert store.sources().empty
@@ -145,14 +145,14 @@ def test_an_account_that_only_looks_like_the_editor_gets_no_upload(app_url, page
 def test_an_editor_imports_a_table_sees_it_in_the_history_and_withdraws_it(app_url, page, tmp_path):
     base, db = app_url
     _sign_in(page, base, EDITOR)
-    page.locator(UPLOADER).first.wait_for(timeout=30_000)
+    page.locator(UPLOADER).first.wait_for(timeout=WAIT_MS)
     assert EDITOR_NAME in page.locator('[data-testid="stSidebar"]').inner_text()
     assert page.locator(UPLOADER).count() == 2
     table = tmp_path / "results.csv"
     table.write_bytes(csv_bytes([row("อบต.หนองทดลอง"), row("ทต.ทุ่งทดลอง")]))
     page.locator(UPLOADER).first.locator("input[type=file]").set_input_files(str(table))
     page.get_by_role("button", name="ยืนยันการนำเข้า").click()
-    page.get_by_text("เพิ่ม 2 แถว").first.wait_for(timeout=60_000)
+    page.get_by_text("เพิ่ม 2 แถว").first.wait_for(timeout=WAIT_MS)
     with Store(db) as store:
         recorded = store.sources()
         assert int(store.query("SELECT count(*) AS n FROM assessments").n[0]) == 2
@@ -160,7 +160,7 @@ def test_an_editor_imports_a_table_sees_it_in_the_history_and_withdraws_it(app_u
 
     page.get_by_role("tab", name="ประวัติการนำเข้า").click()
     history = page.locator('[data-testid="stDataFrame"]').filter(has_text="results.csv")
-    history.wait_for(timeout=30_000)
+    history.wait_for(timeout=WAIT_MS)
     assert EDITOR in history.text_content()  # the grid draws on a canvas; its cells are in the DOM too
 
     box = page.get_by_role("combobox", name="ถอนการนำเข้า")

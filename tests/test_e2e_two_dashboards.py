@@ -15,6 +15,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from ita_data import orgs
 from ita_data.derived import open_store
 from tests.conftest import PROJECT_ROOT, start_streamlit
+from tests.serving_support import WAIT_MS
 from tests.test_e2e_browser import _wait_for_app
 
 pytestmark = pytest.mark.e2e
@@ -69,7 +70,7 @@ def test_two_dashboards_serve_one_database_and_both_show_an_ingest(two_servers, 
             # On a busy machine the settled check can pass before the page has drawn its heading.
             # Waiting for the name near the top of the page still fails if the process shows the old data.
             try:
-                page.wait_for_function(NAME_NEAR_THE_TOP, arg=name, timeout=20_000)
+                page.wait_for_function(NAME_NEAR_THE_TOP, arg=name, timeout=WAIT_MS)
             except PlaywrightTimeout:
                 pass  # the assertion below shows what the page holds
             assert name in page.locator(MAIN).inner_text()[:600]

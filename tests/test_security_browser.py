@@ -12,7 +12,7 @@ import textwrap
 import pytest
 
 from pages import PAGES
-from tests.serving_support import APP, listening_addresses, outside_requests, serve, stop, wait_for_app
+from tests.serving_support import APP, WAIT_MS, listening_addresses, outside_requests, serve, stop, wait_for_app
 from tests.test_security import LINK_NAME, crafted_db
 
 pytestmark = pytest.mark.e2e
@@ -75,7 +75,7 @@ def test_a_name_with_a_link_shows_as_written_on_the_organisation_page(server, pa
 def test_chart_labels_draw_no_link_or_bold_from_names(server, page):
     page.goto(f"{server}/rankings?fy=2567")
     wait_for_app(page)
-    page.wait_for_selector(".js-plotly-plot .xtick", timeout=30_000)
+    page.wait_for_selector(".js-plotly-plot .xtick", timeout=WAIT_MS)
     ticks = page.locator(".js-plotly-plot .xtick text").all_text_contents()  # SVG: no innerText
     assert any("<a href" in t and "<b>หนา</b>" in t for t in ticks)  # the name, as written
     assert page.locator(EVIL).count() == 0
@@ -139,7 +139,7 @@ def test_a_crash_shows_visitors_no_details_and_logs_the_traceback(tmp_path, brow
         context = browser.new_context()
         page = context.new_page()
         page.goto(url)
-        page.wait_for_selector('[data-testid="stException"]', timeout=30_000)
+        page.wait_for_selector('[data-testid="stException"]', timeout=WAIT_MS)
         shown = page.locator('[data-testid="stException"]').inner_text()
         assert "รายละเอียดภายใน" not in shown and "ValueError" not in shown and "crash.py" not in shown
         context.close()
@@ -175,8 +175,8 @@ def test_without_sign_in_only_a_browser_on_this_machine_may_import(server, brows
     page.goto(f"{server}/import")
     wait_for_app(page)
     if imports:
-        page.locator('[data-testid="stFileUploader"]').first.wait_for(timeout=30_000)
+        page.locator('[data-testid="stFileUploader"]').first.wait_for(timeout=WAIT_MS)
     else:
-        page.get_by_text("ยังไม่ได้ตั้งค่าการเข้าสู่ระบบ").wait_for(timeout=30_000)
+        page.get_by_text("ยังไม่ได้ตั้งค่าการเข้าสู่ระบบ").wait_for(timeout=WAIT_MS)
         assert page.locator('[data-testid="stFileUploader"]').count() == 0
     context.close()
