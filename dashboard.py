@@ -36,11 +36,13 @@ def _select(label: str, key: str, options: list, format_func, notices: list[str]
 
 def sidebar_filters() -> tuple[Filters, list[str]]:
     notices: list[str] = []
-    options = shared.cached(analytics.filter_options)  # every rerun of every session asks: once per data version
-    years = sorted(map(int, shared.choices(options, "year")), reverse=True) or [max(framework.known_years())]
+    # every rerun of every session asks: answered once per data version
+    years = sorted(map(int, shared.cached(analytics.filter_choices, "year")), reverse=True) or [
+        max(framework.known_years())
+    ]
     fiscal_year = _select(labels.FILTER_YEAR, "fy", years, str, notices)
 
-    province_names = shared.choices(options, "province")
+    province_names = shared.cached(analytics.filter_choices, "province")
     province_code = _select(
         labels.COLUMNS["province"],
         "province",
@@ -50,7 +52,7 @@ def sidebar_filters() -> tuple[Filters, list[str]]:
     )
     district_code = None
     if province_code:
-        district_names = shared.choices(shared.cached(analytics.filter_options, province_code), "district")
+        district_names = shared.cached(analytics.filter_choices, "district", province_code)
         district_code = _select(
             labels.COLUMNS["district"],
             "district",

@@ -8,9 +8,10 @@ from collections.abc import Callable
 from typing import Any
 
 import pandas as pd
+import pyarrow as pa
 import streamlit as st
 
-from ita_data import chart_images, formats, labels, safe_text, views
+from ita_data import chart_images, fingerprint, formats, labels, safe_text, views
 from pages import figures, shared
 
 # A chart's own toolbar speaks English (its tooltips) and saves only one format: the buttons below
@@ -54,34 +55,71 @@ def table(
     column_config: dict[str, Any] | None = None,
     column_order: list[str] | None = None,
     headers: dict[str, str] | None = None,
+    content: Any = None,
     **kwargs: Any,
 ):
     """``st.dataframe`` of an analytics frame as people read it. ``column_config`` and ``column_order`` name
     columns as the frame does; ``headers`` gives some columns a header of the page's own (what a rank
-    ranks); what ``st.dataframe`` returns is returned (a selection, with ``on_select``)."""
+    ranks); what ``st.dataframe`` returns is returned (a selection, with ``on_select``).
+
+    What is sent is prepared once per content and shared by every session (``shared.remember``): the
+    Thai headers, the number formats and the Arrow table, holding only the columns ``column_order``
+    shows. ``content`` names ``frame``'s values when the caller knows them (``view_table``); otherwise
+    the frame's fingerprint does."""
     named = headers or {}
+    order = tuple(column_order) if column_order else None
+    name = (
+        "table",
+        content if content is not None else fingerprint.frame_key(frame),
+        tuple(sorted(named.items())),
+        order,
+    )
+    data, numbers, shown_order = shared.remember(name, lambda: _prepared(frame, named, order))
 
-    def header(name: str) -> str:
-        return named.get(name) or labels.column_label(name)
+    def header(column: str) -> str:
+        return named.get(column) or labels.column_label(column)
 
-    config = {**number_config(frame, header), **{header(k): v for k, v in (column_config or {}).items()}}
+    config = {**numbers, **{header(k): v for k, v in (column_config or {}).items()}}
     kwargs.setdefault("height", "content" if len(frame) <= WHOLE_TABLE_ROWS else "auto")
     return st.dataframe(
-        shown(frame, named),
+        data,
         hide_index=True,
         key=key,
         column_config=config,
-        column_order=[header(c) for c in column_order] if column_order else None,
+        column_order=shown_order,
         placeholder=labels.MISSING_VALUE,
         **kwargs,
     )
 
 
+def _prepared(
+    frame: pd.DataFrame, named: dict[str, str], order: tuple[str, ...] | None
+) -> tuple[Any, dict, list | None]:
+    """What ``table`` sends for ``frame``: the rows as shown (as an Arrow table when Arrow takes them
+    as they are; Streamlit converts the rest), the number formats by header, the columns' order."""
+
+    def header(column: str) -> str:
+        return named.get(column) or labels.column_label(column)
+
+    out = shown(frame, named)
+    shown_order = [header(c) for c in order] if order else None
+    if shown_order and len(set(out.columns)) == len(out.columns):
+        out = out[[c for c in shown_order if c in out.columns]]  # a column never shown is never sent
+    data: Any = out
+    try:
+        data = pa.Table.from_pandas(out, preserve_index=False)
+    except (pa.ArrowException, TypeError, ValueError):
+        pass  # mixed values in a column: Streamlit's own conversion makes them text
+    return data, number_config(frame, header), shown_order
+
+
 def view_table(view: views.View, frame: pd.DataFrame, sel: views.Selection, **kwargs: Any):
     """A view's rows (``ita_data.views``) as the page shows them and its files write them: the view's
-    Thai values and headers; the rest as ``table``."""
+    Thai values and headers; the rest as ``table``. Presented once per view, rows and selection."""
     headers = {c: view.header(c, sel) for c in frame.columns if view.header(c, sel) != labels.column_label(c)}
-    return table(view.present(frame, sel), headers={**headers, **kwargs.pop("headers", {})}, **kwargs)
+    content = ("view", view.name, fingerprint.frame_key(frame), sel)
+    presented = shared.remember(("presented", *content), lambda: view.present(frame, sel))
+    return table(presented, headers={**headers, **kwargs.pop("headers", {})}, content=content, **kwargs)
 
 
 def _file_name(text: str) -> str:
@@ -89,9 +127,8 @@ def _file_name(text: str) -> str:
     return re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-") or "chart"
 
 
-@st.cache_resource(show_spinner=False, max_entries=2048)
-def _built(name: str, version: str, args: tuple, kwargs: tuple) -> Any:
-    fig = getattr(figures, name)(*args, **dict(kwargs))
+def _built(name: str, args: tuple, kwargs: dict) -> Any:
+    fig = getattr(figures, name)(*args, **kwargs)
     # st.plotly_chart reads a figure through ``to_dict``, a deep copy of every trace (the map's outlines,
     # a heatmap's cells) on every draw. This figure never changes: its dict is made once and handed out
     # as it is (Streamlit only serialises it; the image buttons copy the figure, not the dict).
@@ -106,12 +143,27 @@ def _built(name: str, version: str, args: tuple, kwargs: tuple) -> Any:
     return fig
 
 
+def _key(value: Any) -> Any:
+    """What names an argument in a cache key: a frame by its fingerprint, anything else as it is."""
+    if isinstance(value, (pd.DataFrame, pd.Series)):
+        return ("frame", fingerprint.frame_key(value))
+    if isinstance(value, (list, tuple)):
+        return (type(value).__name__, *map(_key, value))
+    return value
+
+
 def figure(builder: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
     """``builder(*args, **kwargs)`` (a function of pages/figures.py), built once per data version and
     arguments and shared by every session: officers who open the same page for the same province get
     the figure already made. Nothing may change the figure afterwards (``chart`` and the image buttons
-    only read it)."""
-    return _built(builder.__name__, shared.data_version(), args, tuple(sorted(kwargs.items())))
+    only read it). A frame among the arguments is known by its fingerprint (``ita_data.fingerprint``):
+    Streamlit's caches hashed every row on every rerun."""
+    key = ("figure", builder.__name__, shared.data_version(), _key(args), _key(tuple(sorted(kwargs.items()))))
+    try:
+        hash(key)
+    except TypeError:  # an argument nothing can name: built for this rerun alone
+        return _built(builder.__name__, args, kwargs)
+    return shared.remember(key, lambda: _built(builder.__name__, args, kwargs))
 
 
 def chart(fig: Any, key: str, title: str, *, notes: tuple[str, ...] = (), where=None) -> None:

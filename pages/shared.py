@@ -16,7 +16,7 @@ import streamlit as st
 from streamlit import config
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-from ita_data import analytics, labels, safe_text, views
+from ita_data import analytics, fingerprint, labels, safe_text, views
 from ita_data.analytics import about as about_data
 from ita_data.derived import process_store
 from ita_data.store import Store, StoreError, default_db_path
@@ -74,13 +74,6 @@ def filters():
     return st.session_state["_ita_filters"]
 
 
-def choices(options: pd.DataFrame, kind: str) -> dict[str, str]:
-    """One kind of choice (``year``, ``province``, ``district``, ``org_type``) of an
-    ``analytics.filter_options`` result: code -> Thai label, in the order the filters list them."""
-    found = options[options.kind == kind]
-    return dict(zip(found.code, found.label))
-
-
 def data_years(include_synthetic: bool = True) -> list[int]:
     """The fiscal years the data has, oldest first."""
     return cached(analytics.data_years, include_synthetic)
@@ -94,9 +87,9 @@ def place_names(f: analytics.Filters) -> tuple[str | None, str | None]:
 # Every caption and chart of a rerun names the place: looked up once per place and data version.
 @functools.lru_cache(maxsize=4096)
 def _place_names(province_code: str | None, district_code: str | None, version: str) -> tuple[str | None, str | None]:
-    province = choices(cached(analytics.filter_options), "province").get(province_code) if province_code else None
+    province = cached(analytics.filter_choices, "province").get(province_code) if province_code else None
     district = (
-        choices(cached(analytics.filter_options, province_code), "district").get(district_code)
+        cached(analytics.filter_choices, "district", province_code).get(district_code)
         if province_code and district_code
         else None
     )
@@ -168,7 +161,11 @@ def downloads(view: views.View, frame: pd.DataFrame, sel: views.Selection, key: 
     synthetic warning when synthetic rows are in them and the link that reopens the view (``page``,
     by default the view's own) written into each file. The files are built only when a button is
     clicked: an XLSX of tens of thousands of rows takes seconds."""
-    made = views.download(view, ask, sel, app_base(), frame=frame, page=page)
+    base = app_base()
+    made = remember(
+        ("download", view.name, data_version(), fingerprint.frame_key(frame), sel, base, page),
+        lambda: views.download(view, ask, sel, base, frame=frame, page=page),
+    )
     left, right = st.columns(2)
     left.download_button(
         labels.DOWNLOAD_CSV,
@@ -311,7 +308,7 @@ def synthetic_on_screen() -> bool:
 # Every page asks several questions per selection: with 77 provinces, their districts and years, a few
 # hundred answers were thrown out before they were asked again (a page with a new province then missed
 # every time). Answers for a province are small; the nation's few large ones are the same for everybody.
-ANSWERS_KEPT = 2048
+ANSWERS_KEPT = 4096
 _answers: OrderedDict[tuple, Any] = OrderedDict()
 _answers_lock = threading.Lock()
 
@@ -341,17 +338,25 @@ def cached(func: Callable[..., pd.DataFrame], *args: Any, **kwargs: Any) -> pd.D
         hash(key)
     except TypeError:
         return _remembered(*key, _cur=cursor())
+    found = remember(key, lambda: _answer(key[0], key[1], args, key[4], cursor()))
+    return found.copy() if isinstance(found, (pd.DataFrame, pd.Series)) else copy.copy(found)
+
+
+def remember(key: tuple, make: Callable[[], Any]) -> Any:
+    """``make()``, kept in this process under ``key`` (hashable; it names the data version when the
+    value depends on the data) for every session, the least recently used thrown out first. The value
+    itself is handed out: whoever asks must not change it."""
     with _answers_lock:
         found = _answers.get(key, _answers)
         if found is not _answers:
             _answers.move_to_end(key)
-    if found is _answers:
-        found = _answer(key[0], key[1], args, key[4], cursor())
-        with _answers_lock:
-            _answers[key] = found
-            while len(_answers) > ANSWERS_KEPT:
-                _answers.popitem(last=False)
-    return found.copy() if isinstance(found, (pd.DataFrame, pd.Series)) else copy.copy(found)
+            return found
+    found = make()
+    with _answers_lock:
+        _answers[key] = found
+        while len(_answers) > ANSWERS_KEPT:
+            _answers.popitem(last=False)
+    return found
 
 
 def percent(share: Any, digits: int = 1) -> str:

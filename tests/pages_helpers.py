@@ -9,7 +9,6 @@ import pandas as pd
 
 from ita_data import analytics
 from ita_data.store import Store
-from pages import shared
 
 
 @contextmanager
@@ -24,7 +23,7 @@ def analytics_cursor(db_path: Path):
 
 def province_names(cur) -> dict[str, str]:
     """DOPA code -> Thai name of the provinces with organisations, in the sidebar's order."""
-    return shared.choices(analytics.filter_options(cur), "province")
+    return analytics.filter_choices(cur, "province")
 
 
 def province_codes(cur) -> list[str]:

@@ -18,6 +18,7 @@ from ita_data.analytics.measures import (
 from ita_data.analytics.overview import (
     data_years,
     district_map,
+    filter_choices,
     filter_options,
     indicator_means,
     level_distribution,
@@ -33,6 +34,7 @@ __all__ = [
     "DerivedTablesMissing",
     "Filters",
     "is_indicator",
+    "filter_choices",
     "filter_options",
     "data_years",
     "search_orgs",

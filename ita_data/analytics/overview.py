@@ -23,6 +23,14 @@ def filter_options(
     return run(con, "filter_options", {"province_code": province_code, "include_synthetic": include_synthetic})
 
 
+def filter_choices(con: duckdb.DuckDBPyConnection, kind: str, province_code: str | None = None) -> dict[str, str]:
+    """One kind of choice (``year``, ``province``, ``district``, ``org_type``) of ``filter_options``:
+    code -> Thai label, in the order the filters list them. Every rerun's sidebar and captions ask."""
+    found = filter_options(con, province_code)
+    found = found[found.kind == kind]
+    return dict(zip(found.code, found.label))
+
+
 def search_orgs(
     con: duckdb.DuckDBPyConnection, text: str, include_synthetic: bool = True, limit: int = 50
 ) -> pd.DataFrame:

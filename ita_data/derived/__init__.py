@@ -179,14 +179,20 @@ def open_store(path: str | os.PathLike[str] | Path | None = None, read_only: boo
 
 
 _process_stores: dict[Path, Store] = {}
+_process_stores_given: dict[str, Store] = {}  # by the path as given, unresolved
 _process_stores_lock = threading.Lock()
 
 
 def process_store(path: str | os.PathLike[str] | Path | None = None) -> Store:
     """The dashboard process's one store on ``path`` (default ``ITA_DB``): the pages and the data API
     read through the same one, opened at the first call."""
-    key = Path(path if path is not None else default_db_path()).resolve()
+    given = str(path if path is not None else default_db_path())
+    found = _process_stores_given.get(given)  # every rerun asks: resolving the path each time cost 5% of a click
+    if found is not None:
+        return found
+    key = Path(given).resolve()
     with _process_stores_lock:
         if key not in _process_stores:
             _process_stores[key] = open_store(key)
+        _process_stores_given[given] = _process_stores[key]
         return _process_stores[key]

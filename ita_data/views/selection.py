@@ -13,8 +13,6 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-import pandas as pd
-
 from ita_data import analytics, labels, thai
 from ita_data.analytics import Filters
 from ita_data.analytics import about as about_data
@@ -94,15 +92,9 @@ _FIELDS = {"from": "from_year", "to": "to_year"}
 # --- what each parameter offers -----------------------------------------------------------------
 
 
-def choices(options: pd.DataFrame, kind: str) -> dict[str, str]:
-    """One kind (``year``, ``province``, ``district``) of a ``filter_options`` result: code → Thai label."""
-    found = options[options.kind == kind]
-    return dict(zip(found.code, found.label))
-
-
 def years_held(ask: Ask) -> list[int]:
     """The fiscal years the sidebar offers, newest first."""
-    return sorted(map(int, choices(ask(analytics.filter_options), "year")), reverse=True)
+    return sorted(map(int, ask(analytics.filter_choices, "year")), reverse=True)
 
 
 def options(key: str, ask: Ask, sel: Selection) -> dict[Any, str]:
@@ -111,11 +103,11 @@ def options(key: str, ask: Ask, sel: Selection) -> dict[Any, str]:
     if key == "fy":
         return {y: str(y) for y in years_held(ask)}
     if key == "province":
-        return {None: labels.ALL, **choices(ask(analytics.filter_options), "province")}
+        return {None: labels.ALL, **ask(analytics.filter_choices, "province")}
     if key == "district":
         if not f.province_code:
             return {None: labels.ALL}
-        return {None: labels.ALL, **choices(ask(analytics.filter_options, f.province_code), "district")}
+        return {None: labels.ALL, **ask(analytics.filter_choices, "district", f.province_code)}
     if key == "type":
         return {None: labels.ALL, **labels.ORG_TYPE_LABELS}
     if key == "indicator":
