@@ -12,6 +12,7 @@ process a copy of its own instead (a write then lands in that process's copy onl
 from __future__ import annotations
 
 import argparse
+import asyncio
 import os
 import secrets
 import shutil
@@ -21,11 +22,13 @@ import string
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
+from ita_data import warming
 from ita_data.derived import open_store
 from ita_data.settings import LOCAL_EDITOR_ENV, PROJECT_ROOT, default_db_path
 
@@ -158,8 +161,36 @@ def stop(backends: list[Backend], proxy: subprocess.Popen | None) -> None:
             p.kill()
 
 
+def keep_warm(backends: list[Backend], stopping: list[bool], every: float = 30.0) -> None:
+    """Warm each process now (``ita_data.warming``) and again whenever the data it serves changes, one
+    thread per process; each warming is said on the console."""
+
+    def run(b: Backend) -> None:
+        url = f"http://127.0.0.1:{b.port}"
+        warmed_for = None
+        while not stopping and b.process.poll() is None:
+            version = warming.data_version(url)
+            if version is not None and version != warmed_for:
+                done = asyncio.run(warming.warm(url))
+                problems = f"; {len(done.errors)} problems, the first: {done.errors[0]}" if done.errors else ""
+                print(f"{b.name}: {done.pages} pages drawn ahead in {done.seconds:.0f} s{problems}", flush=True)
+                warmed_for = version
+            for _ in range(int(every / 0.5)):
+                if stopping or b.process.poll() is not None:
+                    return
+                time.sleep(0.5)
+
+    for b in backends:
+        threading.Thread(target=run, args=(b,), name=f"warm-{b.name}", daemon=True).start()
+
+
 def serve(
-    processes: int, port: int = 8501, db: str | None = None, copy_db: bool = False, run_dir: str | None = None
+    processes: int,
+    port: int = 8501,
+    db: str | None = None,
+    copy_db: bool = False,
+    run_dir: str | None = None,
+    warm: bool = True,
 ) -> int:
     source = Path(db) if db else default_db_path()
     if not source.exists():
@@ -179,6 +210,8 @@ def serve(
         f"{'a copy of ' if copy_db else ''}{source} each; config and logs in {folder}",
         flush=True,
     )
+    if warm:
+        keep_warm(backends, stopping)
     try:
         while not stopping:
             dead = [b.name for b in backends if b.process.poll() is not None]
@@ -207,8 +240,19 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="give each process a copy of its own instead of the one published database",
     )
     s.add_argument("--run-dir", help="where the HAProxy config, copies and logs go (default: a temp dir)")
+    s.add_argument(
+        "--warm",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="draw every page for every province in each process after it starts and after each publish",
+    )
     s.set_defaults(
         func=lambda args: serve(
-            processes=args.processes, port=args.port, db=args.db, copy_db=args.copy_db, run_dir=args.run_dir
+            processes=args.processes,
+            port=args.port,
+            db=args.db,
+            copy_db=args.copy_db,
+            run_dir=args.run_dir,
+            warm=args.warm,
         )
     )

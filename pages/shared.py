@@ -308,7 +308,7 @@ def synthetic_on_screen() -> bool:
 # Every page asks several questions per selection: with 77 provinces, their districts and years, a few
 # hundred answers were thrown out before they were asked again (a page with a new province then missed
 # every time). Answers for a province are small; the nation's few large ones are the same for everybody.
-ANSWERS_KEPT = 4096
+ANSWERS_KEPT = 16384
 _answers: OrderedDict[tuple, Any] = OrderedDict()
 _answers_lock = threading.Lock()
 

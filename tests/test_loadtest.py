@@ -48,7 +48,7 @@ def test_the_server_process_is_found_by_its_port(server):
 
 
 def test_the_load_generator_talks_to_loopback_only():
-    from ita_data.bench.load.browser import Browser
+    from ita_data.streamlit_tab import Browser
 
     with pytest.raises(ValueError, match="loopback"):
         Browser("http://example.org:8501")

@@ -28,3 +28,42 @@ def test_an_empty_text_cell_is_blank_and_numbers_flags_and_lists_stay_as_compute
     assert shown[labels.column_label("overdue")].tolist() == [True, False, True]
     assert shown[labels.column_label("scores")].iloc[1] is None
     assert pd.isna(frame.item.iloc[1])  # the data itself is left as it was
+
+
+# --- what a page draws is made once per content and shared by every session ---------------------
+
+
+def test_a_chart_and_a_table_are_made_once_for_every_session_and_again_after_a_publish(app, tmp_path, monkeypatch):
+    from collections import OrderedDict
+
+    from pages import display, figures
+    from tests.small_data import add_measure_titled, build_small_db
+
+    db = tmp_path / "ita.duckdb"
+    ids = build_small_db(db)
+    monkeypatch.setattr(shared, "_answers", OrderedDict())  # nothing left from another test's data
+    made = {"map": 0, "table": 0}
+    province_map, prepared = figures.province_map, display._prepared
+
+    def counted_map(*args, **kwargs):
+        made["map"] += 1
+        return province_map(*args, **kwargs)
+
+    def counted_table(*args, **kwargs):
+        made["table"] += 1
+        return prepared(*args, **kwargs)
+
+    counted_map.__name__ = "province_map"
+    monkeypatch.setattr(figures, "province_map", counted_map)
+    monkeypatch.setattr(display, "_prepared", counted_table)
+
+    first = app(db).run()
+    assert not first.exception and made["map"] == 1 and made["table"] >= 1
+    tables = made["table"]
+    second = app(db).run()  # another session, the same page and data
+    assert not second.exception and made == {"map": 1, "table": tables}
+    assert [d.value.to_dict() for d in second.dataframe] == [d.value.to_dict() for d in first.dataframe]
+
+    add_measure_titled(db, min(ids.values()), "มาตรการที่เผยแพร่ใหม่")  # a publish: a new data version
+    third = app(db).run()
+    assert not third.exception and made["map"] == 2

@@ -10,8 +10,8 @@ import urllib.request
 import pytest
 
 from ita_data import serving as launcher
-from ita_data.bench.load.browser import Browser, Tab
 from ita_data.settings import LOCAL_EDITOR_ENV
+from ita_data.streamlit_tab import Browser, Tab
 from tests.conftest import _free_port, run_async
 from tests.tables_helpers import csv_bytes, row
 

@@ -68,7 +68,7 @@ def percentile(values: list[float], share: float) -> float:
 
 async def read_choices(base_url: str, executor) -> Choices:
     """One tab opens the overview and reads the sidebar's options (this also warms the server)."""
-    from ita_data.bench.load.browser import Browser, Tab
+    from ita_data.streamlit_tab import Browser, Tab
 
     tab = Tab(Browser(base_url, executor))
     try:
@@ -87,7 +87,7 @@ async def read_choices(base_url: str, executor) -> Choices:
 
 class Officer:
     def __init__(self, number: int, base_url: str, choices: Choices, rng: random.Random, executor, record) -> None:
-        from ita_data.bench.load.browser import Browser, Tab
+        from ita_data.streamlit_tab import Browser, Tab
 
         self.number = number
         self.choices = choices
@@ -105,7 +105,7 @@ class Officer:
         return self.rng.choice(PAGES), query
 
     async def act(self, kind: str, due: float) -> None:
-        from ita_data.bench.load.browser import ProtocolError
+        from ita_data.streamlit_tab import ProtocolError
 
         received = 0
         error = None
@@ -165,7 +165,7 @@ class Officer:
                 await self.act(kind, due)
                 if self.tab.closed_reason:  # the tab is broken: a person would reload the link
                     await self.tab.close()
-                    from ita_data.bench.load.browser import Tab
+                    from ita_data.streamlit_tab import Tab
 
                     self.tab = Tab(self.browser)
                     steps = ["open_link"]

@@ -21,8 +21,8 @@ from dataclasses import dataclass, field
 
 from ita_data.bench.load import procstats
 from ita_data.bench.load.actions import Choices, follow
-from ita_data.bench.load.browser import Browser, ProtocolError, Tab
 from ita_data.bench.load.officers import MAX_OFFICERS, MAX_SECONDS, percentile, read_choices
+from ita_data.streamlit_tab import Browser, ProtocolError, Tab
 
 WALK_PAGES = ("overview", "rankings", "change", "gaps", "measures", "organization")
 FIRST_VISIT = "first visit"

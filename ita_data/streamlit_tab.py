@@ -1,4 +1,5 @@
-"""A simulated browser tab that talks to a Streamlit server the way Streamlit's own frontend does.
+"""A tab that talks to a Streamlit server the way Streamlit's own frontend does: ``serve`` warms its
+processes with it (``ita_data.warming``), the load benchmarks simulate officers with it.
 
 It loads the page over HTTP keeping the cookies a browser keeps (the XSRF cookie, a load balancer's
 sticky cookie), opens ``/_stcore/stream`` with the XSRF token in the subprotocol, sends ``BackMsg``
