@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import dataclasses
 import functools
 import importlib
 import threading
@@ -161,11 +162,12 @@ def downloads(view: views.View, frame: pd.DataFrame, sel: views.Selection, key: 
     synthetic warning when synthetic rows are in them and the link that reopens the view (``page``,
     by default the view's own) written into each file. The files are built only when a button is
     clicked: an XLSX of tens of thousands of rows takes seconds."""
-    base = app_base()
     made = remember(
-        ("download", view.name, data_version(), fingerprint.frame_key(frame), sel, base, page),
-        lambda: views.download(view, ask, sel, base, frame=frame, page=page),
+        ("download", view.name, data_version(), fingerprint.frame_key(frame), sel, page),
+        lambda: views.download(view, ask, sel, "", frame=frame, page=page),
     )
+    # the link names the address this officer uses (a proxy's, or the process's own)
+    made = dataclasses.replace(made, link=views.link(app_base(), view.page if page is None else page, sel, made.keys))
     left, right = st.columns(2)
     left.download_button(
         labels.DOWNLOAD_CSV,
