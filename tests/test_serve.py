@@ -7,6 +7,7 @@ from __future__ import annotations
 import shutil
 import urllib.request
 
+import pyarrow as pa
 import pytest
 
 from ita_data import serving as launcher
@@ -130,3 +131,31 @@ def test_the_proxy_answers_health_from_both_processes(proxy):
             assert answer.status == 200
     with urllib.request.urlopen(url + "/_stcore/health", timeout=5) as answer:
         assert answer.status == 200
+
+
+def test_a_long_table_is_sent_as_its_first_rows_and_a_short_or_selectable_one_whole(proxy):
+    """The national measures page's long tables go lazily (the rows in view first, the rest as the
+    officer scrolls); the short ones and the rankings table (a row opens a profile) go whole."""
+    url, _, _ = proxy
+
+    def tables(tab: Tab) -> list:
+        return [e.dataframe for _, e in tab._elements.values() if e is not None and e.WhichOneof("type") == "dataframe"]
+
+    async def scenario():
+        tab = Tab(Browser(url))
+        try:
+            await tab.open("measures", {})
+            measures = tables(tab)
+            lazy = [t for t in measures if t.HasField("lazy_data")]
+            assert lazy and all(t.lazy_data.row_count > 1_000 and not t.arrow_data.data for t in lazy)
+            for t in lazy:  # the first page of rows, the count of all
+                first = pa.ipc.open_stream(t.lazy_data.initial_chunk.data).read_all()
+                assert 0 < first.num_rows <= t.lazy_data.page_size < t.lazy_data.row_count
+            assert any(not t.HasField("lazy_data") and t.arrow_data.data for t in measures)  # a short one
+            await tab.open_page("rankings")
+            (ranking,) = [t for t in tables(tab) if t.selection_mode]
+            assert not ranking.HasField("lazy_data") and ranking.arrow_data.data
+        finally:
+            await tab.close()
+
+    run_async(scenario())
