@@ -13,6 +13,7 @@ import pytest
 from ita_data import serving as launcher
 from ita_data.settings import LOCAL_EDITOR_ENV
 from ita_data.streamlit_tab import Browser, Tab
+from pages import display
 from tests.conftest import _free_port, run_async
 from tests.tables_helpers import csv_bytes, row
 
@@ -147,7 +148,7 @@ def test_a_long_table_is_sent_as_its_first_rows_and_a_short_or_selectable_one_wh
             await tab.open("measures", {})
             measures = tables(tab)
             lazy = [t for t in measures if t.HasField("lazy_data")]
-            assert lazy and all(t.lazy_data.row_count > 1_000 and not t.arrow_data.data for t in lazy)
+            assert lazy and all(t.lazy_data.row_count > display.LAZY_ROWS and not t.arrow_data.data for t in lazy)
             for t in lazy:  # the first page of rows, the count of all
                 first = pa.ipc.open_stream(t.lazy_data.initial_chunk.data).read_all()
                 assert 0 < first.num_rows <= t.lazy_data.page_size < t.lazy_data.row_count

@@ -24,6 +24,13 @@ def _officer_counts(text: str) -> list[int]:
 
 
 def _loadtest(args: argparse.Namespace) -> int:
+    if args.walk == "table-changes":
+        from ita_data.bench.load.table_changes import flips, report
+
+        print(f"loadtest {args.url}: switches that change one table, each flipped once", flush=True)
+        done = asyncio.run(flips(args.url))
+        print(report(done), flush=True)
+        return 1 if any(f.error for f in done) else 0
     failed = 0
     for number, officers in enumerate(args.officers):
         if number:
@@ -94,9 +101,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "table, picks an organisation and opens another page, one action every ~THINK seconds. The "
         "pages walk (--walk pages): each officer opens a random page with a random province, an "
         "exponential ~THINK seconds apart; prints per page p50/p95/max, errors, bytes per click and "
-        "per first visit and the server's CPU per click.",
+        "per first visit and the server's CPU per click. --walk table-changes: the bytes a switch that "
+        "changes one table sends, for the nation and a province.",
     )
-    p.add_argument("--walk", choices=("officers", "pages"), default="officers", help="which walk (default: officers)")
+    p.add_argument(
+        "--walk",
+        choices=("officers", "pages", "table-changes"),
+        default="officers",
+        help="which walk (default: officers); table-changes: the bytes of a switch that changes one table",
+    )
     p.add_argument("--url", default="http://127.0.0.1:8501", help="the dashboard (default: make serve's)")
     p.add_argument(
         "--officers",
