@@ -80,10 +80,7 @@ def table(
         order,
     )
     data, numbers, shown_order = shared.remember(name, lambda: _prepared(frame, named, order))
-
-    def header(column: str) -> str:
-        return named.get(column) or labels.column_label(column)
-
+    header = _headers(named)
     config = {**numbers, **{header(k): v for k, v in (column_config or {}).items()}}
     kwargs.setdefault("height", "content" if len(frame) <= WHOLE_TABLE_ROWS else "auto")
     if len(frame) > LAZY_ROWS and kwargs.get("on_select", "ignore") == "ignore":
@@ -100,15 +97,17 @@ def table(
     )
 
 
+def _headers(named: dict[str, str]) -> Callable[[str], str]:
+    """A column's header: the page's own where it names one, the common Thai label otherwise."""
+    return lambda column: named.get(column) or labels.column_label(column)
+
+
 def _prepared(
     frame: pd.DataFrame, named: dict[str, str], order: tuple[str, ...] | None
 ) -> tuple[Any, dict, list | None]:
     """What ``table`` sends for ``frame``: the rows as shown (as an Arrow table when Arrow takes them
     as they are; Streamlit converts the rest), the number formats by header, the columns' order."""
-
-    def header(column: str) -> str:
-        return named.get(column) or labels.column_label(column)
-
+    header = _headers(named)
     out = shown(frame, named)
     shown_order = [header(c) for c in order] if order else None
     if shown_order and len(set(out.columns)) == len(out.columns):
