@@ -34,27 +34,26 @@ def test_the_same_content_gives_the_same_key(frame):
     assert len(frame_key(frame)) == 16
 
 
-@pytest.mark.parametrize(
-    "change",
-    [
-        lambda f: f.assign(score=f.score.fillna(0)),
-        lambda f: f.assign(org_name=f.org_name.replace("หนองโดน", "หนองโดม")),
-        lambda f: f.assign(rank=f["rank"].fillna(3)),
-        lambda f: f.assign(mixed=["ก", None, 4]),
-        lambda f: f.assign(level=pd.Categorical(["A", "B", "B"])),
-        lambda f: f.assign(published=f.published.fillna(pd.Timestamp("2024-03-01"))),
-        lambda f: f.assign(synthetic=[True, True, True]),
-        lambda f: f.assign(years=[np.array([2566, 2568]), [2566], None]),
-        lambda f: f.assign(type=f["type"].iloc[::-1].to_numpy()),
-        lambda f: f.rename(columns={"score": "mean_score"}),
-        lambda f: f.assign(score=f.score.astype("float32")),
-        lambda f: f.set_axis([5, 6, 7]),
-        lambda f: f.iloc[::-1],
-        lambda f: f.iloc[1:],
-        lambda f: f.drop(columns="mixed"),
-    ],
-    ids=lambda _: "",
-)
+CHANGES = {
+    "a number": lambda f: f.assign(score=f.score.fillna(0)),
+    "a Thai text": lambda f: f.assign(org_name=f.org_name.replace("หนองโดน", "หนองโดม")),
+    "a nullable integer": lambda f: f.assign(rank=f["rank"].fillna(3)),
+    "a mixed cell": lambda f: f.assign(mixed=["ก", None, 4]),
+    "a category": lambda f: f.assign(level=pd.Categorical(["A", "B", "B"])),
+    "a date": lambda f: f.assign(published=f.published.fillna(pd.Timestamp("2024-03-01"))),
+    "a flag": lambda f: f.assign(synthetic=[True, True, True]),
+    "a list in a cell": lambda f: f.assign(years=[np.array([2566, 2568]), [2566], None]),
+    "a dictionary-coded text": lambda f: f.assign(type=pd.Series(["sao", "sao", "sao"]).astype(f["type"].dtype)),
+    "a column's name": lambda f: f.rename(columns={"score": "mean_score"}),
+    "a column's type": lambda f: f.assign(score=f.score.astype("float32")),
+    "the index": lambda f: f.set_axis([5, 6, 7]),
+    "the rows' order": lambda f: f.iloc[::-1],
+    "a row fewer": lambda f: f.iloc[1:],
+    "a column fewer": lambda f: f.drop(columns="mixed"),
+}
+
+
+@pytest.mark.parametrize("change", CHANGES.values(), ids=CHANGES.keys())
 def test_any_change_gives_another_key(frame, change):
     assert frame_key(change(frame)) != frame_key(frame)
 
