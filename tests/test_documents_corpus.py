@@ -55,31 +55,7 @@ def test_the_plain_texts_of_our_own_give_what_a_person_reads(corpus, golden):
         assert maker.facts_of(read(corpus, "txt", name)) == golden[name], name
 
 
-# What the readers do not yet get right, each named; strict, so that one that comes right must leave here.
-# A tab typed where the text already reaches its stop moves it on by less than a word space. Where PDFium
-# sees a blank there and another row of the table starts a cell at that very place, the reader splits the
-# cells (pdf_lines._split_at_stops); these rows show neither, and two cells read as one.
-KNOWN_GAPS = {
-    ("seed-001", "lo_tabs_pdf"): "measures 1 and 4 lose their items and date: one tab moves 'ประชาชน|ตัวชี้วัดที่'"
-    " onto a default stop (every half inch from the margin) where no other row of its table starts a cell, the"
-    " other leaves half a glyph height with no space guessed by PDFium ('ทราบ|๑ ต.ค.') at a stop no row shows",
-    ("seed-002", "lo_tabs_pdf"): "measures 1, 6 and 7 lose their status or date where a tab leaves a blank no"
-    " wider than between two letters of a Thai word (a quarter to a third of a glyph height, no space guessed"
-    " by PDFium: 'ทุกภารกิจงาน|๑.เจ้าหน้าที่', 'มากน้อยเพียงใด|สำนักปลัด'), at no place where another row of the"
-    " table starts a cell",
-}
-FORMS = [
-    pytest.param(
-        name,
-        producer,
-        marks=[pytest.mark.xfail(strict=True, reason=KNOWN_GAPS[name, producer])]
-        if (name, producer) in KNOWN_GAPS
-        else [],
-        id=f"{name}-{producer}",
-    )
-    for name in SEEDS + OWN
-    for producer in PRODUCERS
-]
+FORMS = [pytest.param(name, producer, id=f"{name}-{producer}") for name in SEEDS + OWN for producer in PRODUCERS]
 
 
 @pytest.mark.parametrize("name, producer", FORMS)

@@ -6,7 +6,7 @@ producer would place them, so each rule is seen alone; the corpus tests see them
 
 from __future__ import annotations
 
-from ita_data.documents.pdf_chars import Char, clean_line
+from ita_data.documents.pdf_chars import Char, clean_line, word_runs
 from ita_data.documents.pdf_lines import Line, Rhythm, align_columns, join_paragraphs, lines_of
 from ita_data.documents.pdf_tables import join_wrapped, starts_paragraph
 
@@ -184,3 +184,40 @@ def test_a_tab_that_moved_its_text_on_by_less_than_a_space_begins_a_cell_only_at
         ["second", "two", "2.00"],
         ["abcdefghij", "", "3.00"],  # no stop there: the blank is inside the first cell
     ]
+
+
+def drawn_in_runs(runs: list[tuple[float, str]], glyph_by_glyph: bool = False) -> list[Char]:
+    """One line of Thai drawn as a word processor draws it, each (x, text) a run of its own (a text
+    object); or each glyph an object of its own, as chromium draws."""
+    out: list[Char] = []
+    n = 0
+    for x, text in runs:
+        for ch in text:
+            out.append(Char(ch, (x, 700.0, x + GLYPH, 707.0), False, n))
+            x += ADVANCE if ch != " " else SPACE
+            n += glyph_by_glyph
+        n += not glyph_by_glyph
+    return out + [Char(end, (x, 700.0, x, 700.0), True) for end in "\r\n"]
+
+
+def cells_of(chars: list[Char]) -> list[list[str]]:
+    return [line.cells for line in lines_of(clean_line(chars, draws_spaces=True, letters=word_runs(chars)))]
+
+
+def test_a_run_of_words_that_ends_a_narrow_blank_before_the_next_run_ended_at_a_tab():
+    """LibreOffice draws the text up to each tab as a run of its own. A tab typed where the text already
+    reaches its stop moves the next run on by a third of a glyph, with no space drawn or guessed: where
+    the runs hold words, that blank is a tab; the same blank inside a run, or between glyphs a producer
+    draws one by one, is no cell boundary."""
+    word = LEFT + 4 * ADVANCE  # where "ทราบ" ends its advance; its last glyph ends at word - 0.5
+    blank = 0.45 * 7.0  # a third to a half of the glyph height, as the tab left it
+    tabbed = [(LEFT, "ทราบ"), (word - 0.5 + blank, "๑ ต.ค. ๖๗")]
+    assert cells_of(drawn_in_runs(tabbed)) == [["ทราบ", "๑ ต.ค. ๖๗"]]
+    chromium = drawn_in_runs(tabbed, glyph_by_glyph=True)
+    chromium[2].run = chromium[3].run  # a cluster of two glyphs, as chromium draws "วอ", ends before the blank
+    assert cells_of(chromium) == [["ทราบ๑ ต.ค. ๖๗"]]
+    one_run = drawn_in_runs([(LEFT, "ทราบ")]) + drawn_in_runs([(word - 0.5 + blank, "๑ ต.ค. ๖๗")])
+    one_run = [Char(c.ch, c.box, c.generated, 0) for c in one_run if not c.generated] + one_run[-2:]
+    assert cells_of(one_run) == [["ทราบ๑ ต.ค. ๖๗"]]
+    narrow = [(LEFT, "ทราบ"), (word - 0.5 + 0.15 * 7.0, "เสมอ")]  # between two letters of a word
+    assert cells_of(drawn_in_runs(narrow)) == [["ทราบเสมอ"]]

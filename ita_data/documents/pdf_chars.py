@@ -6,10 +6,13 @@ Every character keeps its box on the page (``Box``), from which lines, gaps and 
 
 from __future__ import annotations
 
+import ctypes
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
 
 Box = tuple[float, float, float, float]  # left, bottom, right, top in PDF points (origin bottom-left)
 
@@ -27,6 +30,11 @@ TAB_BLANK = 1.0  # glyph heights: a blank this wide with no space drawn in it, w
 # tab stops the document's other rows show tell which (``pdf_lines``).
 SOFT_TAB = "\u2063"
 SOFT_TAB_BLANK = 0.3  # glyph heights: the least such a blank is (narrower ones are PDFium's guesses in a word)
+# Where the producer ends one run of text and starts the next on the same line (a text object of its own), with
+# a blank at least this wide and no space drawn in it, a tab moved the pen: LibreOffice and Word draw a run up
+# to each tab. (Narrower blanks stand between letters of a Thai word; a run of one letter is no run of words.)
+RUN_TAB_BLANK = 0.25  # glyph heights
+BY_RUNS = -2  # the ``run`` of a tab found so
 
 
 @dataclass
@@ -34,19 +42,23 @@ class Char:
     ch: str
     box: Box
     generated: bool  # a space or line end PDFium added; its box is empty
+    run: int = -1  # the producer's text object it was drawn in (-1: none known)
 
 
 def page_chars(textpage: pdfium.PdfTextPage, text: str) -> list[Char]:
     """The page's characters in content order, with exporters' quirks undone line by line."""
     out: list[Char] = []
     count = min(len(text), textpage.count_chars())
+    runs: dict[int | None, int] = {}
     for i in range(count):
         try:
             box = textpage.get_charbox(i)
         except pdfium.PdfiumError:
             box = (0.0, 0.0, 0.0, 0.0)
         ch = "-" if text[i] == "\ufffe" else text[i]  # PDFium's mark for a hyphen that ends a line
-        out.append(Char(ch, box, box[0] == box[2] and box[1] == box[3]))
+        generated = box[0] == box[2] and box[1] == box[3]
+        run = -1 if generated else runs.setdefault(_text_object(textpage, i), len(runs))
+        out.append(Char(ch, box, generated, run))
     out = _without_false_breaks(out)
     lines: list[list[Char]] = [[]]
     for c in out:
@@ -61,10 +73,26 @@ def page_chars(textpage: pdfium.PdfTextPage, text: str) -> list[Char]:
         sizes = [_size(line) for line in lines]
         drawing = {round(size, 1) for size, own in zip(sizes, spaced) if own}
         draws = [own or any(abs(size - other) <= 0.1 * size for other in drawing) for size, own in zip(sizes, spaced)]
+    letters = word_runs(out)
     cleaned: list[Char] = []
     for line, draw in zip(lines, draws):
-        cleaned += clean_line(line, draw)
+        cleaned += clean_line(line, draw, letters)
     return cleaned
+
+
+def word_runs(chars: list[Char]) -> Counter[int]:
+    """The letters in each run of text the producer drew on a page, where its runs hold words (LibreOffice,
+    Word: half its runs two letters or more); none where it draws glyph by glyph (chromium), for there
+    where a run ends says nothing."""
+    letters = Counter(c.run for c in chars if c.run >= 0 and not c.generated and c.ch not in MARKS and c.ch.strip())
+    counts = sorted(letters.values())
+    return letters if counts and counts[len(counts) // 2] >= 2 else Counter()
+
+
+def _text_object(textpage: pdfium.PdfTextPage, i: int) -> int | None:
+    """The address of the text object the page's character ``i`` was drawn in."""
+    obj = pdfium_c.FPDFText_GetTextObject(textpage.raw, i)
+    return ctypes.cast(obj, ctypes.c_void_p).value if obj else None
 
 
 def _size(line: list[Char]) -> float:
@@ -103,14 +131,18 @@ def _goes_on(before: Char, after: Char) -> bool:
     return same_line and before.box[0] - 0.5 <= after.box[0] <= before.box[2] + 2.0 * height
 
 
-def clean_line(line: list[Char], draws_spaces: bool = False) -> list[Char]:
+def clean_line(line: list[Char], draws_spaces: bool = False, letters: Counter[int] | None = None) -> list[Char]:
     """One PDFium line as it was written: producers' extra copies of clusters dropped, PDFium's guessed
     spaces dropped where they are wrong, glyphs and marks put back in reading order.
 
     A line whose producer draws its spaces (LibreOffice, Word; or ``draws_spaces``, said of the page) leaves
     PDFium little to guess: a space it adds there marks a change of font ("E" and "๑๓" in "E๑๓"), a space
     left undrawn, or, over a blank wider than a glyph, a tab (``TAB``). Elsewhere (chromium) a guessed
-    space stands where the glyphs leave a blank."""
+    space stands where the glyphs leave a blank.
+
+    ``letters`` counts the letters of each run of text the producer drew (``Char.run``), where its runs
+    hold words: a run of several letters that ends a blank before the next run, with no space drawn in
+    it, ended at a tab (``RUN_TAB_BLANK``), however narrow the blank the tab left."""
     bases = [c for c in line if not c.generated and not MARK.match(c.ch)]
     if not bases:
         return line
@@ -118,11 +150,14 @@ def clean_line(line: list[Char], draws_spaces: bool = False) -> list[Char]:
     height = heights[len(heights) // 2] or 1.0
     kept = _without_copies(line, height)
     drawn_spaces = draws_spaces or any(c.ch == " " and not c.generated for c in kept)
+    letters = letters or Counter()
     out: list[Char] = []
     drawn: Char | None = None  # the last letter kept (a mark's box is not where its letter ends)
     reach = 0.0  # where the ink kept so far ends, marks and all
     for i, c in enumerate(kept):
         if not c.generated:
+            if drawn_spaces and out and out[-1] is drawn and _run_tab(drawn, c, reach, height, letters):
+                out.append(Char(TAB, (reach, c.box[1], reach, c.box[1]), True, BY_RUNS))
             if c.box[2] > reach:
                 reach = c.box[2]
             if c.ch not in MARKS:
@@ -133,6 +168,9 @@ def clean_line(line: list[Char], draws_spaces: bool = False) -> list[Char]:
             after = kept[i + 1]
             if drawn_spaces and after.box[0] - reach >= TAB_BLANK * height:
                 out.append(Char(TAB, c.box, True))
+                continue
+            if drawn_spaces and _run_tab(drawn, after, reach, height, letters):
+                out.append(Char(TAB, c.box, True, BY_RUNS))
                 continue
             if drawn_spaces and after.box[0] - reach >= SOFT_TAB_BLANK * height and _one_script(drawn, after):
                 out.append(Char(SOFT_TAB, c.box, True))
@@ -153,6 +191,20 @@ def clean_line(line: list[Char], draws_spaces: bool = False) -> list[Char]:
     return ordered + out[end:]
 
 
+def _run_tab(before: Char, after: Char, reach: float, height: float, letters: Counter[int]) -> bool:
+    """``after`` starts a new run of the producer's text a tab's blank on from ``before``, a letter that
+    ends a run of letters (one script on both sides: no change of font)."""
+    return (
+        before.run >= 0
+        and after.run >= 0
+        and after.run != before.run
+        and letters[before.run] >= 2
+        and after.ch not in MARKS
+        and after.box[0] - reach >= RUN_TAB_BLANK * height
+        and _one_script(before, after)
+    )
+
+
 def _one_script(a: Char, b: Char) -> bool:
     """Two glyphs (not a space) both Thai, or both not: no change of font stands between them ("E๑๓")."""
     return bool(a.ch.strip() and b.ch.strip()) and (THAI.match(a.ch) is None) == (THAI.match(b.ch) is None)
@@ -166,7 +218,7 @@ def _tabs_between_glyphs(line: list[Char], height: float) -> list[Char]:
         if c.generated and c.ch in (TAB, SOFT_TAB):
             before = next((x for x in reversed(out) if not x.generated and not MARK.match(x.ch)), None)
             after = next((x for x in line[i + 1 :] if not x.generated and not MARK.match(x.ch)), None)
-            blank = TAB_BLANK if c.ch == TAB else SOFT_TAB_BLANK
+            blank = RUN_TAB_BLANK if c.run == BY_RUNS else TAB_BLANK if c.ch == TAB else SOFT_TAB_BLANK
             if before is None or after is None or after.box[0] - before.box[2] < blank * height:
                 continue
         out.append(c)
