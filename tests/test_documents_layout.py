@@ -221,3 +221,18 @@ def test_a_run_of_words_that_ends_a_narrow_blank_before_the_next_run_ended_at_a_
     assert cells_of(one_run) == [["ทราบ๑ ต.ค. ๖๗"]]
     narrow = [(LEFT, "ทราบ"), (word - 0.5 + 0.15 * 7.0, "เสมอ")]  # between two letters of a word
     assert cells_of(drawn_in_runs(narrow)) == [["ทราบเสมอ"]]
+
+
+def test_after_a_mark_drawn_apart_only_a_wider_blank_before_the_next_run_is_a_tab():
+    """LibreOffice draws some marks as runs of their own, and the text after such a mark starts a new run
+    whatever follows; a mark's box does not show where its cluster ends. After one, a blank of a third of
+    a glyph height is still inside a word; one of half a glyph height or more, no space drawn in it, is a tab."""
+
+    def line(blank: float) -> list[Char]:
+        chars = drawn_in_runs([(LEFT, "ออนไลน"), (LEFT + 6 * ADVANCE - 0.5 + blank, "พัฒนา")])
+        n = chars[5].box  # the mark stands over the last letter, a run of its own (the next run's number)
+        mark = Char("\u0e4c", (n[0] + 1.0, 708.0, n[2] - 1.0, 711.0), False, 7)
+        return [*chars[:6], mark, *chars[6:]]
+
+    assert cells_of(line(0.6 * 7.0)) == [["ออนไลน์", "พัฒนา"]]
+    assert cells_of(line(0.3 * 7.0)) == [["ออนไลน์พัฒนา"]]

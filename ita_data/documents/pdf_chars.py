@@ -34,6 +34,7 @@ SOFT_TAB_BLANK = 0.3  # glyph heights: the least such a blank is (narrower ones 
 # a blank at least this wide and no space drawn in it, a tab moved the pen: LibreOffice and Word draw a run up
 # to each tab. (Narrower blanks stand between letters of a Thai word; a run of one letter is no run of words.)
 RUN_TAB_BLANK = 0.25  # glyph heights
+RUN_TAB_BLANK_MARKED = 0.45  # ... after a mark drawn apart (within a word, up to a third of a glyph height)
 BY_RUNS = -2  # the ``run`` of a tab found so
 
 
@@ -156,7 +157,7 @@ def clean_line(line: list[Char], draws_spaces: bool = False, letters: Counter[in
     reach = 0.0  # where the ink kept so far ends, marks and all
     for i, c in enumerate(kept):
         if not c.generated:
-            if drawn_spaces and out and out[-1] is drawn and _run_tab(drawn, c, reach, height, letters):
+            if drawn_spaces and out and not out[-1].generated and _run_tab(drawn, out[-1], c, reach, height, letters):
                 out.append(Char(TAB, (reach, c.box[1], reach, c.box[1]), True, BY_RUNS))
             if c.box[2] > reach:
                 reach = c.box[2]
@@ -169,7 +170,8 @@ def clean_line(line: list[Char], draws_spaces: bool = False, letters: Counter[in
             if drawn_spaces and after.box[0] - reach >= TAB_BLANK * height:
                 out.append(Char(TAB, c.box, True))
                 continue
-            if drawn_spaces and _run_tab(drawn, after, reach, height, letters):
+            last = next((x for x in reversed(out) if not x.generated), drawn)
+            if drawn_spaces and _run_tab(drawn, last, after, reach, height, letters):
                 out.append(Char(TAB, c.box, True, BY_RUNS))
                 continue
             if drawn_spaces and after.box[0] - reach >= SOFT_TAB_BLANK * height and _one_script(drawn, after):
@@ -191,18 +193,23 @@ def clean_line(line: list[Char], draws_spaces: bool = False, letters: Counter[in
     return ordered + out[end:]
 
 
-def _run_tab(before: Char, after: Char, reach: float, height: float, letters: Counter[int]) -> bool:
+def _run_tab(before: Char | None, last: Char, after: Char, reach: float, height: float, letters: Counter[int]) -> bool:
     """``after`` starts a new run of the producer's text a tab's blank on from ``before``, a letter that
-    ends a run of letters (one script on both sides: no change of font)."""
-    return (
-        before.run >= 0
-        and after.run >= 0
-        and after.run != before.run
-        and letters[before.run] >= 2
-        and after.ch not in MARKS
-        and after.box[0] - reach >= RUN_TAB_BLANK * height
-        and _one_script(before, after)
-    )
+    ends a run of letters (one script on both sides: no change of font). ``last`` is the last glyph drawn
+    before ``after``: ``before`` or a mark of it. A mark the producer drew apart (LibreOffice draws some
+    marks as runs of their own) is followed by a new run in any case, and a mark's box does not show where
+    its cluster ends, so after one only a wider blank tells (``RUN_TAB_BLANK_MARKED``)."""
+    if before is None or after.ch in MARKS or not _one_script(before, after) or letters[before.run] < 2:
+        return False
+    if after.run < 0 or after.run in (before.run, last.run):
+        return False
+    if last is before:
+        return after.box[0] - reach >= RUN_TAB_BLANK * height
+    if last.ch not in MARKS or last.run < 0:
+        return False
+    if last.ch == "\u0e33":
+        reach = max(reach, last.box[2] + 0.6 * height)  # ำ's box holds only its ring, not the า after it
+    return after.box[0] - reach >= RUN_TAB_BLANK_MARKED * height
 
 
 def _one_script(a: Char, b: Char) -> bool:
