@@ -1,4 +1,4 @@
-"""``python -m ita_data serve``: the dashboard from one Streamlit process per core behind HAProxy.
+"""``python -m ita_data serve``: the dashboard from two Streamlit processes per core behind HAProxy.
 
 Each process listens on its own loopback port and reads the published database; HAProxy listens on
 127.0.0.1:8501 and keeps each browser on its process by an inserted cookie (``SERVERID``), websockets
@@ -226,11 +226,22 @@ def serve(
     return 0
 
 
+# Streamlit's runtime goes over every session of its process each time any of them has a message to send,
+# so a process's cost per click grows with its sessions: 200 officers on the 2-core machine, 2 processes
+# 40–47 ms of CPU a click (p95 0.3–0.5 s), 3 processes 36 ms (0.13 s), 4 processes 32 ms (0.10 s).
+PROCESSES_PER_CORE = 2
+
+
 def register(subparsers: argparse._SubParsersAction) -> None:
     s = subparsers.add_parser(
-        "serve", help="the dashboard on 127.0.0.1:8501 from one Streamlit process per core behind HAProxy"
+        "serve", help="the dashboard on 127.0.0.1:8501 from two Streamlit processes per core behind HAProxy"
     )
-    s.add_argument("--processes", type=int, default=os.cpu_count() or 1, help="Streamlit processes (default: cores)")
+    s.add_argument(
+        "--processes",
+        type=int,
+        default=PROCESSES_PER_CORE * (os.cpu_count() or 1),
+        help=f"Streamlit processes (default: {PROCESSES_PER_CORE} per core)",
+    )
     s.add_argument("--port", type=int, default=8501)
     s.add_argument("--db", help="the published database (default: ITA_DB or data/ita.duckdb)")
     s.add_argument(
