@@ -227,8 +227,8 @@ def serve(
 
 
 # Streamlit's runtime goes over every session of its process each time any of them has a message to send,
-# so a process's cost per click grows with its sessions: 200 officers on the 2-core machine, 2 processes
-# 40–47 ms of CPU a click (p95 0.3–0.5 s), 3 processes 36 ms (0.13 s), 4 processes 32 ms (0.10 s).
+# so a process's cost per click grows with its sessions. 200 officers on the 2-core machine, servers one after
+# the other: p95 0.16–3.44 s with 2 processes, 0.10–0.37 s with 4 (README, "Two processes per core").
 PROCESSES_PER_CORE = 2
 
 
