@@ -6,6 +6,8 @@ producer would place them, so each rule is seen alone; the corpus tests see them
 
 from __future__ import annotations
 
+import dataclasses
+
 from ita_data.documents.pdf_chars import Char, clean_line, word_runs
 from ita_data.documents.pdf_lines import Line, Rhythm, align_columns, join_paragraphs, lines_of
 from ita_data.documents.pdf_tables import join_wrapped, starts_paragraph
@@ -216,8 +218,7 @@ def test_a_run_of_words_that_ends_a_narrow_blank_before_the_next_run_ended_at_a_
     chromium = drawn_in_runs(tabbed, glyph_by_glyph=True)
     chromium[2].run = chromium[3].run  # a cluster of two glyphs, as chromium draws "วอ", ends before the blank
     assert cells_of(chromium) == [["ทราบ๑ ต.ค. ๖๗"]]
-    one_run = drawn_in_runs([(LEFT, "ทราบ")]) + drawn_in_runs([(word - 0.5 + blank, "๑ ต.ค. ๖๗")])
-    one_run = [Char(c.ch, c.box, c.generated, 0) for c in one_run if not c.generated] + one_run[-2:]
+    one_run = [c if c.generated else dataclasses.replace(c, run=0) for c in drawn_in_runs(tabbed)]
     assert cells_of(one_run) == [["ทราบ๑ ต.ค. ๖๗"]]
     narrow = [(LEFT, "ทราบ"), (word - 0.5 + 0.15 * 7.0, "เสมอ")]  # between two letters of a word
     assert cells_of(drawn_in_runs(narrow)) == [["ทราบเสมอ"]]
@@ -230,8 +231,8 @@ def test_after_a_mark_drawn_apart_only_a_wider_blank_before_the_next_run_is_a_ta
 
     def line(blank: float) -> list[Char]:
         chars = drawn_in_runs([(LEFT, "ออนไลน"), (LEFT + 6 * ADVANCE - 0.5 + blank, "พัฒนา")])
-        n = chars[5].box  # the mark stands over the last letter, a run of its own (the next run's number)
-        mark = Char("\u0e4c", (n[0] + 1.0, 708.0, n[2] - 1.0, 711.0), False, 7)
+        n = chars[5].box  # the mark stands over the last letter, drawn as a run of its own
+        mark = Char("\u0e4c", (n[0] + 1.0, 708.0, n[2] - 1.0, 711.0), False, run=7)
         return [*chars[:6], mark, *chars[6:]]
 
     assert cells_of(line(0.6 * 7.0)) == [["ออนไลน์", "พัฒนา"]]
